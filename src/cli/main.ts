@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { adminCreate } from './commands/admin-create.ts';
+import { migrate } from './commands/migrate.ts';
+import { serve } from './commands/serve.ts';
+import { runCommand, version } from './runtime.ts';
+
+const program = new Command()
+  .name('fanbase')
+  .description('Fanbase: a self-hosted fan-economy platform.\nConfiguration comes from environment variables (and ./.env); see the README.')
+  .version(version);
+
+program
+  .command('serve')
+  .description('Run pending migrations and start the server (console, fan site and API)')
+  .action(() => runCommand(serve));
+
+program
+  .command('migrate')
+  .description('Apply pending database migrations and exit')
+  .action(() => runCommand(migrate));
+
+const admin = program.command('admin').description('Manage staff accounts');
+admin
+  .command('create')
+  .description('Create the owner (first account) or a staff member')
+  .requiredOption('--email <email>', 'sign-in email')
+  .requiredOption('--name <name>', 'display name')
+  .option('--password-stdin', 'read the password from standard input instead of prompting')
+  .action((opts: { email: string; name: string; passwordStdin?: boolean }) => runCommand(() => adminCreate(opts)));
+
+await program.parseAsync(process.argv);

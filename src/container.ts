@@ -1,0 +1,43 @@
+import type { Actor, Ctx, Log } from './core/context.ts';
+import type { Database } from './db/client.ts';
+import { authRepository } from './modules/auth/auth.repository.ts';
+import { createAuthService } from './modules/auth/auth.service.ts';
+import { channelRepository } from './modules/channel/channel.repository.ts';
+import { createChannelService } from './modules/channel/channel.service.ts';
+import { fansRepository } from './modules/fans/fans.repository.ts';
+import { createFansService } from './modules/fans/fans.service.ts';
+import { createApiTokensService } from './modules/staff/api-tokens.service.ts';
+import { createInvitationsService } from './modules/staff/invitations.service.ts';
+import { staffRepository } from './modules/staff/staff.repository.ts';
+import { createStaffService } from './modules/staff/staff.service.ts';
+import { timelineRepository } from './modules/timeline/timeline.repository.ts';
+import { createTimelineService } from './modules/timeline/timeline.service.ts';
+
+export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Date };
+
+/** Composition root shared by the server, the CLI, jobs and tests. */
+export function createContainer(database: Database, options: ContainerOptions) {
+  const auth = createAuthService(authRepository);
+  const timeline = createTimelineService(timelineRepository);
+  const fans = createFansService({ repo: fansRepository, auth, timeline });
+  const staff = createStaffService({ repo: staffRepository, auth });
+  const invitations = createInvitationsService({
+    repo: staffRepository,
+    staff,
+    publicBaseUrl: options.publicBaseUrl,
+  });
+  const apiTokens = createApiTokensService({ repo: staffRepository });
+  const channel = createChannelService({ repo: channelRepository, fans });
+  const now = options.now ?? (() => new Date());
+
+  return {
+    database,
+    services: { auth, timeline, fans, staff, invitations, apiTokens, channel },
+    /** A fresh context for one request, command or job. */
+    ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
+      return { actor, db: database.db, now, log: options.log, ...extra };
+    },
+  };
+}
+export type Container = ReturnType<typeof createContainer>;
+export type Services = Container['services'];

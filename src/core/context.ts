@@ -1,0 +1,31 @@
+import type { LogFn } from 'pino';
+import type { Db } from '../db/client.ts';
+
+/** Who is acting. Services check this first. */
+export type Actor =
+  | { kind: 'anonymous' }
+  | { kind: 'fan'; fanId: string }
+  | { kind: 'staff'; staffId: string; role: 'owner' | 'staff' }
+  /** CLI commands and scheduled jobs run as the system. */
+  | { kind: 'system' };
+
+/** The logging a service may do; satisfied by pino and by Fastify's request logger. */
+export type Log = { error: LogFn; warn: LogFn; info: LogFn; debug: LogFn };
+
+export type Ctx = {
+  actor: Actor;
+  /** The database handle, or the open transaction when inside `inTransaction`. */
+  db: Db;
+  now: () => Date;
+  log: Log;
+  /** Client address, for rate limits and audit (absent for CLI and jobs). */
+  ip?: string;
+};
+
+export const withActor = (ctx: Ctx, actor: Actor): Ctx => ({ ...ctx, actor });
+
+/** Runs `fn` in one transaction; nested calls reuse the open one. */
+export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
+  if ((ctx as Ctx & { inTx?: boolean }).inTx) return fn(ctx);
+  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db, inTx: true } as Ctx));
+}

@@ -1,0 +1,6 @@
+// The one barrel: every module's tables, for drizzle-kit and the typed database handle.
+export * from '../modules/auth/auth.table.ts';
+export * from '../modules/staff/staff.table.ts';
+export * from '../modules/fans/fans.table.ts';
+export * from '../modules/timeline/timeline.table.ts';
+export * from '../modules/channel/channel.table.ts';

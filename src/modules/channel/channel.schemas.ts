@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { isoDate } from '../../core/fields.ts';
+
+export const channelSettingsBody = z.object({
+  name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
+  description: z.string().trim().max(1000, 'must be at most 1000 characters'),
+});
+export type ChannelSettingsInput = z.infer<typeof channelSettingsBody>;
+
+export const channelSettingsDto = channelSettingsBody.extend({ updatedAt: isoDate.nullable() });
+export type ChannelSettingsDto = z.infer<typeof channelSettingsDto>;
+
+export const publicChannelDto = z.object({
+  name: z.string(),
+  description: z.string(),
+  followerCount: z.number().int(),
+});

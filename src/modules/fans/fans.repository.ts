@@ -1,0 +1,71 @@
+import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { fans, type FollowStatus } from './fans.table.ts';
+
+export type FanRow = typeof fans.$inferSelect;
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export const fansRepository = {
+  async insert(db: Db, row: typeof fans.$inferInsert): Promise<FanRow> {
+    const [created] = await db.insert(fans).values(row).returning();
+    return created!;
+  },
+  async findById(db: Db, id: string): Promise<FanRow | undefined> {
+    const [row] = await db.select().from(fans).where(eq(fans.id, id)).limit(1);
+    return row;
+  },
+  async findByEmail(db: Db, email: string): Promise<FanRow | undefined> {
+    const [row] = await db.select().from(fans).where(eq(fans.email, email)).limit(1);
+    return row;
+  },
+  /** Flips to following only if not already following; undefined means "no change". */
+  async markFollowing(db: Db, id: string, at: Date): Promise<FanRow | undefined> {
+    const [row] = await db
+      .update(fans)
+      .set({ followStatus: 'following', followingSince: at })
+      .where(and(eq(fans.id, id), sql`${fans.followStatus} <> 'following'`))
+      .returning();
+    return row;
+  },
+  async markUnfollowed(db: Db, id: string): Promise<FanRow | undefined> {
+    const [row] = await db
+      .update(fans)
+      .set({ followStatus: 'unfollowed', followingSince: null })
+      .where(and(eq(fans.id, id), eq(fans.followStatus, 'following')))
+      .returning();
+    return row;
+  },
+  /** Search uses the trigram index on display name + email. */
+  async list(
+    db: Db,
+    f: { q?: string; status?: FollowStatus; limit: number; offset: number },
+  ): Promise<{ rows: FanRow[]; total: number }> {
+    const conds: SQL[] = [];
+    if (f.status) conds.push(eq(fans.followStatus, f.status));
+    if (f.q) {
+      const pattern = `%${escapeLike(f.q)}%`;
+      conds.push(ilike(sql`(${fans.displayName} || ' ' || ${fans.email})`, pattern));
+    }
+    const where = conds.length ? and(...conds) : undefined;
+    const [rows, [totalRow]] = await Promise.all([
+      db.select().from(fans).where(where).orderBy(desc(fans.createdAt), desc(fans.id)).limit(f.limit).offset(f.offset),
+      db.select({ n: count() }).from(fans).where(where),
+    ]);
+    return { rows, total: totalRow?.n ?? 0 };
+  },
+  async counts(db: Db): Promise<{ fans: number; followers: number }> {
+    const [row] = await db
+      .select({
+        fans: count(),
+        followers: sql<number>`count(*) filter (where ${fans.followStatus} = 'following')`.mapWith(Number),
+      })
+      .from(fans);
+    return { fans: row?.fans ?? 0, followers: row?.followers ?? 0 };
+  },
+  async countFollowers(db: Db): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(fans).where(eq(fans.followStatus, 'following'));
+    return row?.n ?? 0;
+  },
+};
+export type FansRepository = typeof fansRepository;

@@ -1,0 +1,150 @@
+import { requireFan, requireStaff } from '../../core/access.ts';
+import { inTransaction, type Ctx } from '../../core/context.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { offsetOf, type CursorQuery, type Page } from '../../core/pagination.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import type { TimelineService } from '../timeline/timeline.service.ts';
+import type { FansRepository, FanRow } from './fans.repository.ts';
+import {
+  toFanListItemDto,
+  toFanSelfDto,
+  type FanListItemDto,
+  type FanListQuery,
+  type FanSelfDto,
+  type LoginInput,
+  type SignupInput,
+} from './fans.schemas.ts';
+
+const invalidCredentials = () =>
+  new AppError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect');
+
+export function createFansService(deps: {
+  repo: FansRepository;
+  auth: AuthService;
+  timeline: TimelineService;
+}) {
+  const { repo, auth, timeline } = deps;
+
+  async function loadSelf(ctx: Ctx): Promise<FanRow> {
+    const fanId = requireFan(ctx);
+    const row = await repo.findById(ctx.db, fanId);
+    if (!row) throw notFound('fan');
+    return row;
+  }
+
+  return {
+    /** Creates the fan account and a session for it. */
+    async signup(ctx: Ctx, input: SignupInput) {
+      const passwordHash = await hashPassword(input.password);
+      try {
+        const row = await repo.insert(ctx.db, {
+          id: newId(),
+          email: input.email,
+          displayName: input.displayName,
+          passwordHash,
+          createdAt: ctx.now(),
+        });
+        const session = await auth.startSession(ctx, 'fan', row.id);
+        return { fan: toFanSelfDto(row), session };
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          throw new AppError('conflict', 'fan.email_taken', 'An account with this email already exists', [
+            { path: 'email', message: 'is already registered' },
+          ]);
+        }
+        throw err;
+      }
+    },
+
+    async login(ctx: Ctx, input: LoginInput) {
+      const row = await repo.findByEmail(ctx.db, input.email);
+      if (!(await verifyPassword(row?.passwordHash ?? null, input.password)) || !row) {
+        throw invalidCredentials();
+      }
+      const session = await auth.startSession(ctx, 'fan', row.id);
+      return { fan: toFanSelfDto(row), session };
+    },
+
+    /** The signed-in fan's id for a session token, or undefined. */
+    async resolveSession(ctx: Ctx, token: string): Promise<string | undefined> {
+      return auth.resolveSession(ctx, 'fan', token);
+    },
+
+    async me(ctx: Ctx): Promise<FanSelfDto> {
+      return toFanSelfDto(await loadSelf(ctx));
+    },
+
+    /**
+     * Follow is idempotent: the state flips and the `followed` activity is written in one
+     * transaction, or nothing happens when the fan already follows. Cost: 1 UPDATE + 1 INSERT.
+     */
+    async follow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
+      const fanId = requireFan(ctx);
+      return inTransaction(ctx, async (tx) => {
+        const at = tx.now();
+        const changed = await repo.markFollowing(tx.db, fanId, at);
+        if (changed) {
+          await timeline.record(tx, { fanId, kind: 'followed', source, at });
+          return toFanSelfDto(changed);
+        }
+        return toFanSelfDto(await loadSelf(tx));
+      });
+    },
+
+    async unfollow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
+      const fanId = requireFan(ctx);
+      return inTransaction(ctx, async (tx) => {
+        const changed = await repo.markUnfollowed(tx.db, fanId);
+        if (changed) {
+          await timeline.record(tx, { fanId, kind: 'unfollowed', source });
+          return toFanSelfDto(changed);
+        }
+        return toFanSelfDto(await loadSelf(tx));
+      });
+    },
+
+    /** A fan reads only their own timeline: the id comes from the session, never the request. */
+    async myActivities(ctx: Ctx, q: CursorQuery) {
+      const fanId = requireFan(ctx);
+      return timeline.listForFan(ctx, fanId, q);
+    },
+
+    async list(ctx: Ctx, q: FanListQuery): Promise<Page<FanListItemDto>> {
+      requireStaff(ctx);
+      const { rows, total } = await repo.list(ctx.db, {
+        q: q.q || undefined,
+        status: q.status,
+        limit: q.pageSize,
+        offset: offsetOf(q),
+      });
+      return { items: rows.map(toFanListItemDto), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(ctx: Ctx, fanId: string): Promise<FanListItemDto> {
+      requireStaff(ctx);
+      const row = await repo.findById(ctx.db, fanId);
+      if (!row) throw notFound('fan');
+      return toFanListItemDto(row);
+    },
+
+    async activities(ctx: Ctx, fanId: string, q: CursorQuery) {
+      requireStaff(ctx);
+      if (!(await repo.findById(ctx.db, fanId))) throw notFound('fan');
+      return timeline.listForFan(ctx, fanId, q);
+    },
+
+    async stats(ctx: Ctx) {
+      requireStaff(ctx);
+      return repo.counts(ctx.db);
+    },
+
+    /** Public figure shown on the fan site. */
+    async followerCount(ctx: Ctx): Promise<number> {
+      return repo.countFollowers(ctx.db);
+    },
+  };
+}
+export type FansService = ReturnType<typeof createFansService>;

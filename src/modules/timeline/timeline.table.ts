@@ -1,0 +1,25 @@
+import { sql } from 'drizzle-orm';
+import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { fans } from '../fans/fans.table.ts';
+
+/**
+ * Every entry of a fan's timeline ("activity"). Later capabilities only add kinds.
+ * `source` says where it came from: `direct`, `article:<id>`, `share:<code>`, `import`.
+ */
+export const fanActivities = pgTable(
+  'fan_activities',
+  {
+    id: bigint('id', { mode: 'bigint' }).primaryKey().generatedAlwaysAsIdentity(),
+    fanId: uuid('fan_id')
+      .notNull()
+      .references(() => fans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    source: text('source'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('fan_activities_fan_time_idx').on(t.fanId, t.occurredAt.desc(), t.id.desc()),
+    index('fan_activities_kind_time_idx').on(t.kind, t.occurredAt),
+  ],
+);

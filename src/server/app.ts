@@ -1,0 +1,67 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Container } from '../container.ts';
+import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/channel.routes.ts';
+import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
+import { opsRoutes } from '../modules/ops/ops.routes.ts';
+import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
+import { registerAuth, sessionCookies } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import { registerMetrics } from './plugins/metrics.ts';
+import { registerOpenApi } from './plugins/openapi.ts';
+import { registerWeb } from './plugins/web.ts';
+import type { RouteDeps } from './route-deps.ts';
+
+export type AppOptions = {
+  sessionSecret: string;
+  secureCookies: boolean;
+  logLevel?: string;
+  /** false in tests: no request logs. */
+  logger?: boolean;
+  version?: string;
+  credentialLimit?: { max: number; timeWindow: string };
+  webDist?: string;
+};
+
+export async function buildApp(container: Container, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger === false ? false : { level: options.logLevel ?? 'info' },
+    trustProxy: true,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie, { secret: options.sessionSecret });
+  await app.register(rateLimit, { global: false });
+  await registerOpenApi(app, options.version ?? '0.0.0');
+  registerMetrics(app, container);
+
+  const cookies = sessionCookies(options.secureCookies);
+  const hooks = registerAuth(app, container, cookies);
+  const deps: RouteDeps = {
+    services: container.services,
+    hooks,
+    cookies,
+    credentialLimit: options.credentialLimit ?? { max: 10, timeWindow: '1 minute' },
+  };
+
+  await app.register(opsRoutes, { database: container.database });
+  await app.register(channelPublicRoutes, { prefix: '/api', ...deps });
+  await app.register(fanRoutes, { prefix: '/api/fan', ...deps });
+  await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps });
+  await app.register(
+    async (admin) => {
+      admin.addHook('onRequest', hooks.staffOnly);
+      await admin.register(staffAdminRoutes, deps);
+      await admin.register(fanAdminRoutes, deps);
+      await admin.register(channelAdminRoutes, deps);
+    },
+    { prefix: '/api/admin' },
+  );
+  await registerWeb(app, options.webDist);
+  return app;
+}

@@ -1,0 +1,77 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Container } from '../../container.ts';
+import type { Actor, Ctx } from '../../core/context.ts';
+import { forbidden, unauthenticated } from '../../core/errors.ts';
+
+export const STAFF_COOKIE = 'fb_staff';
+export const FAN_COOKIE = 'fb_fan';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the auth hooks; services receive it as their first argument. */
+    ctx: Ctx;
+  }
+}
+
+export type SessionCookies = {
+  set(reply: FastifyReply, name: string, session: { token: string; expiresAt: Date }): void;
+  clear(reply: FastifyReply, name: string): void;
+  read(req: FastifyRequest, name: string): string | undefined;
+};
+
+export function sessionCookies(secure: boolean): SessionCookies {
+  const base = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
+  return {
+    set: (reply, name, s) => void reply.setCookie(name, s.token, { ...base, expires: s.expiresAt }),
+    clear: (reply, name) => void reply.clearCookie(name, base),
+    read(req, name) {
+      const raw = req.cookies[name];
+      if (!raw) return undefined;
+      const u = req.unsignCookie(raw);
+      return u.valid && u.value ? u.value : undefined;
+    },
+  };
+}
+
+/**
+ * Resolves the actor for each request. Staff routes accept a staff session cookie or
+ * `Authorization: Bearer <token>`; fan routes accept only the fan cookie. A fan cookie never
+ * opens a staff route: the two are separate sessions of separate tables.
+ */
+export function registerAuth(app: FastifyInstance, container: Container, cookies: SessionCookies) {
+  const { staff, fans } = container.services;
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (req) => {
+    req.ctx = container.ctx({ kind: 'anonymous' }, { ip: req.ip, log: req.log });
+  });
+
+  const setActor = (req: FastifyRequest, actor: Actor) => {
+    req.ctx = { ...req.ctx, actor };
+  };
+
+  return {
+    /** onRequest hook for every /api/admin route. */
+    async staffOnly(req: FastifyRequest) {
+      const header = req.headers.authorization;
+      let actor: Actor | undefined;
+      if (header !== undefined) {
+        const m = /^Bearer\s+(\S+)$/i.exec(header);
+        actor = m ? await staff.actorForToken(req.ctx, m[1]!) : undefined;
+        if (!actor) throw unauthenticated('The API token is invalid or was revoked');
+      } else {
+        const token = cookies.read(req, STAFF_COOKIE);
+        actor = token ? await staff.actorForSession(req.ctx, token) : undefined;
+      }
+      if (actor) return setActor(req, actor);
+      if (cookies.read(req, FAN_COOKIE)) throw forbidden('Fans cannot open the console');
+      throw unauthenticated('Sign in to the console first');
+    },
+    /** Sets the fan actor when a fan session is present; never fails. */
+    async fanIfAny(req: FastifyRequest) {
+      const token = cookies.read(req, FAN_COOKIE);
+      const fanId = token ? await fans.resolveSession(req.ctx, token) : undefined;
+      if (fanId) setActor(req, { kind: 'fan', fanId });
+    },
+  };
+}
+export type AuthHooks = ReturnType<typeof registerAuth>;

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import client from 'prom-client';
+import type { Container } from '../../container.ts';
+
+/**
+ * Prometheus metrics: request count and latency per route (the route pattern, never the raw URL,
+ * so label cardinality stays bounded), plus fans and followers read at scrape time.
+ */
+export function registerMetrics(app: FastifyInstance, container: Container) {
+  const registry = new client.Registry();
+  client.collectDefaultMetrics({ register: registry, prefix: 'fanbase_process_' });
+
+  const requests = new client.Counter({
+    name: 'fanbase_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const latency = new client.Histogram({
+    name: 'fanbase_http_request_duration_seconds',
+    help: 'HTTP request latency by route',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const counts = async () => container.services.fans.stats(container.ctx({ kind: 'system' }));
+  new client.Gauge({
+    name: 'fanbase_fans',
+    help: 'Fan accounts',
+    registers: [registry],
+    async collect() {
+      this.set((await counts()).fans);
+    },
+  });
+  new client.Gauge({
+    name: 'fanbase_followers',
+    help: 'Fans following the channel now',
+    registers: [registry],
+    async collect() {
+      this.set((await counts()).followers);
+    },
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    requests.inc({ method: req.method, route, status: String(reply.statusCode) });
+    latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
+  });
+
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    reply.header('content-type', registry.contentType);
+    return registry.metrics();
+  });
+}

@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+/**
+ * Serves the built web app (console and fan site). Unknown GET paths outside /api get
+ * index.html so client-side routes survive a reload; API paths get the JSON 404.
+ */
+export async function registerWeb(app: FastifyInstance, webDist = WEB_DIST) {
+  const built = existsSync(path.join(webDist, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = /^\/(api|docs|openapi\.json|healthz|metrics)(\/|$|\?)/.test(req.url);
+    if (req.method === 'GET' && !isApi && built) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({
+      error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` },
+    });
+  });
+}
