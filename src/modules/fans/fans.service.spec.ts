@@ -1,0 +1,71 @@
+import pino from 'pino';
+import { describe, expect, it, vi } from 'vitest';
+import type { Actor, Ctx } from '../../core/context.ts';
+import type { Db } from '../../db/client.ts';
+import type { AuthService } from '../auth/auth.service.ts';
+import type { TimelineService } from '../timeline/timeline.service.ts';
+import type { FanRow, FansRepository } from './fans.repository.ts';
+import { createFansService } from './fans.service.ts';
+
+const NOW = new Date('2026-01-02T03:04:05.000Z');
+const fanRow = (over: Partial<FanRow> = {}): FanRow => ({
+  id: '11111111-1111-4111-8111-111111111111',
+  email: 'fan@example.com',
+  displayName: 'Fan',
+  passwordHash: null,
+  followStatus: 'never_followed',
+  followingSince: null,
+  createdAt: NOW,
+  ...over,
+});
+
+/** Service tier: fake repositories, no database. The transaction is a pass-through. */
+function setup(repo: Partial<FansRepository>) {
+  const db = { transaction: (fn: (tx: unknown) => unknown) => fn(db) } as unknown as Db;
+  const timeline = { record: vi.fn(async () => ({})), listForFan: vi.fn(async () => ({ items: [], nextCursor: null })) };
+  const service = createFansService({
+    repo: repo as FansRepository,
+    auth: {} as AuthService,
+    timeline: timeline as unknown as TimelineService,
+  });
+  const ctx = (actor: Actor): Ctx => ({ actor, db, now: () => NOW, log: pino({ level: 'silent' }) });
+  return { service, timeline, ctx };
+}
+
+describe('FansService', () => {
+  const fan: Actor = { kind: 'fan', fanId: '11111111-1111-4111-8111-111111111111' };
+
+  it('records a followed activity only when the state actually changes', async () => {
+    const { service, timeline, ctx } = setup({
+      markFollowing: vi.fn(async () => fanRow({ followStatus: 'following', followingSince: NOW })),
+    });
+    const res = await service.follow(ctx(fan), 'article:42');
+    expect(res).toMatchObject({ following: true, followingSince: NOW.toISOString() });
+    expect(timeline.record).toHaveBeenCalledWith(expect.anything(), {
+      fanId: fan.kind === 'fan' ? fan.fanId : '',
+      kind: 'followed',
+      source: 'article:42',
+      at: NOW,
+    });
+  });
+
+  it('does not record anything when the fan already follows', async () => {
+    const { service, timeline, ctx } = setup({
+      markFollowing: vi.fn(async () => undefined),
+      findById: vi.fn(async () => fanRow({ followStatus: 'following', followingSince: NOW })),
+    });
+    expect((await service.follow(ctx(fan))).following).toBe(true);
+    expect(timeline.record).not.toHaveBeenCalled();
+  });
+
+  it('checks access before touching data', async () => {
+    const list = vi.fn();
+    const markFollowing = vi.fn();
+    const { service, ctx } = setup({ list, markFollowing });
+    await expect(service.list(ctx(fan), { page: 1, pageSize: 20 })).rejects.toMatchObject({ code: 'auth.forbidden' });
+    await expect(service.follow(ctx({ kind: 'anonymous' }))).rejects.toMatchObject({ code: 'auth.unauthenticated' });
+    await expect(service.follow(ctx({ kind: 'staff', staffId: 'x', role: 'owner' }))).rejects.toMatchObject({ code: 'auth.forbidden' });
+    expect(list).not.toHaveBeenCalled();
+    expect(markFollowing).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createContainer, type Container } from '../src/container.ts';
+import { buildApp, type AppOptions } from '../src/server/app.ts';
+import { openTestDatabase, resetDatabase, type TestDatabase } from './engine.ts';
+
+export type TestApp = { app: FastifyInstance; container: Container; database: TestDatabase };
+
+export const TEST_BASE_URL = 'http://fanbase.test';
+
+/** An app on a fresh database, built once per file and emptied before each test. */
+export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    t.database = await openTestDatabase();
+    t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }) });
+    t.app = await buildApp(t.container, {
+      sessionSecret: 'test-secret-test-secret-test-secret-0123',
+      secureCookies: false,
+      logger: false,
+      ...options,
+    });
+    await t.app.ready();
+  });
+  beforeEach(async () => {
+    await resetDatabase(t.database);
+  });
+  afterAll(async () => {
+    await t.app?.close();
+    await t.database?.close();
+  });
+  return t;
+}

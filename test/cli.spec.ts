@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase } from './engine.ts';
+
+const BIN = path.resolve(import.meta.dirname, '../bin/fanbase.js');
+
+type Run = { code: number | null; stdout: string; stderr: string };
+
+function run(args: string[], env: Record<string, string>, stdin?: string): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(stdin ?? '');
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('fanbase CLI', () => {
+  let dir: string;
+  let database: TestDatabase | undefined;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'fanbase-cli-'));
+    env = { FANBASE_DATA_DIR: dir, LOG_LEVEL: 'warn' };
+    if (process.env.TEST_DATABASE_URL) {
+      // A fresh database of its own; the CLI reaches it the way production does: DATABASE_URL.
+      database = await openTestDatabase();
+      env.DATABASE_URL = database.url!;
+    }
+  });
+  afterAll(async () => {
+    await database?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints help for every command', async () => {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help']]) {
+      const r = await run(args, env);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: fanbase/);
+    }
+  });
+
+  it('stops with one clear line and exit code 1 on a bad setting', async () => {
+    const r = await run(['serve'], { ...env, PORT: 'not-a-port' });
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^fanbase: Invalid configuration: PORT /)]);
+  });
+
+  it('migrates, then creates the owner and a staff member from stdin passwords', async () => {
+    expect((await run(['migrate'], env)).stdout).toMatch(/Migrations applied/);
+    const owner = await run(['admin', 'create', '--email', 'Boss@Example.com', '--name', 'Boss', '--password-stdin'], env, 'boss-password\n');
+    expect(owner.stderr).toBe('');
+    expect(owner.stdout).toMatch(/Created owner Boss <boss@example.com>/);
+    const member = await run(['admin', 'create', '--email', 'helper@example.com', '--name', 'Helper', '--password-stdin'], env, 'helper-password');
+    expect(member.stdout).toMatch(/Created staff Helper/);
+    const dup = await run(['admin', 'create', '--email', 'helper@example.com', '--name', 'Helper', '--password-stdin'], env, 'helper-password');
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/already exists/);
+    const weak = await run(['admin', 'create', '--email', 'x@example.com', '--name', 'X', '--password-stdin'], env, 'short');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr.trim()).toBe('fanbase: --password must be at least 8 characters');
+  }, 90_000);
+});
