@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
@@ -11,13 +11,17 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
  * index.html so client-side routes survive a reload; API paths get the JSON 404.
  */
 export async function registerWeb(app: FastifyInstance, webDist = WEB_DIST) {
-  const built = existsSync(path.join(webDist, 'index.html'));
-  if (built) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
-  }
+  mkdirSync(webDist, { recursive: true });
+  // wildcard: files are looked up per request, so a build made after start is served too;
+  // a missing file falls through to the not-found handler below.
+  await app.register(fastifyStatic, { root: webDist, wildcard: true, index: false });
+  let built = false;
+  const isBuilt = () => (built ||= existsSync(path.join(webDist, 'index.html')));
+
   app.setNotFoundHandler((req, reply) => {
-    const isApi = /^\/(api|docs|openapi\.json|healthz|metrics)(\/|$|\?)/.test(req.url);
-    if (req.method === 'GET' && !isApi && built) {
+    const pathname = req.url.split('?')[0]!;
+    const isApi = /^\/(api|docs|openapi\.json|healthz|metrics)(\/|$)/.test(pathname);
+    if (req.method === 'GET' && !isApi && isBuilt()) {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.status(404).send({
