@@ -9,6 +9,7 @@ import { opsRoutes } from '../modules/ops/ops.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -30,10 +31,12 @@ export async function buildApp(container: Container, options: AppOptions): Promi
     logger: options.logger === false ? false : { level: options.logLevel ?? 'info' },
     trustProxy: true,
     bodyLimit: 1024 * 1024,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerInputGuard(app);
 
   await app.register(cookie, { secret: options.sessionSecret });
   await app.register(rateLimit, { global: false });
