@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../src/db/client.ts';
 import { openTestDatabase, type TestDatabase } from './engine.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/fanbase.js');
@@ -70,5 +71,37 @@ describe('fanbase CLI', () => {
     const weak = await run(['admin', 'create', '--email', 'x@example.com', '--name', 'X', '--password-stdin'], env, 'short');
     expect(weak.code).toBe(1);
     expect(weak.stderr.trim()).toBe('fanbase: --password must be at least 8 characters');
+  }, 90_000);
+
+  it.skipIf(!!process.env.TEST_DATABASE_URL)('refuses to open an embedded database another process holds', async () => {
+    const held = await createDb({ engine: 'pglite', dataDir: path.join(dir, 'held', 'pglite') });
+    try {
+      const r = await run(['migrate'], { ...env, FANBASE_DATA_DIR: path.join(dir, 'held') });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/^fanbase: The embedded database in .* is in use by another Fanbase process/);
+    } finally {
+      await held.close();
+    }
+  }, 60_000);
+
+  it('serves, then drains and exits cleanly on SIGTERM', async () => {
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    let health: unknown;
+    while (Date.now() < deadline && health === undefined) {
+      health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json(), () => undefined);
+      if (health === undefined) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(health).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(stdout).toMatch(new RegExp(`Console: +http://localhost:${port}/console`));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
   }, 90_000);
 });

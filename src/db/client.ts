@@ -9,6 +9,8 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import lockfile from 'proper-lockfile';
+import { AppError } from '../core/errors.ts';
 import * as schema from './schema.ts';
 
 /** One handle type for both drivers (a union of the two breaks `.returning()`). */
@@ -40,15 +42,36 @@ export async function createDb(options: DbOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const release = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
   const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
     engine: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
-    close: () => client.close(),
+    async close() {
+      await client.close();
+      await release?.();
+    },
   };
+}
+
+/**
+ * An embedded data dir belongs to one process at a time: two PGlite instances on the same
+ * files corrupt them. A crashed holder's lock goes stale after 10 s.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    return await lockfile.lock(dataDir, { stale: 10_000, update: 3_000, realpath: false });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'ELOCKED') throw err;
+    throw new AppError(
+      'conflict',
+      'database.in_use',
+      `The embedded database in ${dataDir} is in use by another Fanbase process; stop it first, or set DATABASE_URL to share a PostgreSQL server`,
+    );
+  }
 }
 
 export const dbOptionsFromConfig = (config: {
