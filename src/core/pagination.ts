@@ -23,7 +23,7 @@ export const cursorQuery = z.object({
   cursor: z
     .string()
     .regex(/^\d{1,19}$/, 'must be a cursor returned by a previous page')
-    .refine((v) => BigInt(v) <= 9223372036854775807n, 'must be a cursor returned by a previous page')
+    .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= 9223372036854775807n, 'must be a cursor returned by a previous page')
     .optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });

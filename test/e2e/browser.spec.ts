@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../app.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const SHOTS = path.join(ROOT, 'test-results');
+// One browser test per CI run is enough: it runs on the embedded engine only.
+const enabled = existsSync(CHROMIUM) && !process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!enabled)('browser: owner setup, fan sign-up and follow, fan seen in the console', () => {
+  const t = useTestApp();
+  let base = '';
+  let context: BrowserContext;
+  let profile = '';
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { stdio: 'inherit' });
+    // The web build above may have been absent when the test app was built: serve it now.
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = t.app.server.address() as { port: number };
+    base = `http://127.0.0.1:${addr.port}`;
+    mkdirSync(SHOTS, { recursive: true });
+    profile = mkdtempSync(path.join(tmpdir(), 'fanbase-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      locale: 'en-US',
+      viewport: { width: 1280, height: 800 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+  it('works end to end in both faces', async () => {
+    const consolePage = await context.newPage();
+    await consolePage.goto(`${base}/console`);
+    await consolePage.getByTestId('setup-email').fill('owner@example.com');
+    await consolePage.getByTestId('setup-name').fill('Olivia Owner');
+    await consolePage.getByTestId('setup-password').fill('owner-password-1');
+    await consolePage.getByTestId('setup-confirm').fill('owner-password-1');
+    await consolePage.getByTestId('setup-submit').click();
+    await consolePage.getByTestId('fans-table').waitFor();
+
+    const fanPage = await context.newPage();
+    await fanPage.goto(`${base}/signup`);
+    await fanPage.getByTestId('signup-email').fill('mi.fan@example.com');
+    await fanPage.getByTestId('signup-password').fill('fan-password-1');
+    await fanPage.getByTestId('signup-name').fill('Mi Fan');
+    await fanPage.getByTestId('signup-submit').click();
+    await fanPage.waitForURL(`${base}/`);
+    const follow = fanPage.getByTestId('follow-button');
+    await expect.poll(async () => (await follow.textContent())?.trim()).toBe('Follow');
+    await follow.click();
+    await expect.poll(async () => (await follow.textContent())?.trim()).toBe('Following');
+    await shot(fanPage, 'fan-site-en');
+
+    await consolePage.goto(`${base}/console/fans`);
+    const table = consolePage.getByTestId('fans-table');
+    await table.getByText('Mi Fan').waitFor();
+    await expect.poll(async () => table.textContent()).toContain('mi.fan@example.com');
+    await shot(consolePage, 'console-fans-en');
+
+    // The same pages in Chinese, as a Chinese-speaking team would see them.
+    await consolePage.evaluate("localStorage.setItem('fanbase.lang', 'zh-CN')");
+    await consolePage.reload();
+    await table.getByText('Mi Fan').waitFor();
+    await expect.poll(async () => consolePage.locator('body').textContent()).toContain('粉丝');
+    await shot(consolePage, 'console-fans-zh');
+    await fanPage.reload();
+    await expect.poll(async () => (await follow.textContent())?.trim()).toBe('已关注');
+    await shot(fanPage, 'fan-site-zh');
+
+    const stored = await t.app.inject({ method: 'GET', url: '/api/channel' });
+    expect(stored.json().followerCount).toBe(1);
+  }, 120_000);
+});

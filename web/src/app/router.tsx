@@ -1,0 +1,53 @@
+import { type ComponentType, lazy } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { ConsoleLayout } from './routes/console/console-layout';
+import { ConsoleRoot } from './routes/console/console-root';
+import { FanLayout } from './routes/fan/fan-layout';
+import { NotFoundPage } from './routes/not-found';
+
+/** Each page is its own chunk; layouts show a spinner (Suspense) while one loads. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const HomePage = lazyPage(() => import('./routes/fan/home'), 'HomePage');
+const SignupPage = lazyPage(() => import('./routes/fan/signup'), 'SignupPage');
+const LoginPage = lazyPage(() => import('./routes/fan/login'), 'LoginPage');
+const MePage = lazyPage(() => import('./routes/fan/me'), 'MePage');
+const SetupPage = lazyPage(() => import('./routes/console/setup'), 'SetupPage');
+const ConsoleLoginPage = lazyPage(() => import('./routes/console/login'), 'ConsoleLoginPage');
+const InvitePage = lazyPage(() => import('./routes/console/invite'), 'InvitePage');
+const FansPage = lazyPage(() => import('./routes/console/fans'), 'FansPage');
+const FanPage = lazyPage(() => import('./routes/console/fan'), 'FanPage');
+const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
+const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
+const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<FanLayout />}>
+        <Route index element={<HomePage />} />
+        <Route path="signup" element={<SignupPage />} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="me" element={<MePage />} />
+        <Route path="*" element={<NotFoundPage home="/" />} />
+      </Route>
+
+      <Route path="console" element={<ConsoleRoot />}>
+        <Route path="setup" element={<SetupPage />} />
+        <Route path="login" element={<ConsoleLoginPage />} />
+        <Route path="invite/:token" element={<InvitePage />} />
+        <Route element={<ConsoleLayout />}>
+          <Route index element={<Navigate to="fans" replace />} />
+          <Route path="fans" element={<FansPage />} />
+          <Route path="fans/:id" element={<FanPage />} />
+          <Route path="staff" element={<StaffPage />} />
+          <Route path="tokens" element={<TokensPage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="*" element={<NotFoundPage home="/console/fans" />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

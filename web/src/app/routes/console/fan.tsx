@@ -1,0 +1,71 @@
+import { HistoryOutlined, UserOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Skeleton, Space } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { ErrorResult } from '../../../components/ui/error-result';
+import { PageHeader } from '../../../components/ui/page-header';
+import { useFan } from '../../../features/crm/api/get-fan';
+import { FanDetails } from '../../../features/crm/components/fan-details';
+import { useFanActivities } from '../../../features/timeline/api/get-fan-activities';
+import { ActivityTimeline } from '../../../features/timeline/components/activity-timeline';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+
+/** One fan: their fields and status, and their activity timeline. */
+export function FanPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { id = '' } = useParams();
+  const fan = useFan(id);
+  const activities = useFanActivities(id);
+  useDocumentTitle(fan.data?.displayName ?? t('nav.fans'), 'Fanbase');
+
+  // Back to the list as it was (search, filter, page) when we came from it.
+  const goBack = () => (location.key !== 'default' ? navigate(-1) : navigate('/console/fans'));
+
+  if (fan.isError) {
+    return (
+      <>
+        <PageHeader title={t('fans.fanTitle')} onBack={goBack} backLabel={t('common.back')} />
+        <ErrorResult error={fan.error} onRetry={() => void fan.refetch()} />
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={fan.data?.displayName ?? t('fans.fanTitle')}
+        subtitle={fan.data?.email}
+        onBack={goBack}
+        backLabel={t('common.back')}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={14}>
+          <Card
+            title={
+              <Space>
+                <UserOutlined />
+                {t('fans.profile')}
+              </Space>
+            }
+          >
+            {fan.data ? <FanDetails fan={fan.data} /> : <Skeleton active paragraph={{ rows: 5 }} />}
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card
+            title={
+              <Space>
+                <HistoryOutlined />
+                {t('fans.activity')}
+              </Space>
+            }
+          >
+            <ActivityTimeline query={activities} emptyText={t('fans.noActivity')} />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

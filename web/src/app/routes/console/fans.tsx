@@ -1,0 +1,75 @@
+import { Alert, Card, Flex } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeader } from '../../../components/ui/page-header';
+import { useFans } from '../../../features/crm/api/get-fans';
+import { FansFilters } from '../../../features/crm/components/fans-filters';
+import { FansStats } from '../../../features/crm/components/fans-stats';
+import { FansTable } from '../../../features/crm/components/fans-table';
+import { FAN_STATUSES, type FanStatus } from '../../../features/crm/types';
+import { useErrorText } from '../../../lib/use-api-error';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function toStatus(value: string | null): FanStatus | undefined {
+  return FAN_STATUSES.find((status) => status === value);
+}
+
+/** Fan list: headline numbers, search, status filter, server-side paging (all kept in the URL). */
+export function FansPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const [params, setParams] = useSearchParams();
+  useDocumentTitle(t('nav.fans'), 'Fanbase');
+
+  const q = params.get('q') ?? '';
+  const status = toStatus(params.get('status'));
+  const page = positiveInt(params.get('page'), 1);
+  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
+  const fans = useFans({ q: q || undefined, status, page, pageSize });
+
+  const update = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader title={t('nav.fans')} subtitle={t('fans.subtitle')} />
+      <Flex vertical gap={16}>
+        <FansStats />
+        <Card>
+          <Flex vertical gap={16}>
+            <FansFilters
+              q={q}
+              status={status}
+              onSearch={(value) => update({ q: value, page: undefined })}
+              onStatusChange={(value) => update({ status: value, page: undefined })}
+            />
+            {fans.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(fans.error)} /> : null}
+            <FansTable
+              data={fans.data}
+              loading={fans.isFetching}
+              filtered={Boolean(q || status)}
+              onPageChange={(nextPage, nextSize) =>
+                update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize === DEFAULT_PAGE_SIZE ? undefined : nextSize })
+              }
+              onOpen={(fan) => navigate(`/console/fans/${fan.id}`)}
+            />
+          </Flex>
+        </Card>
+      </Flex>
+    </>
+  );
+}

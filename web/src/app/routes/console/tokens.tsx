@@ -1,0 +1,46 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../../components/ui/page-header';
+import { CreateTokenModal } from '../../../features/tokens/components/create-token-modal';
+import { NewTokenAlert } from '../../../features/tokens/components/new-token-alert';
+import { TokensTable } from '../../../features/tokens/components/tokens-table';
+import type { CreatedToken } from '../../../features/tokens/types';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+
+/** My API tokens: list, create (secret shown once), revoke. */
+export function TokensPage() {
+  const { t } = useTranslation();
+  const [creating, setCreating] = useState(false);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  useDocumentTitle(t('nav.tokens'), 'Fanbase');
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.tokens')}
+        subtitle={t('tokens.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="create-token">
+            {t('tokens.createButton')}
+          </Button>
+        }
+      />
+      <Flex vertical gap={16}>
+        {created ? <NewTokenAlert created={created} onClose={() => setCreated(null)} /> : null}
+        <Card>
+          <TokensTable />
+        </Card>
+      </Flex>
+      <CreateTokenModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(result) => {
+          setCreating(false);
+          setCreated(result);
+        }}
+      />
+    </>
+  );
+}

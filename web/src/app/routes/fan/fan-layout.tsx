@@ -1,0 +1,67 @@
+import { Flex, Layout, Typography, theme } from 'antd';
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useNavigate } from 'react-router';
+import { BrandMark } from '../../../components/ui/brand-mark';
+import { LanguageSwitch } from '../../../components/ui/language-switch';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { useChannel } from '../../../features/channel/api/get-channel';
+import { FanAccountMenu } from '../../../features/fans/components/fan-account-menu';
+
+/** The public fan site: header (channel, language, account), page, footer. */
+export function FanLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { token } = theme.useToken();
+  const channel = useChannel();
+  const channelName = channel.data?.name ?? '';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+          borderBottom: `1px solid ${token.colorBorderSecondary}`,
+          paddingInline: 'clamp(12px, 4vw, 32px)',
+        }}
+      >
+        <Flex align="center" justify="space-between" gap={12} style={{ height: '100%', maxWidth: 1080, margin: '0 auto' }}>
+          <Flex
+            align="center"
+            gap={10}
+            role="link"
+            tabIndex={0}
+            onClick={() => navigate('/')}
+            onKeyDown={(event) => event.key === 'Enter' && navigate('/')}
+            style={{ cursor: 'pointer', minWidth: 0 }}
+            aria-label={t('fanSite.home')}
+          >
+            <BrandMark />
+            <Typography.Text strong ellipsis style={{ fontSize: 17, maxWidth: 280 }} data-testid="header-channel-name">
+              {channelName}
+            </Typography.Text>
+          </Flex>
+          <Flex align="center" gap={8}>
+            <LanguageSwitch />
+            <FanAccountMenu />
+          </Flex>
+        </Flex>
+      </Layout.Header>
+      <Layout.Content style={{ padding: '32px clamp(12px, 4vw, 32px) 48px' }}>
+        <div style={{ maxWidth: 880, margin: '0 auto' }}>
+          <Suspense fallback={<PageLoader />}>
+            <Outlet />
+          </Suspense>
+        </div>
+      </Layout.Content>
+      <Layout.Footer style={{ textAlign: 'center' }}>
+        <Typography.Text type="secondary">
+          {channelName ? `${channelName} · ` : ''}
+          {t('fanSite.poweredBy')}
+        </Typography.Text>
+      </Layout.Footer>
+    </Layout>
+  );
+}

@@ -1,0 +1,31 @@
+import { GlobalOutlined } from '@ant-design/icons';
+import { Grid, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { type Language, toLanguage } from '../../i18n';
+
+const OPTIONS: Array<{ value: Language; label: string }> = [
+  { value: 'zh-CN', label: '中文' },
+  { value: 'en', label: 'English' },
+];
+
+/** 中文 / English switch, remembered in localStorage by the language detector. */
+export function LanguageSwitch() {
+  const { i18n, t } = useTranslation();
+  const current = toLanguage(i18n.resolvedLanguage ?? i18n.language);
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.sm;
+
+  return (
+    <Select<Language>
+      aria-label={t('common.language')}
+      data-testid="language-switch"
+      value={current}
+      options={OPTIONS}
+      onChange={(value) => void i18n.changeLanguage(value)}
+      prefix={compact ? undefined : <GlobalOutlined />}
+      variant="borderless"
+      popupMatchSelectWidth={false}
+      style={{ minWidth: compact ? 84 : 112 }}
+    />
+  );
+}

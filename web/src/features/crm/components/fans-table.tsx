@@ -1,0 +1,79 @@
+import { Avatar, Empty, Flex, Table, Typography } from 'antd';
+import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../../../lib/format-date';
+import type { FanListItem, FanListPage } from '../types';
+import { FanStatusTag } from './fan-status-tag';
+
+interface FansTableProps {
+  data: FanListPage | undefined;
+  loading: boolean;
+  filtered: boolean;
+  onPageChange: (page: number, pageSize: number) => void;
+  onOpen: (fan: FanListItem) => void;
+}
+
+/** Server-paginated list of fans; a row opens the fan's page. */
+export function FansTable({ data, loading, filtered, onPageChange, onOpen }: FansTableProps) {
+  const { t } = useTranslation();
+  const { date } = useDateFormat();
+
+  const columns: TableColumnsType<FanListItem> = [
+    {
+      title: t('fans.columns.displayName'),
+      dataIndex: 'displayName',
+      render: (_, fan) => (
+        <Flex align="center" gap={10}>
+          <Avatar size="small">{fan.displayName.charAt(0).toUpperCase()}</Avatar>
+          <Typography.Text strong>{fan.displayName}</Typography.Text>
+        </Flex>
+      ),
+    },
+    { title: t('fans.columns.email'), dataIndex: 'email', ellipsis: true },
+    {
+      title: t('fans.columns.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (_, fan) => <FanStatusTag status={fan.status} />,
+    },
+    {
+      title: t('fans.columns.followingSince'),
+      dataIndex: 'followingSince',
+      width: 170,
+      render: (value: string | null) => (value ? date(value) : <Typography.Text type="secondary">—</Typography.Text>),
+    },
+    { title: t('fans.columns.signedUp'), dataIndex: 'createdAt', width: 170, render: (value: string) => date(value) },
+  ];
+
+  const pagination: TablePaginationConfig = {
+    current: data?.page ?? 1,
+    pageSize: data?.pageSize ?? 20,
+    total: data?.total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (total) => t('fans.paginationTotal', { count: total }),
+    onChange: onPageChange,
+  };
+
+  return (
+    <div data-testid="fans-table">
+      <Table<FanListItem>
+        rowKey="id"
+        columns={columns}
+        dataSource={data?.items ?? []}
+        loading={loading}
+        pagination={pagination}
+        scroll={{ x: 800 }}
+        onRow={(fan) => ({ onClick: () => onOpen(fan), style: { cursor: 'pointer' } })}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={filtered ? t('fans.emptyFiltered') : t('fans.empty')}
+            />
+          ),
+        }}
+      />
+    </div>
+  );
+}

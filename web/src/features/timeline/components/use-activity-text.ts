@@ -1,0 +1,42 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Labels for the activity kinds this version knows; any other kind is shown as sent. */
+const KIND_LABELS = {
+  followed: 'activity.kind.followed',
+  unfollowed: 'activity.kind.unfollowed',
+} as const;
+
+type KnownKind = keyof typeof KIND_LABELS;
+
+export function isKnownKind(kind: string): kind is KnownKind {
+  return Object.prototype.hasOwnProperty.call(KIND_LABELS, kind);
+}
+
+export function useActivityText() {
+  const { t } = useTranslation();
+
+  const kindLabel = useCallback(
+    (kind: string): string | null => (isKnownKind(kind) ? t(KIND_LABELS[kind]) : null),
+    [t],
+  );
+
+  /** "direct" → Direct visit; "article:abc" → Article · abc; "share:xyz" → Share link · xyz. */
+  const sourceLabel = useCallback(
+    (source: string | null): string | null => {
+      if (!source) return null;
+      if (source === 'direct') return t('activity.source.direct');
+      const separator = source.indexOf(':');
+      if (separator > 0) {
+        const prefix = source.slice(0, separator);
+        const ref = source.slice(separator + 1);
+        if (prefix === 'article') return t('activity.source.article', { ref });
+        if (prefix === 'share') return t('activity.source.share', { ref });
+      }
+      return source;
+    },
+    [t],
+  );
+
+  return { kindLabel, sourceLabel };
+}

@@ -1,0 +1,50 @@
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import zhCN from './zh-CN.json';
+
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const LANGUAGE_STORAGE_KEY = 'fanbase.lang';
+
+// Both message files must carry exactly the same keys: each assignment fails to compile
+// when the other file is missing a key.
+const enShape: typeof zhCN = en;
+const zhShape: typeof en = zhCN;
+
+export const resources = {
+  en: { translation: enShape },
+  'zh-CN': { translation: zhShape },
+} as const;
+
+export function toLanguage(code: string | undefined): Language {
+  return code?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources,
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: 'en',
+    load: 'currentOnly',
+    nonExplicitSupportedLngs: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    detection: {
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+      caches: ['localStorage'],
+      convertDetectedLanguage: (lng: string) => toLanguage(lng),
+    },
+  });
+
+function syncDocumentLanguage(lng: string): void {
+  document.documentElement.lang = toLanguage(lng);
+}
+syncDocumentLanguage(i18n.resolvedLanguage ?? i18n.language ?? 'en');
+i18n.on('languageChanged', syncDocumentLanguage);
+
+export default i18n;

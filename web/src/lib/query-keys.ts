@@ -1,0 +1,26 @@
+/**
+ * Every TanStack Query key in one place, so a mutation in one feature can refresh data another
+ * feature shows (following changes the channel's follower count) without importing that feature.
+ *
+ * Everything a staff session can see lives under `['console', …]` and is dropped on log-out.
+ */
+export const queryKeys = {
+  channel: ['channel'] as const,
+  fanMe: ['fan', 'me'] as const,
+  fanActivities: ['fan', 'activities'] as const,
+
+  consoleSetup: ['console-setup'] as const,
+  invitationPreview: (token: string) => ['invitation-preview', token] as const,
+
+  console: ['console'] as const,
+  consoleMe: ['console', 'me'] as const,
+  consoleStats: ['console', 'stats'] as const,
+  consoleFans: ['console', 'fans'] as const,
+  consoleFanList: (params: Record<string, unknown>) => ['console', 'fans', 'list', params] as const,
+  consoleFan: (id: string) => ['console', 'fans', 'detail', id] as const,
+  consoleFanActivities: (id: string) => ['console', 'fans', 'activities', id] as const,
+  consoleStaff: ['console', 'staff', 'list'] as const,
+  consoleInvitations: ['console', 'staff', 'invitations'] as const,
+  consoleTokens: ['console', 'tokens'] as const,
+  consoleChannel: ['console', 'channel'] as const,
+};
