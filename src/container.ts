@@ -2,6 +2,8 @@ import type { Actor, Ctx, Log } from './core/context.ts';
 import type { Database } from './db/client.ts';
 import { authRepository } from './modules/auth/auth.repository.ts';
 import { createAuthService } from './modules/auth/auth.service.ts';
+import { articlesRepository } from './modules/channel/articles.repository.ts';
+import { createArticlesService } from './modules/channel/articles.service.ts';
 import { channelRepository } from './modules/channel/channel.repository.ts';
 import { createChannelService } from './modules/channel/channel.service.ts';
 import { fansRepository } from './modules/fans/fans.repository.ts';
@@ -12,6 +14,8 @@ import { staffRepository } from './modules/staff/staff.repository.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { timelineRepository } from './modules/timeline/timeline.repository.ts';
 import { createTimelineService } from './modules/timeline/timeline.service.ts';
+import { womRepository } from './modules/wom/wom.repository.ts';
+import { createWomService } from './modules/wom/wom.service.ts';
 
 export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Date };
 
@@ -28,11 +32,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
   });
   const apiTokens = createApiTokensService({ repo: staffRepository });
   const channel = createChannelService({ repo: channelRepository, fans });
+  const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
+  const articles = createArticlesService({ repo: articlesRepository, channelRepo: channelRepository, timeline, wom });
   const now = options.now ?? (() => new Date());
 
   return {
     database,
-    services: { auth, timeline, fans, staff, invitations, apiTokens, channel },
+    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles },
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

@@ -4,3 +4,4 @@ export * from '../modules/staff/staff.table.ts';
 export * from '../modules/fans/fans.table.ts';
 export * from '../modules/timeline/timeline.table.ts';
 export * from '../modules/channel/channel.table.ts';
+export * from '../modules/wom/wom.table.ts';

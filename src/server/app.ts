@@ -3,10 +3,12 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from '../container.ts';
+import { articleAdminRoutes, articlePublicRoutes } from '../modules/channel/articles.routes.ts';
 import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/channel.routes.ts';
 import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
 import { opsRoutes } from '../modules/ops/ops.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
+import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
@@ -54,6 +56,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
 
   await app.register(opsRoutes, { database: container.database });
   await app.register(channelPublicRoutes, { prefix: '/api', ...deps });
+  await app.register(articlePublicRoutes, { prefix: '/api', ...deps });
+  await app.register(shareLinkRoutes, deps);
   await app.register(fanRoutes, { prefix: '/api/fan', ...deps });
   await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps });
   await app.register(
@@ -62,6 +66,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(staffAdminRoutes, deps);
       await admin.register(fanAdminRoutes, deps);
       await admin.register(channelAdminRoutes, deps);
+      await admin.register(articleAdminRoutes, deps);
     },
     { prefix: '/api/admin' },
   );

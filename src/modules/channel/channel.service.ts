@@ -5,7 +5,7 @@ import type { ChannelRepository } from './channel.repository.ts';
 import type { ChannelSettingsDto, ChannelSettingsInput } from './channel.schemas.ts';
 
 /** Shown until staff name the channel in console settings. */
-export const DEFAULT_CHANNEL = { name: 'Fanbase', description: '' };
+export const DEFAULT_CHANNEL = { name: 'Fanbase', description: '', unfollowWindowHours: 24 };
 
 export function createChannelService(deps: { repo: ChannelRepository; fans: FansService }) {
   const { repo, fans } = deps;
@@ -13,7 +13,7 @@ export function createChannelService(deps: { repo: ChannelRepository; fans: Fans
   async function settings(ctx: Ctx): Promise<ChannelSettingsDto> {
     const row = await repo.get(ctx.db);
     return row
-      ? { name: row.name, description: row.description, updatedAt: row.updatedAt.toISOString() }
+      ? { name: row.name, description: row.description, unfollowWindowHours: row.unfollowWindowHours, updatedAt: row.updatedAt.toISOString() }
       : { ...DEFAULT_CHANNEL, updatedAt: null };
   }
 
@@ -30,7 +30,7 @@ export function createChannelService(deps: { repo: ChannelRepository; fans: Fans
     async updateSettings(ctx: Ctx, input: ChannelSettingsInput): Promise<ChannelSettingsDto> {
       requireStaff(ctx);
       const row = await repo.upsert(ctx.db, { ...input, updatedAt: ctx.now() });
-      return { name: row.name, description: row.description, updatedAt: row.updatedAt.toISOString() };
+      return { name: row.name, description: row.description, unfollowWindowHours: row.unfollowWindowHours, updatedAt: row.updatedAt.toISOString() };
     },
   };
 }

@@ -4,7 +4,7 @@ import { uuidParam } from '../../core/fields.ts';
 import { cursorQuery } from '../../core/pagination.ts';
 import { FAN_COOKIE } from '../../server/plugins/auth.ts';
 import { credentialRateLimit, type RouteDeps } from '../../server/route-deps.ts';
-import { activityPage } from '../timeline/timeline.schemas.ts';
+import { activityPage, activitySource } from '../timeline/timeline.schemas.ts';
 import {
   fanListItemDto,
   fanListQuery,
@@ -68,8 +68,15 @@ export const fanRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
 
   app.delete(
     '/follow',
-    { schema: { tags, summary: 'Unfollow the channel', response: { 200: fanSelfDto } } },
-    async (req) => fans.unfollow(req.ctx),
+    {
+      schema: {
+        tags,
+        summary: 'Unfollow the channel',
+        querystring: z.object({ source: activitySource.optional() }),
+        response: { 200: fanSelfDto },
+      },
+    },
+    async (req) => fans.unfollow(req.ctx, req.query.source),
   );
 
   app.get(

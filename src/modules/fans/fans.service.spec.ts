@@ -45,6 +45,7 @@ describe('FansService', () => {
       fanId: fan.kind === 'fan' ? fan.fanId : '',
       kind: 'followed',
       source: 'article:42',
+      articleId: '42',
       at: NOW,
     });
   });

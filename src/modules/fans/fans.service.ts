@@ -6,6 +6,7 @@ import { offsetOf, type CursorQuery, type Page } from '../../core/pagination.ts'
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { articleIdOfSource } from '../timeline/timeline.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { FansRepository, FanRow } from './fans.repository.ts';
 import {
@@ -87,7 +88,7 @@ export function createFansService(deps: {
         const at = tx.now();
         const changed = await repo.markFollowing(tx.db, fanId, at);
         if (changed) {
-          await timeline.record(tx, { fanId, kind: 'followed', source, at });
+          await timeline.record(tx, { fanId, kind: 'followed', source, articleId: articleIdOfSource(source), at });
           return toFanSelfDto(changed);
         }
         return toFanSelfDto(await loadSelf(tx));
@@ -99,7 +100,7 @@ export function createFansService(deps: {
       return inTransaction(ctx, async (tx) => {
         const changed = await repo.markUnfollowed(tx.db, fanId);
         if (changed) {
-          await timeline.record(tx, { fanId, kind: 'unfollowed', source });
+          await timeline.record(tx, { fanId, kind: 'unfollowed', source, articleId: articleIdOfSource(source) });
           return toFanSelfDto(changed);
         }
         return toFanSelfDto(await loadSelf(tx));

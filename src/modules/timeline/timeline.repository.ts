@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fanActivities } from './timeline.table.ts';
 
@@ -9,6 +9,24 @@ export const timelineRepository = {
   async insert(db: Db, row: NewActivity): Promise<ActivityRow> {
     const [created] = await db.insert(fanActivities).values(row).returning();
     return created!;
+  },
+  /** Uses fan_activities_fan_time_idx: walks only this fan's activities inside the window. */
+  async lastArticleRead(db: Db, fanId: string, since: Date, before: Date): Promise<string | undefined> {
+    const [row] = await db
+      .select({ articleId: fanActivities.articleId })
+      .from(fanActivities)
+      .where(
+        and(
+          eq(fanActivities.fanId, fanId),
+          gte(fanActivities.occurredAt, since),
+          lte(fanActivities.occurredAt, before),
+          eq(fanActivities.kind, 'read'),
+          isNotNull(fanActivities.articleId),
+        ),
+      )
+      .orderBy(desc(fanActivities.occurredAt), desc(fanActivities.id))
+      .limit(1);
+    return row?.articleId ?? undefined;
   },
   /**
    * Newest first by time, then id; keyset after the activity `afterId`

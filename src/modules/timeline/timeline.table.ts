@@ -15,6 +15,12 @@ export const fanActivities = pgTable(
       .references(() => fans.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     source: text('source'),
+    /**
+     * The article this activity is about (read, shared, followed from it, or the article an
+     * unfollow is attributed to). A soft reference: no foreign key, so deleting a draft never
+     * scans the activity table.
+     */
+    articleId: uuid('article_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   },
