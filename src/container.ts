@@ -14,6 +14,8 @@ import { staffRepository } from './modules/staff/staff.repository.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { timelineRepository } from './modules/timeline/timeline.repository.ts';
 import { createTimelineService } from './modules/timeline/timeline.service.ts';
+import { insightsRepository } from './modules/insights/insights.repository.ts';
+import { createInsightsService } from './modules/insights/insights.service.ts';
 import { womRepository } from './modules/wom/wom.repository.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
@@ -33,12 +35,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const apiTokens = createApiTokensService({ repo: staffRepository });
   const channel = createChannelService({ repo: channelRepository, fans });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
+  const insights = createInsightsService({ repo: insightsRepository, timeline, fans });
   const articles = createArticlesService({ repo: articlesRepository, channelRepo: channelRepository, timeline, wom });
   const now = options.now ?? (() => new Date());
 
   return {
     database,
-    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles },
+    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights },
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

@@ -5,3 +5,4 @@ export * from '../modules/fans/fans.table.ts';
 export * from '../modules/timeline/timeline.table.ts';
 export * from '../modules/channel/channel.table.ts';
 export * from '../modules/wom/wom.table.ts';
+export * from '../modules/insights/insights.table.ts';

@@ -20,18 +20,27 @@ export const fansRepository = {
     return row;
   },
   /** Flips to following only if not already following; undefined means "no change". */
-  async markFollowing(db: Db, id: string, at: Date): Promise<FanRow | undefined> {
+  async markFollowing(db: Db, id: string, at: Date, sourceType: string): Promise<FanRow | undefined> {
     const [row] = await db
       .update(fans)
-      .set({ followStatus: 'following', followingSince: at })
+      .set({
+        followStatus: 'following',
+        followingSince: at,
+        firstFollowedAt: sql`coalesce(${fans.firstFollowedAt}, ${at.toISOString()}::timestamptz)`,
+        firstFollowSource: sql`coalesce(${fans.firstFollowSource}, ${sourceType})`,
+      })
       .where(and(eq(fans.id, id), sql`${fans.followStatus} <> 'following'`))
       .returning();
     return row;
   },
-  async markUnfollowed(db: Db, id: string): Promise<FanRow | undefined> {
+  async markUnfollowed(db: Db, id: string, at: Date): Promise<FanRow | undefined> {
     const [row] = await db
       .update(fans)
-      .set({ followStatus: 'unfollowed', followingSince: null })
+      .set({
+        followStatus: 'unfollowed',
+        followingSince: null,
+        firstUnfollowedAt: sql`coalesce(${fans.firstUnfollowedAt}, ${at.toISOString()}::timestamptz)`,
+      })
       .where(and(eq(fans.id, id), eq(fans.followStatus, 'following')))
       .returning();
     return row;
@@ -62,6 +71,23 @@ export const fansRepository = {
       })
       .from(fans);
     return { fans: row?.fans ?? 0, followers: row?.followers ?? 0 };
+  },
+  /**
+   * Fan quality per acquisition source: of the fans whose first follow is at least `days` old,
+   * how many had not unfollowed `days` after it. One pass over fans_first_follow_idx's range.
+   */
+  async retentionBySource(db: Db, days: number, now: Date) {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return db
+      .select({
+        source: sql<string>`${fans.firstFollowSource}`,
+        fans: count(),
+        mature: sql<number>`count(*) filter (where ${fans.firstFollowedAt} <= ${cutoff}::timestamptz)`.mapWith(Number),
+        retained: sql<number>`count(*) filter (where ${fans.firstFollowedAt} <= ${cutoff}::timestamptz and (${fans.firstUnfollowedAt} is null or ${fans.firstUnfollowedAt} > ${fans.firstFollowedAt} + make_interval(days => ${days})))`.mapWith(Number),
+      })
+      .from(fans)
+      .where(sql`${fans.firstFollowedAt} is not null`)
+      .groupBy(fans.firstFollowSource);
   },
   async countFollowers(db: Db): Promise<number> {
     const [row] = await db.select({ n: count() }).from(fans).where(eq(fans.followStatus, 'following'));

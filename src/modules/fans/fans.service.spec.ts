@@ -15,6 +15,9 @@ const fanRow = (over: Partial<FanRow> = {}): FanRow => ({
   passwordHash: null,
   followStatus: 'never_followed',
   followingSince: null,
+  firstFollowedAt: null,
+  firstFollowSource: null,
+  firstUnfollowedAt: null,
   createdAt: NOW,
   ...over,
 });

@@ -6,7 +6,7 @@ import { offsetOf, type CursorQuery, type Page } from '../../core/pagination.ts'
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { articleIdOfSource } from '../timeline/timeline.schemas.ts';
+import { articleIdOfSource, sourceTypeOf } from '../timeline/timeline.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { FansRepository, FanRow } from './fans.repository.ts';
 import {
@@ -86,7 +86,7 @@ export function createFansService(deps: {
       const fanId = requireFan(ctx);
       return inTransaction(ctx, async (tx) => {
         const at = tx.now();
-        const changed = await repo.markFollowing(tx.db, fanId, at);
+        const changed = await repo.markFollowing(tx.db, fanId, at, sourceTypeOf(source));
         if (changed) {
           await timeline.record(tx, { fanId, kind: 'followed', source, articleId: articleIdOfSource(source), at });
           return toFanSelfDto(changed);
@@ -98,9 +98,10 @@ export function createFansService(deps: {
     async unfollow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
       const fanId = requireFan(ctx);
       return inTransaction(ctx, async (tx) => {
-        const changed = await repo.markUnfollowed(tx.db, fanId);
+        const at = tx.now();
+        const changed = await repo.markUnfollowed(tx.db, fanId, at);
         if (changed) {
-          await timeline.record(tx, { fanId, kind: 'unfollowed', source, articleId: articleIdOfSource(source) });
+          await timeline.record(tx, { fanId, kind: 'unfollowed', source, articleId: articleIdOfSource(source), at });
           return toFanSelfDto(changed);
         }
         return toFanSelfDto(await loadSelf(tx));
@@ -140,6 +141,12 @@ export function createFansService(deps: {
     async stats(ctx: Ctx) {
       requireStaff(ctx);
       return repo.counts(ctx.db);
+    },
+
+    /** Fan quality per acquisition source (30-day retention by default). */
+    async retentionBySource(ctx: Ctx, days = 30) {
+      requireStaff(ctx);
+      return repo.retentionBySource(ctx.db, days, ctx.now());
     },
 
     /** Public figure shown on the fan site. */

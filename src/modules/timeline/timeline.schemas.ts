@@ -14,6 +14,15 @@ export const activitySource = z
   .trim()
   .regex(new RegExp(`^(direct|import|article:${UUID}|share:[A-Za-z0-9_-]{4,32})$`), 'must be direct, article:<id> or share:<code>');
 
+export const SOURCE_TYPES = ['direct', 'article', 'share', 'import'] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
+
+/** `article:<id>` → `article`; anything unknown counts as `direct`. */
+export const sourceTypeOf = (source: string | null | undefined): SourceType => {
+  const head = source?.split(':')[0];
+  return head === 'article' || head === 'share' || head === 'import' ? head : 'direct';
+};
+
 /** The article id inside an `article:<id>` source. */
 export const articleIdOfSource = (source: string | null | undefined): string | null =>
   source?.startsWith('article:') ? source.slice('article:'.length) : null;

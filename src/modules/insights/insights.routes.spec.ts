@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { createOwner, signupFan } from '../../../test/factories.ts';
+
+const DAY = 86_400_000;
+const T0 = Date.parse('2026-05-10T12:00:00.000Z');
+
+describe('analytics: growth per day and source, quality per source', () => {
+  const t = useTestApp();
+
+  /** A fan who follows (and maybe unfollows) at chosen times. */
+  async function fanWith(events: { at: number; follow: boolean; source?: string }[]) {
+    const { fan } = await signupFan(t.app);
+    const { fans } = t.container.services;
+    for (const e of events) {
+      const ctx = t.container.ctx({ kind: 'fan', fanId: fan.id }, { now: () => new Date(e.at) });
+      if (e.follow) await fans.follow(ctx, e.source);
+      else await fans.unfollow(ctx);
+    }
+  }
+
+  it('charts follows, unfollows, net and cumulative followers per UTC day', async () => {
+    const owner = await createOwner(t.app);
+    await fanWith([{ at: T0 - 5 * DAY, follow: true }]); // before the range: the starting point
+    await fanWith([{ at: T0, follow: true, source: 'share:abcd1234' }]);
+    await fanWith([{ at: T0 + 1000, follow: true }, { at: T0 + DAY, follow: false }]);
+    await fanWith([{ at: T0 + 2 * DAY + 11.9 * 3600_000, follow: true, source: 'import' }]); // 23:54 UTC
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/admin/insights/growth?from=2026-05-10&to=2026-05-13',
+      headers: { cookie: owner.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    const g = res.json();
+    expect(g.days.map((d: { day: string; newFollows: number; lostFollows: number; cumulative: number }) => [d.day, d.newFollows, d.lostFollows, d.cumulative])).toEqual([
+      ['2026-05-10', 2, 0, 3],
+      ['2026-05-11', 0, 1, 2],
+      ['2026-05-12', 1, 0, 3],
+      ['2026-05-13', 0, 0, 3],
+    ]);
+    expect(g.days[0].follows).toEqual({ direct: 1, article: 0, share: 1, import: 0 });
+    expect(g.days[2].follows.import).toBe(1);
+    expect(g.totals).toMatchObject({ net: 2, unfollows: { direct: 1 } });
+  });
+
+  it('rejects a reversed or over-long range and bad dates', async () => {
+    const owner = await createOwner(t.app);
+    for (const qs of ['from=2026-05-10&to=2026-05-01', 'from=2020-01-01&to=2026-01-01', 'from=2026-13-01&to=2026-12-01', 'from=yesterday&to=today', '']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/admin/insights/growth?${qs}`, headers: { cookie: owner.cookie } });
+      expect(res.statusCode, qs).toBe(400);
+    }
+  });
+
+  it('measures 30-day retention per acquisition source', async () => {
+    const owner = await createOwner(t.app);
+    const now = Date.now();
+    // Share fans: mature, both stayed past 30 days (one left on day 31).
+    await fanWith([{ at: now - 40 * DAY, follow: true, source: 'share:abcd1234' }]);
+    await fanWith([{ at: now - 40 * DAY, follow: true, source: 'share:abcd1234' }, { at: now - 9 * DAY, follow: false }]);
+    // Direct fans: mature; one left within 30 days, one came back later (still counts as lost).
+    await fanWith([{ at: now - 50 * DAY, follow: true }, { at: now - 45 * DAY, follow: false }, { at: now - 44 * DAY, follow: true }]);
+    await fanWith([{ at: now - 35 * DAY, follow: true }]);
+    // Too young to measure.
+    await fanWith([{ at: now - 2 * DAY, follow: true }]);
+    const q = (await t.app.inject({ method: 'GET', url: '/api/admin/insights/quality', headers: { cookie: owner.cookie } })).json();
+    const by = Object.fromEntries(q.sources.map((s: { source: string }) => [s.source, s]));
+    expect(by.share).toMatchObject({ fans: 2, matureFans: 2, retained: 2, retentionRate: 1 });
+    expect(by.direct).toMatchObject({ fans: 3, matureFans: 2, retained: 1, retentionRate: 0.5 });
+    expect(by.article).toMatchObject({ fans: 0, matureFans: 0, retentionRate: null });
+  });
+});

@@ -1,0 +1,73 @@
+import { requireStaff } from '../../core/access.ts';
+import type { Ctx } from '../../core/context.ts';
+import type { FansService } from '../fans/fans.service.ts';
+import { SOURCE_TYPES, sourceTypeOf, type SourceType } from '../timeline/timeline.schemas.ts';
+import type { TimelineService } from '../timeline/timeline.service.ts';
+import type { InsightsRepository } from './insights.repository.ts';
+import type { GrowthDto, GrowthQuery } from './insights.schemas.ts';
+
+const zeroBySource = () => Object.fromEntries(SOURCE_TYPES.map((s) => [s, 0])) as Record<SourceType, number>;
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Channel analytics: growth per day and source, and which sources bring fans who stay. */
+export function createInsightsService(deps: { repo: InsightsRepository; timeline: TimelineService; fans: FansService }) {
+  const { repo, timeline, fans } = deps;
+
+  timeline.onRecorded(async (tx, a) => {
+    if (a.kind !== 'followed' && a.kind !== 'unfollowed') return;
+    const follow = a.kind === 'followed' ? 1 : 0;
+    await repo.addFollowCount(tx.db, utcDay(a.occurredAt), sourceTypeOf(a.source), follow, 1 - follow);
+  });
+
+  return {
+    /** Days are UTC days. Reads ≤ 4 rollup rows per day plus one sum: independent of fan count. */
+    async growth(ctx: Ctx, q: GrowthQuery): Promise<GrowthDto> {
+      requireStaff(ctx);
+      const [rows, before] = await Promise.all([repo.rangeRows(ctx.db, q.from, q.to), repo.netBefore(ctx.db, q.from)]);
+      const byDay = new Map<string, { follows: Record<SourceType, number>; unfollows: Record<SourceType, number> }>();
+      for (const r of rows) {
+        const d = byDay.get(r.day) ?? { follows: zeroBySource(), unfollows: zeroBySource() };
+        d.follows[r.sourceType] += r.follows;
+        d.unfollows[r.sourceType] += r.unfollows;
+        byDay.set(r.day, d);
+      }
+      const totals = { follows: zeroBySource(), unfollows: zeroBySource(), net: 0 };
+      const days: GrowthDto['days'] = [];
+      let cumulative = before;
+      for (let t = Date.parse(q.from); t <= Date.parse(q.to); t += 86_400_000) {
+        const day = utcDay(new Date(t));
+        const d = byDay.get(day) ?? { follows: zeroBySource(), unfollows: zeroBySource() };
+        const newFollows = SOURCE_TYPES.reduce((n, s) => n + d.follows[s], 0);
+        const lostFollows = SOURCE_TYPES.reduce((n, s) => n + d.unfollows[s], 0);
+        cumulative += newFollows - lostFollows;
+        for (const s of SOURCE_TYPES) {
+          totals.follows[s] += d.follows[s];
+          totals.unfollows[s] += d.unfollows[s];
+        }
+        totals.net += newFollows - lostFollows;
+        days.push({ day, ...d, newFollows, lostFollows, net: newFollows - lostFollows, cumulative });
+      }
+      return { from: q.from, to: q.to, days, totals };
+    },
+
+    /** Which sources bring fans who stay: retention after `days` per acquisition source. */
+    async quality(ctx: Ctx, days = 30) {
+      requireStaff(ctx);
+      const rows = await fans.retentionBySource(ctx, days);
+      return {
+        retentionDays: days,
+        sources: SOURCE_TYPES.map((source) => {
+          const r = rows.find((x) => x.source === source) ?? { fans: 0, mature: 0, retained: 0 };
+          return {
+            source,
+            fans: r.fans,
+            matureFans: r.mature,
+            retained: r.retained,
+            retentionRate: r.mature === 0 ? null : Math.round((r.retained / r.mature) * 10_000) / 10_000,
+          };
+        }),
+      };
+    },
+  };
+}
+export type InsightsService = ReturnType<typeof createInsightsService>;
