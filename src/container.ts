@@ -14,6 +14,8 @@ import { staffRepository } from './modules/staff/staff.repository.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { timelineRepository } from './modules/timeline/timeline.repository.ts';
 import { createTimelineService } from './modules/timeline/timeline.service.ts';
+import { loyaltyRepository } from './modules/crm/loyalty.repository.ts';
+import { createLoyaltyService } from './modules/crm/loyalty.service.ts';
 import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { createInsightsService } from './modules/insights/insights.service.ts';
 import { womRepository } from './modules/wom/wom.repository.ts';
@@ -36,12 +38,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const channel = createChannelService({ repo: channelRepository, fans });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
   const insights = createInsightsService({ repo: insightsRepository, timeline, fans });
+  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans });
   const articles = createArticlesService({ repo: articlesRepository, channelRepo: channelRepository, timeline, wom });
   const now = options.now ?? (() => new Date());
 
   return {
     database,
-    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights },
+    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty },
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

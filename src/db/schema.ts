@@ -6,3 +6,4 @@ export * from '../modules/timeline/timeline.table.ts';
 export * from '../modules/channel/channel.table.ts';
 export * from '../modules/wom/wom.table.ts';
 export * from '../modules/insights/insights.table.ts';
+export * from '../modules/crm/crm.table.ts';

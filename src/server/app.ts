@@ -6,6 +6,7 @@ import type { Container } from '../container.ts';
 import { articleAdminRoutes, articlePublicRoutes } from '../modules/channel/articles.routes.ts';
 import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/channel.routes.ts';
 import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
+import { loyaltyAdminRoutes } from '../modules/crm/loyalty.routes.ts';
 import { insightsAdminRoutes } from '../modules/insights/insights.routes.ts';
 import { opsRoutes } from '../modules/ops/ops.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
@@ -69,6 +70,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(channelAdminRoutes, deps);
       await admin.register(articleAdminRoutes, deps);
       await admin.register(insightsAdminRoutes, deps);
+      await admin.register(loyaltyAdminRoutes, deps);
     },
     { prefix: '/api/admin' },
   );

@@ -68,9 +68,11 @@ export function createArticlesService(deps: {
     }
   });
   // Article counters move in the same transaction as the activity.
-  timeline.onRecorded(async (tx, row) => {
-    const field = STAT_OF_KIND[row.kind];
-    if (row.articleId && field) await repo.bump(tx.db, row.articleId, field);
+  timeline.onRecorded(async (tx, rows) => {
+    for (const row of rows) {
+      const field = STAT_OF_KIND[row.kind];
+      if (row.articleId && field) await repo.bump(tx.db, row.articleId, field);
+    }
   });
 
   return {

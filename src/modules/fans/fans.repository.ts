@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fans, type FollowStatus } from './fans.table.ts';
 
@@ -14,6 +14,9 @@ export const fansRepository = {
   async findById(db: Db, id: string): Promise<FanRow | undefined> {
     const [row] = await db.select().from(fans).where(eq(fans.id, id)).limit(1);
     return row;
+  },
+  findMany(db: Db, ids: string[]): Promise<FanRow[]> {
+    return ids.length ? db.select().from(fans).where(inArray(fans.id, ids)) : Promise.resolve([]);
   },
   async findByEmail(db: Db, email: string): Promise<FanRow | undefined> {
     const [row] = await db.select().from(fans).where(eq(fans.email, email)).limit(1);

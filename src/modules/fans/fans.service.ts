@@ -149,6 +149,12 @@ export function createFansService(deps: {
       return repo.retentionBySource(ctx.db, days, ctx.now());
     },
 
+    /** Several fans by id, for staff lists built elsewhere (super fans, candidates). */
+    async getMany(ctx: Ctx, ids: string[]): Promise<Map<string, FanListItemDto>> {
+      requireStaff(ctx);
+      return new Map((await repo.findMany(ctx.db, ids)).map((r) => [r.id, toFanListItemDto(r)]));
+    },
+
     /** Public figure shown on the fan site. */
     async followerCount(ctx: Ctx): Promise<number> {
       return repo.countFollowers(ctx.db);

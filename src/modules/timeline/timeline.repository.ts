@@ -6,9 +6,8 @@ export type ActivityRow = typeof fanActivities.$inferSelect;
 export type NewActivity = typeof fanActivities.$inferInsert;
 
 export const timelineRepository = {
-  async insert(db: Db, row: NewActivity): Promise<ActivityRow> {
-    const [created] = await db.insert(fanActivities).values(row).returning();
-    return created!;
+  insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
+    return db.insert(fanActivities).values(rows).returning();
   },
   /** Uses fan_activities_fan_time_idx: walks only this fan's activities inside the window. */
   async lastArticleRead(db: Db, fanId: string, since: Date, before: Date): Promise<string | undefined> {

@@ -3,7 +3,7 @@ import { cursorPageOf } from '../../core/pagination.ts';
 import type { ActivityRow } from './timeline.repository.ts';
 
 /** Kinds known today; later capabilities add theirs (read, shared, ordered, …). */
-export const ACTIVITY_KINDS = ['followed', 'unfollowed', 'read', 'shared'] as const;
+export const ACTIVITY_KINDS = ['followed', 'unfollowed', 'read', 'shared', 'level_changed'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

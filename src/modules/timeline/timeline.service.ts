@@ -18,7 +18,8 @@ export type ActivityInput = {
  * after (article counters, loyalty signals). Both run inside the caller's transaction.
  */
 export type ActivityEnricher = (tx: Ctx, activity: Required<Omit<ActivityInput, 'data'>> & { data: Record<string, unknown> }) => Promise<void>;
-export type ActivityListener = (tx: Ctx, activity: ActivityRow) => Promise<void>;
+/** Listeners always get a batch: one activity from `record`, many from `recordMany`. */
+export type ActivityListener = (tx: Ctx, activities: ActivityRow[]) => Promise<void>;
 
 /**
  * The one activity model behind every fan timeline. Callers that must keep other state
@@ -38,25 +39,39 @@ export function createTimelineService(repo: TimelineRepository) {
 
     /** Writes one activity. Pass a transaction context when hooks or callers write more. */
     async record(ctx: Ctx, input: ActivityInput): Promise<ActivityDto> {
-      const activity = {
-        fanId: input.fanId,
-        kind: input.kind,
-        source: input.source ?? null,
-        articleId: input.articleId ?? null,
-        data: input.data ?? {},
-        at: input.at ?? ctx.now(),
-      };
-      for (const enricher of enrichers.get(input.kind) ?? []) await enricher(ctx, activity);
-      const row = await repo.insert(ctx.db, {
-        fanId: activity.fanId,
-        kind: activity.kind,
-        source: activity.source,
-        articleId: activity.articleId,
-        data: activity.data,
-        occurredAt: activity.at,
-      });
-      for (const listener of listeners) await listener(ctx, row);
-      return toActivityDto(row);
+      const [row] = await this.recordMany(ctx, [input]);
+      return toActivityDto(row!);
+    },
+
+    /**
+     * Writes many activities with one multi-row INSERT (imports); listeners get them as one
+     * batch. Pass a transaction context: all or nothing.
+     */
+    async recordMany(ctx: Ctx, inputs: ActivityInput[]): Promise<ActivityRow[]> {
+      if (inputs.length === 0) return [];
+      const values = [];
+      for (const input of inputs) {
+        const activity = {
+          fanId: input.fanId,
+          kind: input.kind,
+          source: input.source ?? null,
+          articleId: input.articleId ?? null,
+          data: input.data ?? {},
+          at: input.at ?? ctx.now(),
+        };
+        for (const enricher of enrichers.get(input.kind) ?? []) await enricher(ctx, activity);
+        values.push({
+          fanId: activity.fanId,
+          kind: activity.kind,
+          source: activity.source,
+          articleId: activity.articleId,
+          data: activity.data,
+          occurredAt: activity.at,
+        });
+      }
+      const rows = await repo.insertMany(ctx.db, values);
+      for (const listener of listeners) await listener(ctx, rows);
+      return rows;
     },
 
     /** The article the fan read last at or after `since`, if any (unfollow attribution). */

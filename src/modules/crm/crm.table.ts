@@ -1,0 +1,99 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { fans } from '../fans/fans.table.ts';
+
+/** Labels staff put on fans by hand. */
+export const fanTags = pgTable(
+  'fan_tags',
+  {
+    fanId: uuid('fan_id')
+      .notNull()
+      .references(() => fans.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.fanId, t.tag] }), index('fan_tags_tag_idx').on(t.tag, t.fanId)],
+);
+
+/** A saved, named filter over fans. */
+export const segments = pgTable(
+  'segments',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    filter: jsonb('filter').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('segments_name_key').on(sql`lower(${t.name})`)],
+);
+
+export const SIGNALS = [
+  'days_active',
+  'unique_reads',
+  'shares',
+  'fans_referred',
+  'purchases',
+  'membership_months',
+  'community_posts',
+  'days_since_active',
+] as const;
+export type Signal = (typeof SIGNALS)[number];
+
+/**
+ * Counted facts about each fan that loyalty rules read, kept in step with the activities
+ * (incrementally), plus the fan's loyalty level. One row per fan, created on first activity.
+ */
+export const fanSignals = pgTable(
+  'fan_signals',
+  {
+    fanId: uuid('fan_id')
+      .primaryKey()
+      .references(() => fans.id, { onDelete: 'cascade' }),
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
+    lastActiveDay: date('last_active_day', { mode: 'string' }),
+    daysActive: integer('days_active').notNull().default(0),
+    uniqueReads: integer('unique_reads').notNull().default(0),
+    shares: integer('shares').notNull().default(0),
+    fansReferred: integer('fans_referred').notNull().default(0),
+    purchases: integer('purchases').notNull().default(0),
+    membershipMonths: integer('membership_months').notNull().default(0),
+    communityPosts: integer('community_posts').notNull().default(0),
+    level: smallint('level').notNull().default(0),
+    levelSince: timestamp('level_since', { withTimezone: true }),
+    /** Set when a super fan stops qualifying: they keep level 4 until then (staff can see it). */
+    graceUntil: timestamp('grace_until', { withTimezone: true }),
+  },
+  (t) => [
+    index('fan_signals_level_idx').on(t.level),
+    index('fan_signals_active_idx').on(t.lastActiveAt),
+    check('fan_signals_level_check', sql`${t.level} between 0 and 4`),
+  ],
+);
+
+/** Staff-editable thresholds: a fan reaches level n when every rule of levels 1..n holds. */
+export const loyaltyRules = pgTable(
+  'loyalty_rules',
+  {
+    level: smallint('level').notNull(),
+    signal: text('signal', { enum: SIGNALS }).notNull(),
+    op: text('op', { enum: ['gte', 'lte'] }).notNull().default('gte'),
+    threshold: integer('threshold').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.level, t.signal] }),
+    check('loyalty_rules_level_check', sql`${t.level} between 1 and 4`),
+    check('loyalty_rules_threshold_check', sql`${t.threshold} >= 0`),
+  ],
+);
+
+/** Singleton loyalty settings. */
+export const loyaltySettings = pgTable(
+  'loyalty_settings',
+  {
+    id: integer('id').primaryKey().default(1),
+    graceDays: integer('grace_days').notNull().default(60),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('loyalty_settings_single_row', sql`${t.id} = 1`)],
+);

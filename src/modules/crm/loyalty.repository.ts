@@ -1,0 +1,165 @@
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { fanActivities } from '../timeline/timeline.table.ts';
+import { fanSignals, loyaltyRules, loyaltySettings, type Signal } from './crm.table.ts';
+import type { Rule } from './loyalty-ladder.ts';
+
+export type SignalsRow = typeof fanSignals.$inferSelect;
+export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
+
+/** Signal name → SQL over fan_signals. Only these names ever reach SQL (rules are validated). */
+export const signalSql = (now: Date): Record<Signal, SQL> => ({
+  days_active: sql`${fanSignals.daysActive}`,
+  unique_reads: sql`${fanSignals.uniqueReads}`,
+  shares: sql`${fanSignals.shares}`,
+  fans_referred: sql`${fanSignals.fansReferred}`,
+  purchases: sql`${fanSignals.purchases}`,
+  membership_months: sql`${fanSignals.membershipMonths}`,
+  community_posts: sql`${fanSignals.communityPosts}`,
+  days_since_active: sql`coalesce(floor(extract(epoch from (${now.toISOString()}::timestamptz - ${fanSignals.lastActiveAt})) / 86400)::int, 100000)`,
+});
+
+export const loyaltyRepository = {
+  async rules(db: Db): Promise<Rule[]> {
+    return db.select().from(loyaltyRules).orderBy(asc(loyaltyRules.level), asc(loyaltyRules.signal));
+  },
+  async replaceRules(db: Db, rules: Rule[]) {
+    await db.delete(loyaltyRules);
+    if (rules.length) await db.insert(loyaltyRules).values(rules);
+  },
+  async graceDays(db: Db): Promise<number> {
+    const [row] = await db.select().from(loyaltySettings).where(eq(loyaltySettings.id, 1));
+    return row?.graceDays ?? 60;
+  },
+  async setGraceDays(db: Db, graceDays: number, now: Date) {
+    await db
+      .insert(loyaltySettings)
+      .values({ id: 1, graceDays, updatedAt: now })
+      .onConflictDoUpdate({ target: loyaltySettings.id, set: { graceDays, updatedAt: now } });
+  },
+
+  /**
+   * Adds a batch of activity facts with one multi-row upsert. A day counts as a new active
+   * day only if it is after the fan's last active day (the nightly recompute settles
+   * out-of-order imports exactly).
+   */
+  async addDeltas(db: Db, deltas: SignalDelta[]) {
+    if (deltas.length === 0) return;
+    const rows = sql.join(
+      deltas.map(
+        (d) =>
+          sql`(${d.fanId}::uuid, ${d.lastAt.toISOString()}::timestamptz, ${d.days.at(-1)!}::date, ${`{${d.days.join(',')}}`}::date[], ${d.uniqueReads}::int, ${d.shares}::int)`,
+      ),
+      sql`, `,
+    );
+    await db.execute(sql`
+      with v(fan_id, last_at, last_day, days, reads, shares) as (values ${rows})
+      insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
+      select fan_id, last_at, last_day, cardinality(days), reads, shares from v
+      on conflict (fan_id) do update set
+        days_active = fan_signals.days_active + (
+          select count(*) from unnest((select v2.days from v v2 where v2.fan_id = excluded.fan_id)) d
+          where fan_signals.last_active_day is null or d > fan_signals.last_active_day),
+        last_active_at = greatest(fan_signals.last_active_at, excluded.last_active_at),
+        last_active_day = greatest(fan_signals.last_active_day, excluded.last_active_day),
+        unique_reads = fan_signals.unique_reads + excluded.unique_reads,
+        shares = fan_signals.shares + excluded.shares`);
+  },
+  findMany(db: Db, fanIds: string[]): Promise<SignalsRow[]> {
+    return fanIds.length ? db.select().from(fanSignals).where(inArray(fanSignals.fanId, fanIds)) : Promise.resolve([]);
+  },
+  async findOne(db: Db, fanId: string): Promise<SignalsRow | undefined> {
+    const [row] = await db.select().from(fanSignals).where(eq(fanSignals.fanId, fanId));
+    return row;
+  },
+  /** A page of every fan's signals, keyset on fan id (full recompute). */
+  page(db: Db, afterFanId: string | null, limit: number): Promise<SignalsRow[]> {
+    return db
+      .select()
+      .from(fanSignals)
+      .where(afterFanId ? gt(fanSignals.fanId, afterFanId) : undefined)
+      .orderBy(asc(fanSignals.fanId))
+      .limit(limit);
+  },
+  async setLevels(db: Db, changes: { fanId: string; level: number; levelSince: Date | null; graceUntil: Date | null }[]) {
+    if (changes.length === 0) return;
+    const rows = sql.join(
+      changes.map((c) => sql`(${c.fanId}::uuid, ${c.level}::smallint, ${c.levelSince?.toISOString() ?? null}::timestamptz, ${c.graceUntil?.toISOString() ?? null}::timestamptz)`),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update fan_signals s set level = v.level, level_since = v.level_since, grace_until = v.grace_until
+      from (values ${rows}) as v(fan_id, level, level_since, grace_until) where s.fan_id = v.fan_id`);
+  },
+
+  /**
+   * Rebuilds every fan's counted signals from the activities: one GROUP BY pass (nightly, or
+   * after an import of past activities). Levels are then recomputed by the service.
+   */
+  async rebuildFromActivities(db: Db) {
+    await db.execute(sql`
+      insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
+      select f.id, a.last_at, (a.last_at at time zone 'UTC')::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
+      from fans f left join (
+        select fan_id, max(occurred_at) as last_at,
+          count(distinct (occurred_at at time zone 'UTC')::date) as days,
+          count(*) filter (where kind = 'read' and (data->>'first')::boolean) as reads,
+          count(*) filter (where kind = 'shared') as shares
+        from ${fanActivities} where kind <> 'level_changed' group by fan_id
+      ) a on a.fan_id = f.id
+      on conflict (fan_id) do update set
+        last_active_at = excluded.last_active_at, last_active_day = excluded.last_active_day,
+        days_active = excluded.days_active, unique_reads = excluded.unique_reads, shares = excluded.shares`);
+  },
+
+  async countByLevel(db: Db): Promise<{ level: number; n: number }[]> {
+    return db
+      .select({ level: fanSignals.level, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(fanSignals)
+      .groupBy(fanSignals.level);
+  },
+
+  /** Closest to level 4 first: summed shortfall of the unmet rules, computed in SQL over level 1–3 fans. */
+  async candidates(db: Db, rules: Rule[], now: Date, limit: number): Promise<(SignalsRow & { distance: number })[]> {
+    const s = signalSql(now);
+    const parts = rules.map((r) =>
+      r.op === 'gte'
+        ? sql`greatest(${r.threshold} - ${s[r.signal]}, 0)::float / ${Math.max(r.threshold, 1)}`
+        : sql`greatest(${s[r.signal]} - ${r.threshold}, 0)::float / ${Math.max(r.threshold, 1)}`,
+    );
+    // Never a bare integer literal: in ORDER BY that would mean "column 0".
+    const distance = parts.length ? sql.join(parts, sql` + `) : sql`(0)::float`;
+    const rows = await db
+      .select({ signals: fanSignals, distance: sql<number>`${distance}`.mapWith(Number) })
+      .from(fanSignals)
+      .where(and(gt(fanSignals.level, 0), sql`${fanSignals.level} < 4`))
+      .orderBy(sql`${distance}`, sql`${fanSignals.level} desc`, asc(fanSignals.fanId))
+      .limit(limit);
+    return rows.map((r) => ({ ...r.signals, distance: r.distance }));
+  },
+  superFans(db: Db, limit: number, offset: number): Promise<SignalsRow[]> {
+    return db
+      .select()
+      .from(fanSignals)
+      .where(eq(fanSignals.level, 4))
+      .orderBy(sql`${fanSignals.graceUntil} nulls first`, sql`${fanSignals.levelSince} asc nulls last`, asc(fanSignals.fanId))
+      .limit(limit)
+      .offset(offset);
+  },
+  async countLevel(db: Db, level: number): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(eq(fanSignals.level, level));
+    return row?.n ?? 0;
+  },
+  /** Level moves in a window, from level_changed activities (index fan_activities_kind_time_idx). */
+  async moves(db: Db, since: Date): Promise<{ up: number; down: number }> {
+    const [row] = await db
+      .select({
+        up: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int > (${fanActivities.data}->>'from')::int)`.mapWith(Number),
+        down: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int < (${fanActivities.data}->>'from')::int)`.mapWith(Number),
+      })
+      .from(fanActivities)
+      .where(and(eq(fanActivities.kind, 'level_changed'), gt(fanActivities.occurredAt, since)));
+    return { up: row?.up ?? 0, down: row?.down ?? 0 };
+  },
+};
+export type LoyaltyRepository = typeof loyaltyRepository;

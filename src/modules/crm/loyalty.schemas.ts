@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { isoDate } from '../../core/fields.ts';
+import { fanListItemDto } from '../fans/fans.schemas.ts';
+import { SIGNALS } from './crm.table.ts';
+import { LEVEL_NAMES } from './loyalty-ladder.ts';
+
+export const ruleDto = z.object({
+  level: z.number().int().min(1).max(4),
+  signal: z.enum(SIGNALS),
+  op: z.enum(['gte', 'lte']).default('gte'),
+  threshold: z.number().int().min(0).max(1_000_000),
+});
+
+export const rulesBody = z
+  .object({ rules: z.array(ruleDto).max(64), graceDays: z.number().int().min(0).max(365) })
+  .refine((b) => new Set(b.rules.map((r) => `${r.level}|${r.signal}`)).size === b.rules.length, {
+    path: ['rules'],
+    message: 'each signal may appear once per level',
+  });
+export type RulesInput = z.infer<typeof rulesBody>;
+export const rulesDto = z.object({ rules: z.array(ruleDto), graceDays: z.number().int() });
+
+const ruleResultDto = ruleDto.extend({ value: z.number(), met: z.boolean() });
+
+export const levelEnum = z.enum(LEVEL_NAMES);
+
+export const loyaltyExplanationDto = z.object({
+  level: z.number().int(),
+  levelName: levelEnum,
+  levelSince: isoDate.nullable(),
+  graceUntil: isoDate.nullable(),
+  signals: z.record(z.enum(SIGNALS), z.number()),
+  rules: z.array(ruleResultDto),
+  missingForNext: z.array(ruleResultDto),
+});
+export type LoyaltyExplanationDto = z.infer<typeof loyaltyExplanationDto>;
+
+export const rankedFanDto = z.object({
+  fan: fanListItemDto,
+  level: z.number().int(),
+  graceUntil: isoDate.nullable(),
+  levelSince: isoDate.nullable(),
+  distance: z.number(),
+  signals: z.record(z.enum(SIGNALS), z.number()),
+  missing: z.array(ruleResultDto),
+});
+export const superFansDto = z.object({
+  superFans: z.array(rankedFanDto),
+  superFanCount: z.number().int(),
+  candidates: z.array(rankedFanDto),
+});
+
+export const funnelDto = z.object({
+  levels: z.array(z.object({ level: z.number().int(), levelName: levelEnum, fans: z.number().int() })),
+  last30Days: z.object({ up: z.number().int(), down: z.number().int() }),
+});
+
+export const recomputeDto = z.object({ fans: z.number().int(), changed: z.number().int(), seconds: z.number() });

@@ -1,0 +1,193 @@
+import { requireStaff } from '../../core/access.ts';
+import { inTransaction, type Ctx } from '../../core/context.ts';
+import type { FansService } from '../fans/fans.service.ts';
+import type { ActivityInput, TimelineService } from '../timeline/timeline.service.ts';
+import type { Signal } from './crm.table.ts';
+import { applyGrace, distanceToTop, LEVEL_NAMES, levelFor, missingForNext, type Rule, type SignalValues } from './loyalty-ladder.ts';
+import type { LoyaltyRepository, SignalDelta, SignalsRow } from './loyalty.repository.ts';
+import type { RulesInput } from './loyalty.schemas.ts';
+
+const PAGE = 5000;
+const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
+  const last = row?.lastActiveAt;
+  return {
+    days_active: row?.daysActive ?? 0,
+    unique_reads: row?.uniqueReads ?? 0,
+    shares: row?.shares ?? 0,
+    fans_referred: row?.fansReferred ?? 0,
+    purchases: row?.purchases ?? 0,
+    membership_months: row?.membershipMonths ?? 0,
+    community_posts: row?.communityPosts ?? 0,
+    days_since_active: last ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : 100_000,
+  } satisfies Record<Signal, number>;
+}
+
+/**
+ * The loyalty ladder: signals move with every activity (same transaction), the fan's level is
+ * recomputed for just those fans, and a level change is itself a timeline activity.
+ */
+export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService }) {
+  const { repo, timeline, fans } = deps;
+
+  /** Recomputes the level of these signal rows; returns how many changed. */
+  async function relevelRows(tx: Ctx, rows: SignalsRow[], rules: Rule[], graceDays: number): Promise<number> {
+    const now = tx.now();
+    const changes: Parameters<LoyaltyRepository['setLevels']>[1] = [];
+    const activities: ActivityInput[] = [];
+    for (const row of rows) {
+      const computed = levelFor(valuesOf(row, now), rules).level;
+      const next = applyGrace({ level: row.level, graceUntil: row.graceUntil }, computed, now, graceDays);
+      const graceChanged = (next.graceUntil?.getTime() ?? null) !== (row.graceUntil?.getTime() ?? null);
+      if (next.level === row.level && !graceChanged) continue;
+      changes.push({ fanId: row.fanId, level: next.level, levelSince: next.level === row.level ? row.levelSince : now, graceUntil: next.graceUntil });
+      if (next.level !== row.level) {
+        activities.push({ fanId: row.fanId, kind: 'level_changed', source: null, data: { from: row.level, to: next.level }, at: now });
+      }
+    }
+    await repo.setLevels(tx.db, changes);
+    await timeline.recordMany(tx, activities);
+    return activities.length;
+  }
+
+  async function relevel(tx: Ctx, fanIds: string[]) {
+    if (fanIds.length === 0) return;
+    const [rules, graceDays, rows] = await Promise.all([repo.rules(tx.db), repo.graceDays(tx.db), repo.findMany(tx.db, fanIds)]);
+    await relevelRows(tx, rows, rules, graceDays);
+  }
+
+  // Signals move in the activity's transaction; level_changed activities are not signals.
+  timeline.onRecorded(async (tx, rows) => {
+    const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
+    for (const a of rows) {
+      if (a.kind === 'level_changed') continue;
+      const d = byFan.get(a.fanId) ?? { fanId: a.fanId, lastAt: a.occurredAt, days: [], daySet: new Set(), uniqueReads: 0, shares: 0 };
+      if (a.occurredAt > d.lastAt) d.lastAt = a.occurredAt;
+      d.daySet.add(utcDay(a.occurredAt));
+      if (a.kind === 'read' && a.data.first === true) d.uniqueReads += 1;
+      if (a.kind === 'shared') d.shares += 1;
+      byFan.set(a.fanId, d);
+    }
+    if (byFan.size === 0) return;
+    const deltas = [...byFan.values()].map(({ daySet, ...d }) => ({ ...d, days: [...daySet].sort() }));
+    await repo.addDeltas(tx.db, deltas);
+    await relevel(tx, [...byFan.keys()]);
+  });
+
+  async function ranked(ctx: Ctx, rows: (SignalsRow & { distance?: number })[], rules: Rule[]) {
+    const now = ctx.now();
+    const people = await fans.getMany(ctx, rows.map((r) => r.fanId));
+    return rows.flatMap((r) => {
+      const fan = people.get(r.fanId);
+      if (!fan) return [];
+      const { results } = levelFor(valuesOf(r, now), rules);
+      return [
+        {
+          fan,
+          level: r.level,
+          levelSince: r.levelSince?.toISOString() ?? null,
+          graceUntil: r.graceUntil?.toISOString() ?? null,
+          distance: r.distance ?? distanceToTop(results),
+          signals: valuesOf(r, now),
+          missing: results.filter((x) => !x.met),
+        },
+      ];
+    });
+  }
+
+  return {
+    async getRules(ctx: Ctx) {
+      requireStaff(ctx);
+      const [rules, graceDays] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db)]);
+      return { rules, graceDays };
+    },
+
+    /** New thresholds apply to every fan at once (levels only; signals stay). */
+    async updateRules(ctx: Ctx, input: RulesInput) {
+      requireStaff(ctx);
+      await inTransaction(ctx, async (tx) => {
+        await repo.replaceRules(tx.db, input.rules);
+        await repo.setGraceDays(tx.db, input.graceDays, tx.now());
+      });
+      await this.relevelAll(ctx);
+      return this.getRules(ctx);
+    },
+
+    /** Every fan's level from their current signals, in pages of 5,000 (each its own transaction). */
+    async relevelAll(ctx: Ctx, onProgress?: (done: number) => void) {
+      requireStaff(ctx);
+      const [rules, graceDays] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db)]);
+      let after: string | null = null;
+      let done = 0;
+      let changed = 0;
+      for (;;) {
+        const rows = await repo.page(ctx.db, after, PAGE);
+        if (rows.length === 0) break;
+        changed += await inTransaction(ctx, (tx) => relevelRows(tx, rows, rules, graceDays));
+        done += rows.length;
+        after = rows[rows.length - 1]!.fanId;
+        onProgress?.(done);
+      }
+      return { fans: done, changed };
+    },
+
+    /** Nightly (and CLI): rebuild every signal from the activities, then every level. */
+    async recomputeAll(ctx: Ctx, onProgress?: (phase: 'signals' | 'levels', done: number) => void) {
+      requireStaff(ctx);
+      const started = Date.now();
+      onProgress?.('signals', 0);
+      await repo.rebuildFromActivities(ctx.db);
+      const { fans: n, changed } = await this.relevelAll(ctx, (done) => onProgress?.('levels', done));
+      return { fans: n, changed, seconds: Math.round((Date.now() - started) / 100) / 10 };
+    },
+
+    /** The fan page's explanation: level, each rule with the fan's value, what is missing. */
+    async explain(ctx: Ctx, fanId: string) {
+      requireStaff(ctx);
+      await fans.get(ctx, fanId);
+      const [rules, row] = await Promise.all([repo.rules(ctx.db), repo.findOne(ctx.db, fanId)]);
+      const values = valuesOf(row, ctx.now());
+      const { results } = levelFor(values, rules);
+      const level = row?.level ?? 0;
+      return {
+        level,
+        levelName: LEVEL_NAMES[level]!,
+        levelSince: row?.levelSince?.toISOString() ?? null,
+        graceUntil: row?.graceUntil?.toISOString() ?? null,
+        signals: values,
+        rules: results,
+        missingForNext: missingForNext(level, results),
+      };
+    },
+
+    /** Super fans (grace first, so staff see who is slipping) and the candidates closest to level 4. */
+    async superFans(ctx: Ctx, limit = 50) {
+      requireStaff(ctx);
+      const rules = await repo.rules(ctx.db);
+      const [supers, count, near] = await Promise.all([
+        repo.superFans(ctx.db, limit, 0),
+        repo.countLevel(ctx.db, 4),
+        repo.candidates(ctx.db, rules, ctx.now(), limit),
+      ]);
+      return { superFans: await ranked(ctx, supers, rules), superFanCount: count, candidates: await ranked(ctx, near, rules) };
+    },
+
+    async funnel(ctx: Ctx) {
+      requireStaff(ctx);
+      const [counts, stats, moves] = await Promise.all([
+        repo.countByLevel(ctx.db),
+        fans.stats(ctx),
+        repo.moves(ctx.db, new Date(ctx.now().getTime() - 30 * 86_400_000)),
+      ]);
+      const at = (l: number) => counts.find((c) => c.level === l)?.n ?? 0;
+      const ranked = counts.reduce((n, c) => n + (c.level > 0 ? c.n : 0), 0);
+      return {
+        levels: LEVEL_NAMES.map((levelName, level) => ({ level, levelName, fans: level === 0 ? stats.fans - ranked : at(level) })),
+        last30Days: moves,
+      };
+    },
+  };
+}
+export type LoyaltyService = ReturnType<typeof createLoyaltyService>;
+
