@@ -45,7 +45,7 @@ describe('fanbase CLI', () => {
   });
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help'], ['crm', 'recompute', '--help']]) {
       const r = await run(args, env);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: fanbase/);
@@ -71,6 +71,8 @@ describe('fanbase CLI', () => {
     const weak = await run(['admin', 'create', '--email', 'x@example.com', '--name', 'X', '--password-stdin'], env, 'short');
     expect(weak.code).toBe(1);
     expect(weak.stderr.trim()).toBe('fanbase: --password must be at least 8 characters');
+    const recompute = await run(['crm', 'recompute'], env);
+    expect(recompute.stdout).toMatch(/^Recomputed 0 fans in [\d.]+ s; 0 changed level\.$/m);
   }, 90_000);
 
   it.skipIf(!!process.env.TEST_DATABASE_URL)('refuses to open an embedded database another process holds', async () => {

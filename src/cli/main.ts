@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { adminCreate } from './commands/admin-create.ts';
+import { crmRecompute } from './commands/crm-recompute.ts';
 import { migrate } from './commands/migrate.ts';
 import { serve } from './commands/serve.ts';
 import { runCommand, version } from './runtime.ts';
@@ -27,5 +28,11 @@ admin
   .requiredOption('--name <name>', 'display name')
   .option('--password-stdin', 'read the password from standard input instead of prompting')
   .action((opts: { email: string; name: string; passwordStdin?: boolean }) => runCommand(() => adminCreate(opts)));
+
+const crm = program.command('crm').description('Fan CRM: loyalty, import and export');
+crm
+  .command('recompute')
+  .description('Rebuild loyalty signals from the activities and re-level every fan (also runs nightly at 03:00 UTC)')
+  .action(() => runCommand(crmRecompute));
 
 await program.parseAsync(process.argv);

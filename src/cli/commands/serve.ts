@@ -1,5 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
+import { scheduleLoyaltyRecompute } from '../../jobs/loyalty-recompute.job.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime, version } from '../runtime.ts';
 
@@ -12,9 +13,11 @@ export async function serve(): Promise<void> {
     logLevel: config.logLevel,
     version,
   });
+  const nightly = scheduleLoyaltyRecompute(container);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    nightly.stop();
     await app.close();
     await database.close();
   });

@@ -1,0 +1,14 @@
+import cliProgress from 'cli-progress';
+
+/** A progress bar on stderr (stdout stays clean for data), or nothing when not a terminal. */
+export function progressBar(label: string, total: number) {
+  if (!process.stderr.isTTY) {
+    return { update: (_done: number) => undefined, stop: () => undefined };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted}`, stream: process.stderr, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(Math.max(total, 1), 0);
+  return { update: (done: number) => bar.update(Math.min(done, total)), stop: () => bar.stop() };
+}
