@@ -14,6 +14,9 @@ import { staffRepository } from './modules/staff/staff.repository.ts';
 import { createStaffService } from './modules/staff/staff.service.ts';
 import { timelineRepository } from './modules/timeline/timeline.repository.ts';
 import { createTimelineService } from './modules/timeline/timeline.service.ts';
+import { crmRepository } from './modules/crm/crm.repository.ts';
+import { createSegmentsService } from './modules/crm/segments.service.ts';
+import { createFanImportWorkflow } from './workflows/fan-import.workflow.ts';
 import { loyaltyRepository } from './modules/crm/loyalty.repository.ts';
 import { createLoyaltyService } from './modules/crm/loyalty.service.ts';
 import { insightsRepository } from './modules/insights/insights.repository.ts';
@@ -39,12 +42,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
   const insights = createInsightsService({ repo: insightsRepository, timeline, fans });
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans });
+  const segments = createSegmentsService({ repo: crmRepository, fans });
+  const fanImport = createFanImportWorkflow({ fans, segments });
   const articles = createArticlesService({ repo: articlesRepository, channelRepo: channelRepository, timeline, wom });
   const now = options.now ?? (() => new Date());
 
   return {
     database,
-    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty },
+    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport },
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

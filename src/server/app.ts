@@ -6,6 +6,7 @@ import type { Container } from '../container.ts';
 import { articleAdminRoutes, articlePublicRoutes } from '../modules/channel/articles.routes.ts';
 import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/channel.routes.ts';
 import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
+import { crmAdminRoutes } from '../modules/crm/crm.routes.ts';
 import { loyaltyAdminRoutes } from '../modules/crm/loyalty.routes.ts';
 import { insightsAdminRoutes } from '../modules/insights/insights.routes.ts';
 import { opsRoutes } from '../modules/ops/ops.routes.ts';
@@ -71,6 +72,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(articleAdminRoutes, deps);
       await admin.register(insightsAdminRoutes, deps);
       await admin.register(loyaltyAdminRoutes, deps);
+      await admin.register(crmAdminRoutes, deps);
     },
     { prefix: '/api/admin' },
   );

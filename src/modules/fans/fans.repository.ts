@@ -15,6 +15,15 @@ export const fansRepository = {
     const [row] = await db.select().from(fans).where(eq(fans.id, id)).limit(1);
     return row;
   },
+  /** Multi-row insert that leaves existing emails untouched; returns only the new rows. */
+  insertManyNew(db: Db, rows: (typeof fans.$inferInsert)[]): Promise<FanRow[]> {
+    return rows.length ? db.insert(fans).values(rows).onConflictDoNothing({ target: fans.email }).returning() : Promise.resolve([]);
+  },
+  async idsByEmail(db: Db, emails: string[]): Promise<Map<string, string>> {
+    if (emails.length === 0) return new Map();
+    const rows = await db.select({ id: fans.id, email: fans.email }).from(fans).where(inArray(fans.email, emails));
+    return new Map(rows.map((r) => [r.email, r.id]));
+  },
   findMany(db: Db, ids: string[]): Promise<FanRow[]> {
     return ids.length ? db.select().from(fans).where(inArray(fans.id, ids)) : Promise.resolve([]);
   },

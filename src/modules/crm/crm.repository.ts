@@ -1,0 +1,120 @@
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { fans } from '../fans/fans.table.ts';
+import { fanSignals, fanTags, segments } from './crm.table.ts';
+import type { SegmentFilter } from './segments.schemas.ts';
+
+export type SegmentRow = typeof segments.$inferSelect;
+
+/**
+ * Tags, segments and the segment query. The CRM is a read model over fans: its queries join
+ * the fans table read-only (writes to fans stay in the fans module).
+ */
+export function whereOf(f: SegmentFilter, now: Date): SQL | undefined {
+  const c: SQL[] = [];
+  if (f.status) c.push(inArray(fans.followStatus, f.status));
+  if (f.levels) c.push(inArray(sql`coalesce(${fanSignals.level}, 0)`, f.levels));
+  if (f.followedFrom) c.push(gte(fans.firstFollowedAt, new Date(`${f.followedFrom}T00:00:00Z`)));
+  if (f.followedTo) c.push(lt(fans.firstFollowedAt, new Date(Date.parse(`${f.followedTo}T00:00:00Z`) + 86_400_000)));
+  if (f.activeWithinDays) c.push(gte(fanSignals.lastActiveAt, new Date(now.getTime() - f.activeWithinDays * 86_400_000)));
+  if (f.inactiveForDays) {
+    c.push(sql`(${fanSignals.lastActiveAt} is null or ${fanSignals.lastActiveAt} < ${new Date(now.getTime() - f.inactiveForDays * 86_400_000).toISOString()}::timestamptz)`);
+  }
+  for (const tag of f.tags ?? []) {
+    c.push(sql`exists (select 1 from ${fanTags} where ${fanTags.fanId} = ${fans.id} and ${fanTags.tag} = ${tag})`);
+  }
+  if (f.q) c.push(ilike(sql`(${fans.displayName} || ' ' || ${fans.email})`, `%${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`));
+  return c.length ? and(...c) : undefined;
+}
+
+export const crmRepository = {
+  async addTag(db: Db, fanId: string, tag: string, at: Date) {
+    await db.insert(fanTags).values({ fanId, tag, createdAt: at }).onConflictDoNothing();
+  },
+  async addTags(db: Db, rows: { fanId: string; tag: string }[]) {
+    if (rows.length) await db.insert(fanTags).values(rows).onConflictDoNothing();
+  },
+  async removeTag(db: Db, fanId: string, tag: string) {
+    await db.delete(fanTags).where(and(eq(fanTags.fanId, fanId), eq(fanTags.tag, tag)));
+  },
+  async tagsOf(db: Db, fanId: string): Promise<string[]> {
+    const rows = await db.select({ tag: fanTags.tag }).from(fanTags).where(eq(fanTags.fanId, fanId)).orderBy(asc(fanTags.tag));
+    return rows.map((r) => r.tag);
+  },
+  async tagCounts(db: Db) {
+    return db
+      .select({ tag: fanTags.tag, fans: count() })
+      .from(fanTags)
+      .groupBy(fanTags.tag)
+      .orderBy(desc(count()), asc(fanTags.tag));
+  },
+
+  listSegments(db: Db): Promise<SegmentRow[]> {
+    return db.select().from(segments).orderBy(asc(segments.name));
+  },
+  async findSegment(db: Db, id: string): Promise<SegmentRow | undefined> {
+    const [row] = await db.select().from(segments).where(eq(segments.id, id));
+    return row;
+  },
+  async findSegmentByName(db: Db, name: string): Promise<SegmentRow | undefined> {
+    const [row] = await db.select().from(segments).where(sql`lower(${segments.name}) = lower(${name})`);
+    return row;
+  },
+  async insertSegment(db: Db, row: typeof segments.$inferInsert): Promise<SegmentRow> {
+    const [created] = await db.insert(segments).values(row).returning();
+    return created!;
+  },
+  async updateSegment(db: Db, id: string, values: Partial<typeof segments.$inferInsert>): Promise<SegmentRow | undefined> {
+    const [row] = await db.update(segments).set(values).where(eq(segments.id, id)).returning();
+    return row;
+  },
+  async deleteSegment(db: Db, id: string): Promise<boolean> {
+    return (await db.delete(segments).where(eq(segments.id, id)).returning({ id: segments.id })).length > 0;
+  },
+
+  /** Live count: one pass over fans joined to fan_signals by primary key. */
+  async count(db: Db, f: SegmentFilter, now: Date): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(fans)
+      .leftJoin(fanSignals, eq(fanSignals.fanId, fans.id))
+      .where(whereOf(f, now));
+    return row?.n ?? 0;
+  },
+  /** Fan ids in the segment, keyset on id (pages for the console, batches for export). */
+  async ids(db: Db, f: SegmentFilter, now: Date, afterId: string | null, limit: number): Promise<string[]> {
+    const where = whereOf(f, now);
+    const rows = await db
+      .select({ id: fans.id })
+      .from(fans)
+      .leftJoin(fanSignals, eq(fanSignals.fanId, fans.id))
+      .where(afterId ? and(where, gt(fans.id, afterId)) : where)
+      .orderBy(asc(fans.id))
+      .limit(limit);
+    return rows.map((r) => r.id);
+  },
+  /** Export rows for these fans: profile, level and tags. */
+  async exportRows(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db
+      .select({
+        id: fans.id,
+        email: fans.email,
+        displayName: fans.displayName,
+        status: fans.followStatus,
+        firstFollowedAt: fans.firstFollowedAt,
+        followingSince: fans.followingSince,
+        createdAt: fans.createdAt,
+        level: sql<number>`coalesce(${fanSignals.level}, 0)`.mapWith(Number),
+        tags: sql<string>`coalesce((select string_agg(${fanTags.tag}, ';' order by ${fanTags.tag}) from ${fanTags} where ${fanTags.fanId} = ${fans.id}), '')`,
+      })
+      .from(fans)
+      .leftJoin(fanSignals, eq(fanSignals.fanId, fans.id))
+      .where(inArray(fans.id, ids))
+      .orderBy(asc(fans.id));
+  },
+  async fanExists(db: Db, id: string): Promise<boolean> {
+    return (await db.select({ id: fans.id }).from(fans).where(eq(fans.id, id))).length > 0;
+  },
+};
+export type CrmRepository = typeof crmRepository;

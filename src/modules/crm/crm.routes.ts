@@ -1,0 +1,106 @@
+import { Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { uuidParam } from '../../core/fields.ts';
+import { pageOf } from '../../core/pagination.ts';
+import type { RouteDeps } from '../../server/route-deps.ts';
+import { fanListItemDto } from '../fans/fans.schemas.ts';
+import { segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
+
+export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
+const EXPORT_COLUMNS = ['email', 'display_name', 'status', 'followed_at', 'following_since', 'level', 'tags', 'signed_up_at'];
+
+const importReportDto = z.object({
+  rows: z.number().int(),
+  created: z.number().int(),
+  existing: z.number().int(),
+  rejected: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), email: z.string().nullable(), reason: z.string() })),
+});
+
+/** Tags, segments, CSV import and export. */
+export const crmAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { segments, fanImport } = deps.services;
+  const tags = ['console: segments'];
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: IMPORT_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.get('/tags', { schema: { tags, summary: 'Tags in use, with fan counts', response: { 200: tagCountsDto } } }, async (req) => ({
+    items: await segments.tagCounts(req.ctx),
+  }));
+  app.get('/fans/:id/tags', { schema: { tags, summary: "A fan's tags", params: uuidParam, response: { 200: tagsDto } } }, async (req) => ({
+    tags: await segments.tagsOf(req.ctx, req.params.id),
+  }));
+  app.post(
+    '/fans/:id/tags',
+    { schema: { tags, summary: 'Tag a fan', params: uuidParam, body: tagBody, response: { 200: tagsDto } } },
+    async (req) => ({ tags: await segments.addTag(req.ctx, req.params.id, req.body.tag) }),
+  );
+  app.delete(
+    '/fans/:id/tags/:tag',
+    { schema: { tags, summary: 'Remove a tag from a fan', params: uuidParam.extend({ tag: tagField }), response: { 200: tagsDto } } },
+    async (req) => ({ tags: await segments.removeTag(req.ctx, req.params.id, req.params.tag) }),
+  );
+
+  app.post(
+    '/segments/preview',
+    { schema: { tags, summary: 'Live count for a filter', body: z.object({ filter: segmentFilter }), response: { 200: z.object({ count: z.number().int() }) } } },
+    async (req) => segments.preview(req.ctx, req.body.filter),
+  );
+  app.get('/segments', { schema: { tags, summary: 'Saved segments with live counts', response: { 200: z.object({ items: z.array(segmentDto) }) } } }, async (req) => ({
+    items: await segments.list(req.ctx),
+  }));
+  app.post('/segments', { schema: { tags, summary: 'Save a segment', body: segmentBody, response: { 201: segmentDto } } }, async (req, reply) =>
+    reply.status(201).send(await segments.create(req.ctx, req.body)),
+  );
+  app.get('/segments/:id', { schema: { tags, summary: 'One segment', params: uuidParam, response: { 200: segmentDto } } }, async (req) =>
+    segments.get(req.ctx, req.params.id),
+  );
+  app.put('/segments/:id', { schema: { tags, summary: 'Edit a segment', params: uuidParam, body: segmentBody, response: { 200: segmentDto } } }, async (req) =>
+    segments.update(req.ctx, req.params.id, req.body),
+  );
+  app.delete('/segments/:id', { schema: { tags, summary: 'Delete a segment', params: uuidParam, response: { 204: z.null() } } }, async (req, reply) => {
+    await segments.remove(req.ctx, req.params.id);
+    return reply.status(204).send(null);
+  });
+  app.get(
+    '/segments/:id/fans',
+    { schema: { tags, summary: "A segment's fans", params: uuidParam, querystring: segmentFansQuery, response: { 200: pageOf(fanListItemDto) } } },
+    async (req) => segments.fansOf(req.ctx, req.params.id, req.query),
+  );
+
+  app.get(
+    '/fans/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'Export fans as CSV (UTF-8 with BOM), streamed: every fan, or one segment',
+        querystring: z.object({ segment: z.uuid().optional() }),
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const segment = req.query.segment ? await segments.get(req.ctx, req.query.segment) : undefined;
+      const name = segment ? segment.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-') : 'all-fans';
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`fans-${name}.csv`)}`);
+      return Readable.from(segments.exportRows(req.ctx, segment?.filter)).pipe(stringify({ header: true, columns: EXPORT_COLUMNS, bom: true }));
+    },
+  );
+
+  app.post(
+    '/fans/import',
+    {
+      bodyLimit: IMPORT_BODY_LIMIT,
+      schema: {
+        tags,
+        summary: 'Import fans from CSV (email, display_name, followed_at, tags): a report of accepted and rejected rows',
+        consumes: ['text/csv'],
+        body: z.string().min(1, 'the CSV is empty'),
+        response: { 200: importReportDto },
+      },
+    },
+    async (req) => fanImport.run(req.ctx, req.body),
+  );
+};

@@ -1,0 +1,129 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { createOwner, signupFan } from '../../../test/factories.ts';
+
+const CSV = [
+  'Email,Display Name,Followed At,Tags',
+  'ann@example.com,Ann,2026-01-05,vip;beijing',
+  'BOB@example.com,Bob,2026-02-01T08:30:00Z,',
+  'not-an-email,Broken,2026-01-01,',
+  'cat@example.com,Cat,yesterday,',
+  'dan@example.com,Dan,2999-01-01,',
+  'ann@example.com,Ann again,,',
+  'eve@example.com,,,shanghai|vip',
+  'fay@example.com,Fay,,bad|tag;' + 'x'.repeat(41),
+].join('\n');
+
+describe('CRM: tags, segments, CSV import and export', () => {
+  const t = useTestApp();
+
+  const importCsv = (cookie: string, body: string) =>
+    t.app.inject({ method: 'POST', url: '/api/admin/fans/import', headers: { cookie, 'content-type': 'text/csv' }, payload: body });
+
+  it('imports good rows, reports every bad row with its reason, and is idempotent', async () => {
+    const owner = await createOwner(t.app);
+    const first = await importCsv(owner.cookie, CSV);
+    expect(first.statusCode, first.body).toBe(200);
+    const report = first.json();
+    expect(report).toMatchObject({ rows: 8, created: 3, existing: 0, rejected: 5 });
+    expect(report.errors.map((e: { line: number; reason: string }) => `${e.line}: ${e.reason}`)).toEqual([
+      '4: email must be a valid email address',
+      '5: followed_at must be a date like 2026-01-31 or an ISO date-time',
+      '6: followed_at is in the future',
+      '7: duplicate of line 2',
+      '9: tags must be at most 40 characters',
+    ]);
+    // Nothing of a rejected row was stored.
+    const all = (await t.app.inject({ method: 'GET', url: '/api/admin/fans?pageSize=100', headers: { cookie: owner.cookie } })).json();
+    expect(all.items.map((f: { email: string }) => f.email).sort()).toEqual(['ann@example.com', 'bob@example.com', 'eve@example.com']);
+    const ann = all.items.find((f: { email: string }) => f.email === 'ann@example.com');
+    expect(ann).toMatchObject({ status: 'following', followingSince: '2026-01-05T00:00:00.000Z' });
+    expect(all.items.find((f: { email: string }) => f.email === 'eve@example.com')).toMatchObject({ displayName: 'eve', status: 'never_followed' });
+    const annTimeline = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${ann.id}/activities`, headers: { cookie: owner.cookie } })).json();
+    expect(annTimeline.items).toMatchObject([{ kind: 'followed', source: 'import', occurredAt: '2026-01-05T00:00:00.000Z' }]);
+    const growth = (await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-01-05&to=2026-01-05', headers: { cookie: owner.cookie } })).json();
+    expect(growth.days[0].follows.import).toBe(1);
+
+    const again = (await importCsv(owner.cookie, CSV)).json();
+    expect(again).toMatchObject({ created: 0, existing: 3, rejected: 5 });
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/fans', headers: { cookie: owner.cookie } })).json().total).toBe(3);
+    const tags = (await t.app.inject({ method: 'GET', url: '/api/admin/tags', headers: { cookie: owner.cookie } })).json();
+    expect(tags.items).toEqual([
+      { tag: 'vip', fans: 2 },
+      { tag: 'beijing', fans: 1 },
+      { tag: 'shanghai', fans: 1 },
+    ]);
+    const timelineAgain = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${ann.id}/activities`, headers: { cookie: owner.cookie } })).json();
+    expect(timelineAgain.items).toHaveLength(1);
+  });
+
+  it('refuses a CSV without an email column, an empty body, and non-staff', async () => {
+    const owner = await createOwner(t.app);
+    const noEmail = await importCsv(owner.cookie, 'name,tags\nAnn,vip\n');
+    expect(noEmail.statusCode).toBe(400);
+    expect(noEmail.json().error.code).toBe('import.missing_email_column');
+    expect((await importCsv(owner.cookie, '')).statusCode).toBe(400);
+    const fan = await signupFan(t.app);
+    expect((await importCsv(fan.cookie, CSV)).statusCode).toBe(403);
+  });
+
+  it('reports a malformed CSV line and still imports the rest', async () => {
+    const owner = await createOwner(t.app);
+    const report = (await importCsv(owner.cookie, 'email,display_name\nok1@example.com,One\n"broken@example.com,Two\nok2@example.com,Three\n')).json();
+    expect(report.created).toBeGreaterThanOrEqual(1);
+    expect(report.rejected).toBeGreaterThanOrEqual(1);
+    expect(report.errors[0].reason).toMatch(/malformed CSV/);
+  });
+
+  it('tags fans by hand and saves segments with live counts', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    await importCsv(owner.cookie, CSV);
+    const fans = (await t.app.inject({ method: 'GET', url: '/api/admin/fans', headers: h })).json().items as { id: string; email: string }[];
+    const bob = fans.find((f) => f.email === 'bob@example.com')!;
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/fans/${bob.id}/tags`, headers: h, payload: { tag: 'vip' } })).json()).toEqual({ tags: ['vip'] });
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/fans/${bob.id}/tags`, headers: h, payload: { tag: 'a,b' } })).statusCode).toBe(400);
+
+    const count = async (filter: object) => (await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter } })).json().count;
+    expect(await count({})).toBe(3);
+    expect(await count({ tags: ['vip'] })).toBe(3);
+    expect(await count({ tags: ['vip', 'beijing'] })).toBe(1);
+    expect(await count({ status: ['following'] })).toBe(2);
+    expect(await count({ followedFrom: '2026-01-06', followedTo: '2026-02-01' })).toBe(1);
+    expect(await count({ levels: [0] })).toBe(3);
+    expect(await count({ activeWithinDays: 7 })).toBe(0);
+    expect(await count({ inactiveForDays: 7 })).toBe(3);
+    expect((await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter: { colour: 'red' } } })).statusCode).toBe(400);
+
+    const created = await t.app.inject({ method: 'POST', url: '/api/admin/segments', headers: h, payload: { name: 'VIP followers', filter: { tags: ['vip'], status: ['following'] } } });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: 'VIP followers', count: 2 });
+    expect((await t.app.inject({ method: 'POST', url: '/api/admin/segments', headers: h, payload: { name: 'vip FOLLOWERS', filter: {} } })).statusCode).toBe(409);
+    await t.app.inject({ method: 'DELETE', url: `/api/admin/fans/${bob.id}/tags/vip`, headers: h });
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/admin/segments', headers: h })).json();
+    expect(listed.items[0].count).toBe(1);
+    const members = (await t.app.inject({ method: 'GET', url: `/api/admin/segments/${created.json().id}/fans`, headers: h })).json();
+    expect(members.items.map((f: { email: string }) => f.email)).toEqual(['ann@example.com']);
+  });
+
+  it('exports a segment as CSV, streamed, readable back', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    await importCsv(owner.cookie, CSV);
+    const seg = (await t.app.inject({ method: 'POST', url: '/api/admin/segments', headers: h, payload: { name: '北京 VIP', filter: { tags: ['vip'] } } })).json();
+    const res = await t.app.inject({ method: 'GET', url: `/api/admin/fans/export.csv?segment=${seg.id}`, headers: h });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('fans-北京-VIP.csv'));
+    const rows = parse(res.body, { columns: true, bom: true }) as Record<string, string>[];
+    expect(rows.map((r) => `${r.email} ${r.status} ${r.tags} ${r.level}`).sort()).toEqual([
+      'ann@example.com following beijing;vip 0',
+      'eve@example.com never_followed shanghai;vip 0',
+    ]);
+    const everyone = await t.app.inject({ method: 'GET', url: '/api/admin/fans/export.csv', headers: h });
+    expect(parse(everyone.body, { columns: true, bom: true })).toHaveLength(3);
+    const fan = await signupFan(t.app);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/fans/export.csv', headers: { cookie: fan.cookie } })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { isoDate } from '../../core/fields.ts';
+import { pageQuery } from '../../core/pagination.ts';
+import { FOLLOW_STATUSES } from '../fans/fans.table.ts';
+
+/** A tag: 1–40 characters, none of the CSV tag separators (, ; |). */
+export const tagField = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(40, 'must be at most 40 characters')
+  .regex(/^[^,;|\r\n]+$/, 'must not contain , ; | or line breaks');
+
+const isoDay = z.iso.date('must be a date like 2026-01-31');
+
+/** The saved filter behind a segment. Every field narrows; tags must all be present. */
+export const segmentFilter = z
+  .object({
+    status: z.array(z.enum(FOLLOW_STATUSES)).min(1).max(3).optional(),
+    levels: z.array(z.number().int().min(0).max(4)).min(1).max(5).optional(),
+    /** First follow (acquisition) between these days, inclusive, UTC. */
+    followedFrom: isoDay.optional(),
+    followedTo: isoDay.optional(),
+    activeWithinDays: z.number().int().min(1).max(3650).optional(),
+    inactiveForDays: z.number().int().min(1).max(3650).optional(),
+    tags: z.array(tagField).min(1).max(10).optional(),
+    q: z.string().trim().min(1).max(100).optional(),
+  })
+  .strict()
+  .refine((f) => !f.followedFrom || !f.followedTo || f.followedFrom <= f.followedTo, {
+    path: ['followedTo'],
+    message: 'must not be before followedFrom',
+  });
+export type SegmentFilter = z.infer<typeof segmentFilter>;
+
+export const segmentBody = z.object({ name: z.string().trim().min(1).max(80), filter: segmentFilter });
+export const segmentDto = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  filter: segmentFilter,
+  count: z.number().int(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type SegmentDto = z.infer<typeof segmentDto>;
+
+export const segmentFansQuery = pageQuery;
+export const tagBody = z.object({ tag: tagField });
+export const tagsDto = z.object({ tags: z.array(z.string()) });
+export const tagCountsDto = z.object({ items: z.array(z.object({ tag: z.string(), fans: z.number().int() })) });
