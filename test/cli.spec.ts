@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('fanbase CLI', () => {
   });
 
   it('prints help for every command', async () => {
-    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help'], ['crm', 'recompute', '--help']]) {
+    for (const args of [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help'], ['crm', 'recompute', '--help'], ['fans', 'import', '--help'], ['fans', 'export', '--help']]) {
       const r = await run(args, env);
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: fanbase/);
@@ -71,8 +71,23 @@ describe('fanbase CLI', () => {
     const weak = await run(['admin', 'create', '--email', 'x@example.com', '--name', 'X', '--password-stdin'], env, 'short');
     expect(weak.code).toBe(1);
     expect(weak.stderr.trim()).toBe('fanbase: --password must be at least 8 characters');
+    const csv = path.join(dir, 'fans.csv');
+    writeFileSync(csv, 'email,display_name,followed_at,tags\nann@example.com,Ann,2026-01-01,vip\nnot-an-email,Bad,,\n');
+    const imported = await run(['fans', 'import', csv], env);
+    expect(imported.stdout).toMatch(/^2 rows: 1 fans created, 0 already existed, 1 rejected\.$/m);
+    expect(imported.stdout).toMatch(/line 3 \(not-an-email\): email must be a valid email address/);
+    expect((await run(['fans', 'import', csv], env)).stdout).toMatch(/1 already existed/);
+    expect((await run(['fans', 'import', path.join(dir, 'missing.csv')], env)).stderr).toMatch(/^fanbase: No such file/);
+    const exported = await run(['fans', 'export'], env);
+    expect(exported.stdout.split('\n')[1]).toMatch(/^ann@example.com,Ann,following,2026-01-01T00:00:00.000Z,/);
+    const out = path.join(dir, 'out.csv');
+    expect((await run(['fans', 'export', '--out', out], env)).stderr).toMatch(/Exported 1 fans/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\uFEFFemail,display_name/);
+    const unknown = await run(['fans', 'export', '--segment', 'Nobody'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('fanbase: No segment named "Nobody"');
     const recompute = await run(['crm', 'recompute'], env);
-    expect(recompute.stdout).toMatch(/^Recomputed 0 fans in [\d.]+ s; 0 changed level\.$/m);
+    expect(recompute.stdout).toMatch(/^Recomputed 1 fans in [\d.]+ s; 0 changed level\.$/m);
   }, 90_000);
 
   it.skipIf(!!process.env.TEST_DATABASE_URL)('refuses to open an embedded database another process holds', async () => {

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { adminCreate } from './commands/admin-create.ts';
 import { crmRecompute } from './commands/crm-recompute.ts';
+import { fansExport, fansImport } from './commands/fans-csv.ts';
 import { migrate } from './commands/migrate.ts';
 import { serve } from './commands/serve.ts';
 import { runCommand, version } from './runtime.ts';
@@ -34,5 +35,18 @@ crm
   .command('recompute')
   .description('Rebuild loyalty signals from the activities and re-level every fan (also runs nightly at 03:00 UTC)')
   .action(() => runCommand(crmRecompute));
+
+const fansCmd = program.command('fans').description('Fans: CSV import and export');
+fansCmd
+  .command('import')
+  .description('Import fans from a CSV file (columns: email, display_name, followed_at, tags); re-importing is safe')
+  .argument('<file>', 'CSV file with a header row')
+  .action((file: string) => runCommand(() => fansImport(file)));
+fansCmd
+  .command('export')
+  .description('Export fans as CSV: every fan, or one saved segment')
+  .option('--segment <name>', 'name of a saved segment')
+  .option('--out <file>', 'write to this file instead of standard output')
+  .action((opts: { segment?: string; out?: string }) => runCommand(() => fansExport(opts)));
 
 await program.parseAsync(process.argv);
