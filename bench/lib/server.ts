@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A throwaway database on the server named by `adminUrl`, dropped by the returned function. */
-async function scratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+export async function scratchDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `fanbase_bench_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
