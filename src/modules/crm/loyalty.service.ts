@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
 import type { FansService } from '../fans/fans.service.ts';
@@ -30,6 +31,18 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
  */
 export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService }) {
   const { repo, timeline, fans } = deps;
+  // The ladder is read on every activity: cache it for 5 s (another instance's rule change is
+  // seen within that; this instance's at once).
+  const ladderCache = new LRUCache<'ladder', { rules: Rule[]; graceDays: number }>({ max: 1, ttl: 5_000 });
+  async function ladder(ctx: Ctx) {
+    let value = ladderCache.get('ladder');
+    if (!value) {
+      const [rules, graceDays] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db)]);
+      value = { rules, graceDays };
+      ladderCache.set('ladder', value);
+    }
+    return value;
+  }
 
   /** Recomputes the level of these signal rows; returns how many changed. */
   async function relevelRows(tx: Ctx, rows: SignalsRow[], rules: Rule[], graceDays: number): Promise<number> {
@@ -53,7 +66,7 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
 
   async function relevel(tx: Ctx, fanIds: string[]) {
     if (fanIds.length === 0) return;
-    const [rules, graceDays, rows] = await Promise.all([repo.rules(tx.db), repo.graceDays(tx.db), repo.findMany(tx.db, fanIds)]);
+    const [{ rules, graceDays }, rows] = await Promise.all([ladder(tx), repo.findMany(tx.db, fanIds)]);
     await relevelRows(tx, rows, rules, graceDays);
   }
 
@@ -110,6 +123,7 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
         await repo.replaceRules(tx.db, input.rules);
         await repo.setGraceDays(tx.db, input.graceDays, tx.now());
       });
+      ladderCache.clear();
       await this.relevelAll(ctx);
       return this.getRules(ctx);
     },
