@@ -50,7 +50,7 @@ describe('fanbase CLI', () => {
       expect(r.code, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: fanbase/);
     }
-  });
+  }, 120_000);
 
   it('stops with one clear line and exit code 1 on a bad setting', async () => {
     const r = await run(['serve'], { ...env, PORT: 'not-a-port' });

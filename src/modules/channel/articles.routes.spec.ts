@@ -129,8 +129,11 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     expect((await t.app.inject({ method: 'GET', url: '/s/nope1234' })).statusCode).toBe(404);
 
     await t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie: b.cookie }, payload: { source: `article:${id}` } });
+    // A friend who arrives through a's share link and follows counts for the article too.
+    const friend = await signupFan(t.app);
+    await t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie: friend.cookie }, payload: { source: `share:${s1.json().code}` } });
     const stats = (await t.app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers: { cookie: owner.cookie } })).json().stats;
-    expect(stats).toEqual({ views: 4, uniqueReads: 2, shares: 2, follows: 1, unfollows: 0, netFans: 1 });
+    expect(stats).toEqual({ views: 4, uniqueReads: 2, shares: 2, follows: 2, unfollows: 0, netFans: 2 });
 
     const timeline = (await t.app.inject({ method: 'GET', url: '/api/fan/activities', headers: { cookie: a.cookie } })).json();
     expect(timeline.items.map((x: { kind: string; articleId: string }) => `${x.kind}:${x.articleId === id}`)).toEqual([
@@ -168,6 +171,9 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     await t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: { cookie: owner.cookie }, payload: { name: 'Mi', description: '', unfollowWindowHours: 2 } });
     expect((await scenario(2 * H)).articleId).toBe(last);
     expect((await scenario(3 * H)).articleId).toBeNull();
+    // Saving settings without the window keeps it.
+    await t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: { cookie: owner.cookie }, payload: { name: 'Mi', description: 'x' } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/channel', headers: { cookie: owner.cookie } })).json().unfollowWindowHours).toBe(2);
 
     const stats = (await t.app.inject({ method: 'GET', url: `/api/admin/articles/${last}`, headers: { cookie: owner.cookie } })).json().stats;
     expect(stats.unfollows).toBe(3);

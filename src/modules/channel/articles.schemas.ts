@@ -98,23 +98,6 @@ export { per1000 };
 
 export const toStatsDto = (s: ArticleWithStats['stats']) => ({ ...s, netFans: s.follows - s.unfollows });
 
-export const toAdminArticleDto = (a: ArticleWithStats): AdminArticleDto => ({
-  id: a.id,
-  title: a.title,
-  summary: a.summary,
-  coverUrl: a.coverUrl,
-  kind: a.kind,
-  advertiser: a.advertiser,
-  publishedAt: a.publishedAt?.toISOString() ?? null,
-  bodyMarkdown: a.bodyMarkdown,
-  bodyHtml: a.bodyHtml,
-  adFee: a.adFeeMinor === null ? null : { amountMinor: a.adFeeMinor, currency: a.adFeeCurrency ?? 'CNY' },
-  status: a.status,
-  createdAt: a.createdAt.toISOString(),
-  updatedAt: a.updatedAt.toISOString(),
-  stats: toStatsDto(a.stats),
-});
-
 export const toPublicArticleSummaryDto = (a: ArticleRow) => ({
   id: a.id,
   title: a.title,
@@ -123,6 +106,17 @@ export const toPublicArticleSummaryDto = (a: ArticleRow) => ({
   kind: a.kind,
   advertiser: a.advertiser,
   publishedAt: a.publishedAt?.toISOString() ?? null,
+});
+
+export const toAdminArticleDto = (a: ArticleWithStats): AdminArticleDto => ({
+  ...toPublicArticleSummaryDto(a),
+  bodyMarkdown: a.bodyMarkdown,
+  bodyHtml: a.bodyHtml,
+  adFee: a.adFeeMinor === null ? null : { amountMinor: a.adFeeMinor, currency: a.adFeeCurrency ?? 'CNY' },
+  status: a.status,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+  stats: toStatsDto(a.stats),
 });
 
 export const toPublicArticleDto = (a: ArticleRow) => ({ ...toPublicArticleSummaryDto(a), bodyHtml: a.bodyHtml });

@@ -67,6 +67,11 @@ export function createArticlesService(deps: {
       activity.data = { ...activity.data, attributedBy: 'last_read', windowHours: hours };
     }
   });
+  // A follow through a share link of an article counts for that article too.
+  timeline.enrich('followed', async (tx, activity) => {
+    if (activity.articleId || !activity.source?.startsWith('share:')) return;
+    activity.articleId = await wom.articleOf(tx, activity.source.slice('share:'.length));
+  });
   // Article counters move in the same transaction as the activity.
   timeline.onRecorded(async (tx, rows) => {
     for (const row of rows) {

@@ -29,7 +29,9 @@ export function createChannelService(deps: { repo: ChannelRepository; fans: Fans
     },
     async updateSettings(ctx: Ctx, input: ChannelSettingsInput): Promise<ChannelSettingsDto> {
       requireStaff(ctx);
-      const row = await repo.upsert(ctx.db, { ...input, updatedAt: ctx.now() });
+      // A client that does not send the window keeps the current one.
+      const unfollowWindowHours = input.unfollowWindowHours ?? (await settings(ctx)).unfollowWindowHours;
+      const row = await repo.upsert(ctx.db, { ...input, unfollowWindowHours, updatedAt: ctx.now() });
       return { name: row.name, description: row.description, unfollowWindowHours: row.unfollowWindowHours, updatedAt: row.updatedAt.toISOString() };
     },
   };

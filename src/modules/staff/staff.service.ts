@@ -8,12 +8,26 @@ import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { StaffRepository } from './staff.repository.ts';
 import { toStaffDto, type SetupInput, type StaffDto, type StaffLoginInput } from './staff.schemas.ts';
 
+const emailTaken = (email: string) =>
+  new AppError('conflict', 'staff.email_taken', `A staff account with email ${email} already exists`);
+
 const alreadySetUp = () =>
   new AppError('conflict', 'setup.already_done', 'The owner account already exists; sign in instead');
 
 /** Staff accounts: first-run owner setup, sign-in, the staff list and removal. */
 export function createStaffService(deps: { repo: StaffRepository; auth: AuthService }) {
   const { repo, auth } = deps;
+
+  /** One insert for every door; a duplicate email (or second owner) becomes `onDuplicate()`. */
+  async function insertAccount(ctx: Ctx, input: SetupInput, role: 'owner' | 'staff', onDuplicate: () => AppError) {
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await repo.insert(ctx.db, { id: newId(), email: input.email, name: input.name, role, passwordHash, createdAt: ctx.now() });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw onDuplicate();
+      throw err;
+    }
+  }
 
   return {
     async needsSetup(ctx: Ctx): Promise<boolean> {
@@ -23,44 +37,16 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
     /** Creates the owner. Works once; a racing second setup fails on the single-owner index. */
     async setupOwner(ctx: Ctx, input: SetupInput) {
       if ((await repo.count(ctx.db)) > 0) throw alreadySetUp();
-      const passwordHash = await hashPassword(input.password);
-      try {
-        const row = await repo.insert(ctx.db, {
-          id: newId(),
-          email: input.email,
-          name: input.name,
-          role: 'owner',
-          passwordHash,
-          createdAt: ctx.now(),
-        });
-        const session = await auth.startSession(ctx, 'staff', row.id);
-        return { staff: toStaffDto(row), session };
-      } catch (err) {
-        if (isUniqueViolation(err)) throw alreadySetUp();
-        throw err;
-      }
+      const row = await insertAccount(ctx, input, 'owner', alreadySetUp);
+      const session = await auth.startSession(ctx, 'staff', row.id);
+      return { staff: toStaffDto(row), session };
     },
 
     /** CLI door: create the owner, or a staff member once an owner exists. */
     async createAccount(ctx: Ctx, input: SetupInput): Promise<StaffDto> {
       requireStaff(ctx);
       const role = (await repo.count(ctx.db)) === 0 ? 'owner' : 'staff';
-      try {
-        const row = await repo.insert(ctx.db, {
-          id: newId(),
-          email: input.email,
-          name: input.name,
-          role,
-          passwordHash: await hashPassword(input.password),
-          createdAt: ctx.now(),
-        });
-        return toStaffDto(row);
-      } catch (err) {
-        if (isUniqueViolation(err)) {
-          throw new AppError('conflict', 'staff.email_taken', `A staff account with email ${input.email} already exists`);
-        }
-        throw err;
-      }
+      return toStaffDto(await insertAccount(ctx, input, role, () => emailTaken(input.email)));
     },
 
     async login(ctx: Ctx, input: StaffLoginInput) {
@@ -114,23 +100,9 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
 
     /** Used by invitations: a staff account for an accepted invitation, with its session. */
     async createInvited(ctx: Ctx, input: { email: string; name: string; password: string }) {
-      try {
-        const row = await repo.insert(ctx.db, {
-          id: newId(),
-          email: input.email,
-          name: input.name,
-          role: 'staff',
-          passwordHash: await hashPassword(input.password),
-          createdAt: ctx.now(),
-        });
-        const session = await auth.startSession(ctx, 'staff', row.id);
-        return { staff: toStaffDto(row), session };
-      } catch (err) {
-        if (isUniqueViolation(err)) {
-          throw new AppError('conflict', 'staff.email_taken', 'A staff account with this email already exists');
-        }
-        throw err;
-      }
+      const row = await insertAccount(ctx, input, 'staff', () => emailTaken(input.email));
+      const session = await auth.startSession(ctx, 'staff', row.id);
+      return { staff: toStaffDto(row), session };
     },
 
     async emailTaken(ctx: Ctx, email: string): Promise<boolean> {

@@ -16,6 +16,10 @@ export function createWomService(deps: { repo: WomRepository; publicBaseUrl: str
         existing ?? (await repo.insertOrGet(ctx.db, { code: newShareCode(), fanId, articleId, createdAt: ctx.now() }));
       return { code: row.code, url: `${publicBaseUrl}/s/${row.code}`, created: !existing };
     },
+    /** The article a share code points at, if any. */
+    async articleOf(ctx: Ctx, code: string): Promise<string | null> {
+      return (await repo.findByCode(ctx.db, code))?.articleId ?? null;
+    },
     /** Where a share link leads on the fan site, or undefined for an unknown code. */
     async resolve(ctx: Ctx, code: string): Promise<string | undefined> {
       const row = await repo.findByCode(ctx.db, code);

@@ -14,11 +14,15 @@ const HomePage = lazyPage(() => import('./routes/fan/home'), 'HomePage');
 const SignupPage = lazyPage(() => import('./routes/fan/signup'), 'SignupPage');
 const LoginPage = lazyPage(() => import('./routes/fan/login'), 'LoginPage');
 const MePage = lazyPage(() => import('./routes/fan/me'), 'MePage');
+const ArticlesFeedPage = lazyPage(() => import('./routes/fan/articles'), 'ArticlesFeedPage');
+const ArticlePage = lazyPage(() => import('./routes/fan/article'), 'ArticlePage');
 const SetupPage = lazyPage(() => import('./routes/console/setup'), 'SetupPage');
 const ConsoleLoginPage = lazyPage(() => import('./routes/console/login'), 'ConsoleLoginPage');
 const InvitePage = lazyPage(() => import('./routes/console/invite'), 'InvitePage');
 const FansPage = lazyPage(() => import('./routes/console/fans'), 'FansPage');
 const FanPage = lazyPage(() => import('./routes/console/fan'), 'FanPage');
+const ArticlesPage = lazyPage(() => import('./routes/console/articles'), 'ArticlesPage');
+const ArticleEditorPage = lazyPage(() => import('./routes/console/article'), 'ArticleEditorPage');
 const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
@@ -31,6 +35,8 @@ export function AppRoutes() {
         <Route path="signup" element={<SignupPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="me" element={<MePage />} />
+        <Route path="articles" element={<ArticlesFeedPage />} />
+        <Route path="articles/:id" element={<ArticlePage />} />
         <Route path="*" element={<NotFoundPage home="/" />} />
       </Route>
 
@@ -42,6 +48,9 @@ export function AppRoutes() {
           <Route index element={<Navigate to="fans" replace />} />
           <Route path="fans" element={<FansPage />} />
           <Route path="fans/:id" element={<FanPage />} />
+          <Route path="articles" element={<ArticlesPage />} />
+          <Route path="articles/new" element={<ArticleEditorPage />} />
+          <Route path="articles/:id" element={<ArticleEditorPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -8,6 +8,10 @@ export const queryKeys = {
   channel: ['channel'] as const,
   fanMe: ['fan', 'me'] as const,
   fanActivities: ['fan', 'activities'] as const,
+  /** Published articles as the fan site sees them. */
+  articles: ['articles'] as const,
+  articleFeed: (params: Record<string, unknown>) => ['articles', 'feed', params] as const,
+  article: (id: string) => ['articles', 'detail', id] as const,
 
   consoleSetup: ['console-setup'] as const,
   invitationPreview: (token: string) => ['invitation-preview', token] as const,
@@ -23,4 +27,8 @@ export const queryKeys = {
   consoleInvitations: ['console', 'staff', 'invitations'] as const,
   consoleTokens: ['console', 'tokens'] as const,
   consoleChannel: ['console', 'channel'] as const,
+  consoleArticles: ['console', 'articles'] as const,
+  consoleArticleList: (params: Record<string, unknown>) => ['console', 'articles', 'list', params] as const,
+  consoleArticle: (id: string) => ['console', 'articles', 'detail', id] as const,
+  consoleArticleComparison: ['console', 'articles', 'comparison'] as const,
 };

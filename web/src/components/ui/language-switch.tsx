@@ -7,6 +7,8 @@ const OPTIONS: Array<{ value: Language; label: string }> = [
   { value: 'zh-CN', label: '中文' },
   { value: 'en', label: 'English' },
 ];
+/** On narrow screens the closed switch shows a short label; the list keeps the full names. */
+const SHORT: Record<Language, string> = { 'zh-CN': '中', en: 'EN' };
 
 /** 中文 / English switch, remembered in localStorage by the language detector. */
 export function LanguageSwitch() {
@@ -21,11 +23,12 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       value={current}
       options={OPTIONS}
+      labelRender={(option) => (compact ? SHORT[option.value as Language] ?? option.label : option.label)}
       onChange={(value) => void i18n.changeLanguage(value)}
       prefix={compact ? undefined : <GlobalOutlined />}
       variant="borderless"
       popupMatchSelectWidth={false}
-      style={{ minWidth: compact ? 84 : 112 }}
+      style={{ minWidth: compact ? 64 : 112 }}
     />
   );
 }

@@ -29,7 +29,11 @@ export function PageHeader({ title, subtitle, extra, onBack, backLabel }: PageHe
           ) : null}
         </div>
       </Flex>
-      {extra ? <Flex gap={8}>{extra}</Flex> : null}
+      {extra ? (
+        <Flex wrap gap={8}>
+          {extra}
+        </Flex>
+      ) : null}
     </Flex>
   );
 }

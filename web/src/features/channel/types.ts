@@ -9,10 +9,14 @@ export interface Channel {
 export interface ChannelSettings {
   name: string;
   description: string;
-  updatedAt: string;
+  /** An unfollow is blamed on the last article the fan read within this many hours (1–720). */
+  unfollowWindowHours: number;
+  /** `null` until the settings were first saved. */
+  updatedAt: string | null;
 }
 
 export interface ChannelSettingsInput {
   name: string;
   description: string;
+  unfollowWindowHours: number;
 }

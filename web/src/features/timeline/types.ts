@@ -3,6 +3,8 @@ export interface Activity {
   id: string;
   kind: string;
   source: string | null;
+  /** The article it happened on (read, shared, followed from) or, for an unfollow, was blamed on. */
+  articleId: string | null;
   occurredAt: string;
   data: Record<string, unknown>;
 }

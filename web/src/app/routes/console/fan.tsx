@@ -62,7 +62,11 @@ export function FanPage() {
               </Space>
             }
           >
-            <ActivityTimeline query={activities} emptyText={t('fans.noActivity')} />
+            <ActivityTimeline
+              query={activities}
+              emptyText={t('fans.noActivity')}
+              articleHref={(articleId) => `/console/articles/${articleId}`}
+            />
           </Card>
         </Col>
       </Row>

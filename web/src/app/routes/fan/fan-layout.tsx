@@ -1,7 +1,8 @@
-import { Flex, Layout, Typography, theme } from 'antd';
+import { ReadOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigate } from 'react-router';
+import { Outlet, useLocation, useNavigate } from 'react-router';
 import { BrandMark } from '../../../components/ui/brand-mark';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { PageLoader } from '../../../components/ui/page-loader';
@@ -13,6 +14,9 @@ export function FanLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  const screens = Grid.useBreakpoint();
+  const location = useLocation();
+  const onArticles = location.pathname.startsWith('/articles');
   const channel = useChannel();
   const channelName = channel.data?.name ?? '';
 
@@ -43,7 +47,23 @@ export function FanLayout() {
               {channelName}
             </Typography.Text>
           </Flex>
-          <Flex align="center" gap={8}>
+          <Flex align="center" gap={screens.sm ? 8 : 0}>
+            <Button
+              type="text"
+              href="/articles"
+              icon={<ReadOutlined />}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                navigate('/articles');
+              }}
+              aria-label={t('articleSite.title')}
+              aria-current={onArticles ? 'page' : undefined}
+              style={onArticles ? { color: token.colorPrimary, fontWeight: 600 } : undefined}
+              data-testid="header-articles"
+            >
+              {screens.sm ? t('articleSite.title') : null}
+            </Button>
             <LanguageSwitch />
             <FanAccountMenu />
           </Flex>

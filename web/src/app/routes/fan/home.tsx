@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
 import { RouterLink } from '../../../components/ui/router-link';
+import { LatestArticles } from '../../../features/articles/components/latest-articles';
 import { useChannel } from '../../../features/channel/api/get-channel';
 import { ChannelHero } from '../../../features/channel/components/channel-hero';
 import { useMe } from '../../../features/fans/api/get-me';
@@ -11,7 +12,7 @@ import { FollowButton } from '../../../features/fans/components/follow-button';
 import { useDateFormat } from '../../../lib/format-date';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
-/** The channel's public page with the follow button. */
+/** The channel's public page with the follow button and the latest articles. */
 export function HomePage() {
   const { t } = useTranslation();
   const { date } = useDateFormat();
@@ -58,6 +59,7 @@ export function HomePage() {
           {t('fanSite.accountHint')} <RouterLink to="/me">{t('fanSite.myAccount')}</RouterLink>
         </Typography.Paragraph>
       ) : null}
+      <LatestArticles feedPath="/articles" />
     </Flex>
   );
 }

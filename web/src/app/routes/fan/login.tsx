@@ -1,16 +1,20 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../../components/ui/auth-card';
 import { RouterLink } from '../../../components/ui/router-link';
 import { useChannel } from '../../../features/channel/api/get-channel';
 import { LoginForm } from '../../../features/fans/components/login-form';
+import { safeNext, withNext } from '../../../lib/safe-next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [params] = useSearchParams();
+  // Back to where the visitor was (an article they wanted to follow or share), else home.
+  const next = safeNext(params.get('next'));
   const channel = useChannel();
   const channelName = channel.data?.name ?? '';
   useDocumentTitle(t('auth.logIn'), channelName);
@@ -21,14 +25,14 @@ export function LoginPage() {
       subtitle={channelName ? t('auth.loginSubtitle', { channel: channelName }) : undefined}
       footer={
         <>
-          {t('auth.noAccount')} <RouterLink to="/signup">{t('auth.signUp')}</RouterLink>
+          {t('auth.noAccount')} <RouterLink to={next === '/' ? '/signup' : withNext('/signup', next)}>{t('auth.signUp')}</RouterLink>
         </>
       }
     >
       <LoginForm
         onSuccess={(fan) => {
           void message.success(t('auth.welcomeBack', { name: fan.displayName }));
-          navigate('/', { replace: true });
+          navigate(next, { replace: true });
         }}
       />
     </AuthCard>

@@ -1,16 +1,20 @@
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { AuthCard } from '../../../components/ui/auth-card';
 import { RouterLink } from '../../../components/ui/router-link';
 import { useChannel } from '../../../features/channel/api/get-channel';
 import { SignupForm } from '../../../features/fans/components/signup-form';
+import { safeNext, withNext } from '../../../lib/safe-next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export function SignupPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const [params] = useSearchParams();
+  // Back to where the visitor was (an article they wanted to follow or share), else home.
+  const next = safeNext(params.get('next'));
   const channel = useChannel();
   const channelName = channel.data?.name ?? '';
   useDocumentTitle(t('auth.signUp'), channelName);
@@ -21,14 +25,14 @@ export function SignupPage() {
       subtitle={t('auth.signupSubtitle')}
       footer={
         <>
-          {t('auth.haveAccount')} <RouterLink to="/login">{t('auth.logIn')}</RouterLink>
+          {t('auth.haveAccount')} <RouterLink to={next === '/' ? '/login' : withNext('/login', next)}>{t('auth.logIn')}</RouterLink>
         </>
       }
     >
       <SignupForm
         onSuccess={(fan) => {
           void message.success(t('auth.welcome', { name: fan.displayName }));
-          navigate('/', { replace: true });
+          navigate(next, { replace: true });
         }}
       />
     </AuthCard>

@@ -14,6 +14,8 @@ export function useUpdateChannelSettings() {
     onSuccess: (settings) => {
       queryClient.setQueryData(queryKeys.consoleChannel, settings);
       void queryClient.invalidateQueries({ queryKey: queryKeys.channel });
+      // The ads vs original comparison states the attribution window.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.consoleArticleComparison });
     },
   });
 }

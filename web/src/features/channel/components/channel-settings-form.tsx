@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Typography } from 'antd';
+import { App, Button, Divider, Form, Input, InputNumber, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
@@ -7,9 +7,10 @@ import { useApiError } from '../../../lib/use-api-error';
 import { useUpdateChannelSettings } from '../api/update-channel-settings';
 import type { ChannelSettings, ChannelSettingsInput } from '../types';
 
-const FIELDS = ['name', 'description'] as const;
+const FIELDS = ['name', 'description', 'unfollowWindowHours'] as const;
+const DEFAULT_WINDOW_HOURS = 24;
 
-/** Edit the channel's name and description. */
+/** Edit the channel's name and description, and how unfollows are blamed on articles. */
 export function ChannelSettingsForm({ settings }: { settings: ChannelSettings }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -17,14 +18,28 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
   const showError = useApiError();
   const [form] = Form.useForm<ChannelSettingsInput>();
   const update = useUpdateChannelSettings();
+  const windowHours = Form.useWatch('unfollowWindowHours', form);
 
+  const initialValues: ChannelSettingsInput = {
+    name: settings.name,
+    description: settings.description,
+    unfollowWindowHours: settings.unfollowWindowHours ?? DEFAULT_WINDOW_HOURS,
+  };
   useEffect(() => {
-    form.setFieldsValue({ name: settings.name, description: settings.description });
-  }, [form, settings.name, settings.description]);
+    form.setFieldsValue({
+      name: settings.name,
+      description: settings.description,
+      unfollowWindowHours: settings.unfollowWindowHours ?? DEFAULT_WINDOW_HOURS,
+    });
+  }, [form, settings.name, settings.description, settings.unfollowWindowHours]);
 
   const onFinish = (values: ChannelSettingsInput) => {
     update.mutate(
-      { name: values.name.trim(), description: values.description?.trim() ?? '' },
+      {
+        name: values.name.trim(),
+        description: values.description?.trim() ?? '',
+        unfollowWindowHours: values.unfollowWindowHours,
+      },
       {
         onSuccess: () => void message.success(t('settings.saved')),
         onError: (error) => showError(error, form, FIELDS),
@@ -39,7 +54,7 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
       onFinish={onFinish}
       requiredMark="optional"
       style={{ maxWidth: 640 }}
-      initialValues={{ name: settings.name, description: settings.description }}
+      initialValues={initialValues}
     >
       <Form.Item
         name="name"
@@ -60,12 +75,34 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
       >
         <Input.TextArea rows={5} maxLength={1000} showCount data-testid="settings-description" />
       </Form.Item>
+      <Divider titlePlacement="start" plain style={{ marginTop: 8 }}>
+        {t('settings.articlesSection')}
+      </Divider>
+      <Form.Item
+        name="unfollowWindowHours"
+        label={t('settings.unfollowWindow')}
+        extra={t('settings.unfollowWindowHelp')}
+        rules={[
+          { required: true, message: t('settings.unfollowWindowRange', { min: 1, max: 720 }) },
+          { type: 'integer', min: 1, max: 720, message: t('settings.unfollowWindowRange', { min: 1, max: 720 }) },
+        ]}
+      >
+        {/* No min/max here: those would silently clamp "0" to 1; the rules above say what is wrong. */}
+        <InputNumber<number>
+          precision={0}
+          suffix={t('settings.hours', { count: windowHours ?? 2 })}
+          style={{ width: 200 }}
+          data-testid="settings-unfollow-window"
+        />
+      </Form.Item>
       <Form.Item style={{ marginBottom: 8 }}>
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} data-testid="settings-submit">
           {t('common.save')}
         </Button>
       </Form.Item>
-      <Typography.Text type="secondary">{t('settings.lastUpdated', { date: dateTime(settings.updatedAt) })}</Typography.Text>
+      {settings.updatedAt ? (
+        <Typography.Text type="secondary">{t('settings.lastUpdated', { date: dateTime(settings.updatedAt) })}</Typography.Text>
+      ) : null}
     </Form>
   );
 }

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '../../../lib/api-client';
+import { apiFetch, isApiError, toQueryString } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import type { FanSelf } from '../types';
 
-export function unfollow(): Promise<FanSelf> {
-  return apiFetch<FanSelf>('/api/fan/follow', { method: 'DELETE' });
+/** Unfollow the channel; `source` says where it happened ("article:…" on an article page). */
+export function unfollow(source?: string): Promise<FanSelf> {
+  return apiFetch<FanSelf>(`/api/fan/follow${toQueryString({ source })}`, { method: 'DELETE' });
 }
 
 export function useUnfollow() {

@@ -2,7 +2,8 @@ import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Avatar, Button, Dropdown, Skeleton, Space, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
+import { withNext } from '../../../lib/safe-next';
 import { useApiError } from '../../../lib/use-api-error';
 import { useMe } from '../api/get-me';
 import { useLogOut } from '../api/log-out';
@@ -16,16 +17,20 @@ export function FanAccountMenu() {
   const showError = useApiError();
   const me = useMe();
   const logOut = useLogOut();
+  const location = useLocation();
+  // From an article (or any page but home and the auth pages), come back to it after signing in.
+  const stay = ['/', '/login', '/signup'].includes(location.pathname) ? null : location.pathname + location.search;
+  const authPath = (path: string) => (stay ? withNext(path, stay) : path);
 
   if (me.isPending) return <Skeleton.Button active size="small" style={{ width: 120 }} />;
 
   if (!me.data) {
     return (
       <Space size={8}>
-        <Button type="text" onClick={() => navigate('/login')} data-testid="header-login">
+        <Button type="text" onClick={() => navigate(authPath('/login'))} data-testid="header-login">
           {t('auth.logIn')}
         </Button>
-        <Button type="primary" onClick={() => navigate('/signup')} data-testid="header-signup">
+        <Button type="primary" onClick={() => navigate(authPath('/signup'))} data-testid="header-signup">
           {t('auth.signUp')}
         </Button>
       </Space>

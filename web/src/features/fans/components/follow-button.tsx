@@ -13,12 +13,28 @@ interface FollowButtonProps {
   channelName: string;
   /** Where the fan came from, passed on to the follow call. */
   source?: string;
+  /** Where an unfollow happens, passed on to the unfollow call (e.g. the article being read). */
+  unfollowSource?: string;
+  /** Where signed-out visitors go to sign up first. */
+  signupPath?: string;
+  /** `hero`: the big button of the channel card; `default`: a regular large button. */
+  size?: 'hero' | 'default';
+  testId?: string;
 }
 
-const BUTTON_STYLE = { minWidth: 200, height: 52, fontSize: 17, borderRadius: 26 } as const;
+const HERO_STYLE = { minWidth: 200, height: 52, fontSize: 17, borderRadius: 26 } as const;
+const DEFAULT_STYLE = { minWidth: 140 } as const;
 
 /** Follow / Following toggle. Signed-out visitors are sent to sign up first. */
-export function FollowButton({ fan, channelName, source }: FollowButtonProps) {
+export function FollowButton({
+  fan,
+  channelName,
+  source,
+  unfollowSource,
+  signupPath = '/signup',
+  size = 'hero',
+  testId = 'follow-button',
+}: FollowButtonProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -26,9 +42,10 @@ export function FollowButton({ fan, channelName, source }: FollowButtonProps) {
   const followMutation = useFollow();
   const unfollowMutation = useUnfollow();
   const pending = followMutation.isPending || unfollowMutation.isPending;
+  const buttonStyle = size === 'hero' ? HERO_STYLE : DEFAULT_STYLE;
 
   if (fan === undefined) {
-    return <Button size="large" loading style={BUTTON_STYLE} data-testid="follow-button" />;
+    return <Button size="large" loading style={buttonStyle} data-testid={testId} />;
   }
 
   if (fan === null) {
@@ -37,9 +54,9 @@ export function FollowButton({ fan, channelName, source }: FollowButtonProps) {
         type="primary"
         size="large"
         icon={<HeartOutlined />}
-        style={BUTTON_STYLE}
-        onClick={() => navigate('/signup')}
-        data-testid="follow-button"
+        style={buttonStyle}
+        onClick={() => navigate(signupPath)}
+        data-testid={testId}
       >
         {t('fanSite.follow')}
       </Button>
@@ -52,11 +69,11 @@ export function FollowButton({ fan, channelName, source }: FollowButtonProps) {
         <Button
           size="large"
           icon={<CheckOutlined />}
-          style={BUTTON_STYLE}
+          style={buttonStyle}
           loading={pending}
-          data-testid="follow-button"
+          data-testid={testId}
           onClick={() =>
-            unfollowMutation.mutate(undefined, {
+            unfollowMutation.mutate(unfollowSource, {
               onSuccess: () => void message.info(t('fanSite.unfollowed', { channel: channelName })),
               onError: (error) => showError(error),
             })
@@ -73,9 +90,9 @@ export function FollowButton({ fan, channelName, source }: FollowButtonProps) {
       type="primary"
       size="large"
       icon={<HeartOutlined />}
-      style={BUTTON_STYLE}
+      style={buttonStyle}
       loading={pending}
-      data-testid="follow-button"
+      data-testid={testId}
       onClick={() =>
         followMutation.mutate(source, {
           onSuccess: () => void message.success(t('fanSite.followed', { channel: channelName })),

@@ -1,9 +1,10 @@
-import { HeartFilled, HeartOutlined } from '@ant-design/icons';
+import { HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, ShareAltOutlined } from '@ant-design/icons';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TimelineItemProps as TimelineItemType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RouterLink } from '../../../components/ui/router-link';
 import { useDateFormat } from '../../../lib/format-date';
 import { useErrorText } from '../../../lib/use-api-error';
 import type { Activity, ActivityPage } from '../types';
@@ -12,19 +13,28 @@ import { useActivityText } from './use-activity-text';
 interface ActivityTimelineProps {
   query: UseInfiniteQueryResult<InfiniteData<ActivityPage, unknown>>;
   emptyText: string;
+  /** Where an activity's article opens (console editor or fan site page); no link without it. */
+  articleHref?: (articleId: string) => string;
 }
 
 const KIND_STYLE: Record<string, Pick<TimelineItemType, 'color' | 'icon'>> = {
   followed: { color: 'green', icon: <HeartFilled style={{ color: '#52c41a' }} /> },
   unfollowed: { color: 'gray', icon: <HeartOutlined style={{ color: '#8c8c8c' }} /> },
+  read: { color: 'blue', icon: <ReadOutlined style={{ color: '#1677ff' }} /> },
+  shared: { color: 'purple', icon: <ShareAltOutlined style={{ color: '#722ed1' }} /> },
 };
+
+/** "Via: Direct" says something only for a follow; on reads, shares and unfollows it is noise. */
+function showsSource(activity: Activity): boolean {
+  return Boolean(activity.source) && (activity.source !== 'direct' || activity.kind === 'followed');
+}
 
 function byNewest(a: Activity, b: Activity): number {
   return new Date(b.occurredAt).getTime() - new Date(a.occurredAt).getTime();
 }
 
 /** A fan's activities, newest first, with "load more" paging by cursor. */
-export function ActivityTimeline({ query, emptyText }: ActivityTimelineProps) {
+export function ActivityTimeline({ query, emptyText, articleHref }: ActivityTimelineProps) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
   const errorText = useErrorText();
@@ -47,8 +57,9 @@ export function ActivityTimeline({ query, emptyText }: ActivityTimelineProps) {
   if (activities.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
 
   const items: TimelineItemType[] = activities.map((activity) => {
-    const label = kindLabel(activity.kind);
-    const source = sourceLabel(activity.source);
+    const label = kindLabel(activity);
+    const source = showsSource(activity) ? sourceLabel(activity.source) : null;
+    const shareCode = activity.kind === 'shared' && typeof activity.data.code === 'string' ? activity.data.code : null;
     return {
       key: activity.id,
       ...(KIND_STYLE[activity.kind] ?? { color: 'blue' }),
@@ -56,15 +67,34 @@ export function ActivityTimeline({ query, emptyText }: ActivityTimelineProps) {
         <Flex vertical gap={2} data-testid="activity-item">
           <Flex wrap gap={8} align="center">
             {label ? <Typography.Text strong>{label}</Typography.Text> : <Typography.Text code>{activity.kind}</Typography.Text>}
+            {activity.kind === 'read' && activity.data.first === true ? (
+              <Tag color="blue" variant="filled" style={{ marginInlineEnd: 0 }}>
+                {t('activity.firstRead')}
+              </Tag>
+            ) : null}
+            {shareCode ? (
+              <Tag variant="filled" style={{ marginInlineEnd: 0 }}>
+                {t('activity.source.share', { ref: shareCode })}
+              </Tag>
+            ) : null}
             {source ? (
               <Tag variant="filled" style={{ marginInlineEnd: 0 }}>
                 {t('activity.via', { source })}
               </Tag>
             ) : null}
           </Flex>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {dateTime(activity.occurredAt)}
-          </Typography.Text>
+          <Flex wrap gap={12} align="baseline">
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {dateTime(activity.occurredAt)}
+            </Typography.Text>
+            {activity.articleId && articleHref ? (
+              <span style={{ fontSize: 12 }}>
+                <RouterLink to={articleHref(activity.articleId)} testId="activity-article-link">
+                  {t('activity.viewArticle')} <RightOutlined style={{ fontSize: 9 }} />
+                </RouterLink>
+              </span>
+            ) : null}
+          </Flex>
         </Flex>
       ),
     };

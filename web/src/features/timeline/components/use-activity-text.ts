@@ -1,10 +1,13 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Activity } from '../types';
 
 /** Labels for the activity kinds this version knows; any other kind is shown as sent. */
 const KIND_LABELS = {
   followed: 'activity.kind.followed',
   unfollowed: 'activity.kind.unfollowed',
+  read: 'activity.kind.read',
+  shared: 'activity.kind.shared',
 } as const;
 
 type KnownKind = keyof typeof KIND_LABELS;
@@ -13,15 +16,23 @@ export function isKnownKind(kind: string): kind is KnownKind {
   return Object.prototype.hasOwnProperty.call(KIND_LABELS, kind);
 }
 
+/** An unfollow the server blamed on the last article the fan read before it. */
+export function isUnfollowAfterRead(activity: Activity): boolean {
+  return activity.kind === 'unfollowed' && activity.data.attributedBy === 'last_read' && Boolean(activity.articleId);
+}
+
 export function useActivityText() {
   const { t } = useTranslation();
 
   const kindLabel = useCallback(
-    (kind: string): string | null => (isKnownKind(kind) ? t(KIND_LABELS[kind]) : null),
+    (activity: Activity): string | null => {
+      if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
+      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind]) : null;
+    },
     [t],
   );
 
-  /** "direct" → Direct visit; "article:abc" → Article · abc; "share:xyz" → Share link · xyz. */
+  /** "direct" → Direct visit; "article:abc" → Article; "share:xyz" → Share link · xyz. */
   const sourceLabel = useCallback(
     (source: string | null): string | null => {
       if (!source) return null;
@@ -30,7 +41,7 @@ export function useActivityText() {
       if (separator > 0) {
         const prefix = source.slice(0, separator);
         const ref = source.slice(separator + 1);
-        if (prefix === 'article') return t('activity.source.article', { ref });
+        if (prefix === 'article') return t('activity.source.article');
         if (prefix === 'share') return t('activity.source.share', { ref });
       }
       return source;

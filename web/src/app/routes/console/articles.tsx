@@ -1,0 +1,91 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeader } from '../../../components/ui/page-header';
+import { useAdminArticles } from '../../../features/articles/api/get-admin-articles';
+import { ArticlesFilters } from '../../../features/articles/components/articles-filters';
+import { ArticlesTable } from '../../../features/articles/components/articles-table';
+import { KindComparisonCard } from '../../../features/articles/components/kind-comparison-card';
+import { ARTICLE_KINDS, ARTICLE_SORTS, ARTICLE_STATUSES } from '../../../features/articles/types';
+import { useErrorText } from '../../../lib/use-api-error';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+
+const DEFAULT_PAGE_SIZE = 20;
+
+function positiveInt(value: string | null, fallback: number): number {
+  const parsed = Number.parseInt(value ?? '', 10);
+  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
+  return values.find((candidate) => candidate === value);
+}
+
+/** Articles: ads vs original content, then the list with filters and sort (all kept in the URL). */
+export function ArticlesPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const [params, setParams] = useSearchParams();
+  useDocumentTitle(t('nav.articles'), 'Fanbase');
+
+  const status = oneOf(ARTICLE_STATUSES, params.get('status'));
+  const kind = oneOf(ARTICLE_KINDS, params.get('kind'));
+  const sort = oneOf(ARTICLE_SORTS, params.get('sort')) ?? 'newest';
+  const page = positiveInt(params.get('page'), 1);
+  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
+  const articles = useAdminArticles({ status, kind, sort, page, pageSize });
+
+  const update = (patch: Record<string, string | number | null | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue; // left as it is
+      if (value === null || value === '') next.delete(key);
+      else next.set(key, String(value));
+    }
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.articles')}
+        subtitle={t('articles.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/console/articles/new')} data-testid="new-article">
+            {t('articles.newArticle')}
+          </Button>
+        }
+      />
+      <Flex vertical gap={16}>
+        <KindComparisonCard settingsPath="/console/settings" />
+        <Card>
+          <Flex vertical gap={16}>
+            <ArticlesFilters
+              status={status}
+              kind={kind}
+              sort={sort}
+              onChange={(patch) => update({ ...patch, sort: patch.sort === 'newest' ? null : patch.sort, page: null })}
+            />
+            {articles.isError ? (
+              <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(articles.error)} />
+            ) : null}
+            <ArticlesTable
+              data={articles.data}
+              loading={articles.isFetching}
+              filtered={Boolean(status || kind)}
+              onPageChange={(nextPage, nextSize) =>
+                update({
+                  page: nextSize !== pageSize ? null : nextPage,
+                  pageSize: nextSize === DEFAULT_PAGE_SIZE ? null : nextSize,
+                })
+              }
+              onOpen={(article) => navigate(`/console/articles/${article.id}`)}
+            />
+          </Flex>
+        </Card>
+      </Flex>
+    </>
+  );
+}
