@@ -7,23 +7,26 @@ import type { SegmentFilter } from './segments.schemas.ts';
 export type SegmentRow = typeof segments.$inferSelect;
 
 /**
- * Tags, segments and the segment query. The CRM is a read model over fans: its queries join
- * the fans table read-only (writes to fans stay in the fans module).
+ * Tags, segments and the segment query, over the CRM's row per fan (fan_signals). Text search
+ * and export read the fans table read-only; writes to fans stay in the fans module.
  */
 export function whereOf(f: SegmentFilter, now: Date): SQL | undefined {
   const c: SQL[] = [];
-  if (f.status) c.push(inArray(fans.followStatus, f.status));
-  if (f.levels) c.push(inArray(sql`coalesce(${fanSignals.level}, 0)`, f.levels));
-  if (f.followedFrom) c.push(gte(fans.firstFollowedAt, new Date(`${f.followedFrom}T00:00:00Z`)));
-  if (f.followedTo) c.push(lt(fans.firstFollowedAt, new Date(Date.parse(`${f.followedTo}T00:00:00Z`) + 86_400_000)));
+  if (f.status) c.push(inArray(fanSignals.followStatus, f.status));
+  if (f.levels) c.push(inArray(fanSignals.level, f.levels));
+  if (f.followedFrom) c.push(gte(fanSignals.firstFollowedAt, new Date(`${f.followedFrom}T00:00:00Z`)));
+  if (f.followedTo) c.push(lt(fanSignals.firstFollowedAt, new Date(Date.parse(`${f.followedTo}T00:00:00Z`) + 86_400_000)));
   if (f.activeWithinDays) c.push(gte(fanSignals.lastActiveAt, new Date(now.getTime() - f.activeWithinDays * 86_400_000)));
   if (f.inactiveForDays) {
     c.push(sql`(${fanSignals.lastActiveAt} is null or ${fanSignals.lastActiveAt} < ${new Date(now.getTime() - f.inactiveForDays * 86_400_000).toISOString()}::timestamptz)`);
   }
   for (const tag of f.tags ?? []) {
-    c.push(sql`exists (select 1 from ${fanTags} where ${fanTags.fanId} = ${fans.id} and ${fanTags.tag} = ${tag})`);
+    c.push(sql`exists (select 1 from ${fanTags} where ${fanTags.fanId} = ${fanSignals.fanId} and ${fanTags.tag} = ${tag})`);
   }
-  if (f.q) c.push(ilike(sql`(${fans.displayName} || ' ' || ${fans.email})`, `%${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`));
+  if (f.q) {
+    const pattern = `%${f.q.replace(/[\\%_]/g, (x) => `\\${x}`)}%`;
+    c.push(sql`exists (select 1 from ${fans} where ${fans.id} = ${fanSignals.fanId} and ${ilike(sql`(${fans.displayName} || ' ' || ${fans.email})`, pattern)})`);
+  }
   return c.length ? and(...c) : undefined;
 }
 
@@ -72,24 +75,19 @@ export const crmRepository = {
     return (await db.delete(segments).where(eq(segments.id, id)).returning({ id: segments.id })).length > 0;
   },
 
-  /** Live count: one pass over fans joined to fan_signals by primary key. */
+  /** Live count: one pass over the narrow fan_signals rows (a semi-join per tag or text). */
   async count(db: Db, f: SegmentFilter, now: Date): Promise<number> {
-    const [row] = await db
-      .select({ n: count() })
-      .from(fans)
-      .leftJoin(fanSignals, eq(fanSignals.fanId, fans.id))
-      .where(whereOf(f, now));
+    const [row] = await db.select({ n: count() }).from(fanSignals).where(whereOf(f, now));
     return row?.n ?? 0;
   },
   /** Fan ids in the segment, keyset on id (pages for the console, batches for export). */
   async ids(db: Db, f: SegmentFilter, now: Date, afterId: string | null, limit: number): Promise<string[]> {
     const where = whereOf(f, now);
     const rows = await db
-      .select({ id: fans.id })
-      .from(fans)
-      .leftJoin(fanSignals, eq(fanSignals.fanId, fans.id))
-      .where(afterId ? and(where, gt(fans.id, afterId)) : where)
-      .orderBy(asc(fans.id))
+      .select({ id: fanSignals.fanId })
+      .from(fanSignals)
+      .where(afterId ? and(where, gt(fanSignals.fanId, afterId)) : where)
+      .orderBy(asc(fanSignals.fanId))
       .limit(limit);
     return rows.map((r) => r.id);
   },

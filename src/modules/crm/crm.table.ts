@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { fans } from '../fans/fans.table.ts';
 
 /** Labels staff put on fans by hand. */
@@ -41,8 +41,9 @@ export const SIGNALS = [
 export type Signal = (typeof SIGNALS)[number];
 
 /**
- * Counted facts about each fan that loyalty rules read, kept in step with the activities
- * (incrementally), plus the fan's loyalty level. One row per fan, created on first activity.
+ * The CRM's row per fan: counted facts that loyalty rules read (kept in step with the
+ * activities), the loyalty level, and copies of the fan's follow state (kept by a trigger on
+ * `fans`, migration 0004) so a segment count scans one narrow table. Created with the fan.
  */
 export const fanSignals = pgTable(
   'fan_signals',
@@ -50,6 +51,8 @@ export const fanSignals = pgTable(
     fanId: uuid('fan_id')
       .primaryKey()
       .references(() => fans.id, { onDelete: 'cascade' }),
+    followStatus: text('follow_status').notNull().default('never_followed'),
+    firstFollowedAt: timestamp('first_followed_at', { withTimezone: true }),
     lastActiveAt: timestamp('last_active_at', { withTimezone: true }),
     lastActiveDay: date('last_active_day', { mode: 'string' }),
     daysActive: integer('days_active').notNull().default(0),
@@ -63,10 +66,13 @@ export const fanSignals = pgTable(
     levelSince: timestamp('level_since', { withTimezone: true }),
     /** Set when a super fan stops qualifying: they keep level 4 until then (staff can see it). */
     graceUntil: timestamp('grace_until', { withTimezone: true }),
+    /** How far from level 4 at the last re-levelling (sum of unmet rules' shortfall ratios). */
+    topDistance: real('top_distance').notNull().default(1_000_000),
   },
   (t) => [
     index('fan_signals_level_idx').on(t.level),
     index('fan_signals_active_idx').on(t.lastActiveAt),
+    index('fan_signals_candidates_idx').on(t.topDistance, t.fanId).where(sql`${t.level} between 1 and 3`),
     check('fan_signals_level_check', sql`${t.level} between 0 and 4`),
   ],
 );

@@ -81,15 +81,18 @@ export const loyaltyRepository = {
       .orderBy(asc(fanSignals.fanId))
       .limit(limit);
   },
-  async setLevels(db: Db, changes: { fanId: string; level: number; levelSince: Date | null; graceUntil: Date | null }[]) {
+  async setLevels(db: Db, changes: { fanId: string; level: number; levelSince: Date | null; graceUntil: Date | null; topDistance: number }[]) {
     if (changes.length === 0) return;
     const rows = sql.join(
-      changes.map((c) => sql`(${c.fanId}::uuid, ${c.level}::smallint, ${c.levelSince?.toISOString() ?? null}::timestamptz, ${c.graceUntil?.toISOString() ?? null}::timestamptz)`),
+      changes.map(
+        (c) =>
+          sql`(${c.fanId}::uuid, ${c.level}::smallint, ${c.levelSince?.toISOString() ?? null}::timestamptz, ${c.graceUntil?.toISOString() ?? null}::timestamptz, ${c.topDistance}::real)`,
+      ),
       sql`, `,
     );
     await db.execute(sql`
-      update fan_signals s set level = v.level, level_since = v.level_since, grace_until = v.grace_until
-      from (values ${rows}) as v(fan_id, level, level_since, grace_until) where s.fan_id = v.fan_id`);
+      update fan_signals s set level = v.level, level_since = v.level_since, grace_until = v.grace_until, top_distance = v.top_distance
+      from (values ${rows}) as v(fan_id, level, level_since, grace_until, top_distance) where s.fan_id = v.fan_id`);
   },
 
   /**
@@ -98,8 +101,8 @@ export const loyaltyRepository = {
    */
   async rebuildFromActivities(db: Db) {
     await db.execute(sql`
-      insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
-      select f.id, a.last_at, (a.last_at at time zone 'UTC')::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
+      insert into fan_signals (fan_id, follow_status, first_followed_at, last_active_at, last_active_day, days_active, unique_reads, shares)
+      select f.id, f.follow_status, f.first_followed_at, a.last_at, (a.last_at at time zone 'UTC')::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
       from fans f left join (
         select fan_id, max(occurred_at) as last_at,
           count(distinct (occurred_at at time zone 'UTC')::date) as days,
@@ -119,23 +122,17 @@ export const loyaltyRepository = {
       .groupBy(fanSignals.level);
   },
 
-  /** Closest to level 4 first: summed shortfall of the unmet rules, computed in SQL over level 1–3 fans. */
-  async candidates(db: Db, rules: Rule[], now: Date, limit: number): Promise<(SignalsRow & { distance: number })[]> {
-    const s = signalSql(now);
-    const parts = rules.map((r) =>
-      r.op === 'gte'
-        ? sql`greatest(${r.threshold} - ${s[r.signal]}, 0)::float / ${Math.max(r.threshold, 1)}`
-        : sql`greatest(${s[r.signal]} - ${r.threshold}, 0)::float / ${Math.max(r.threshold, 1)}`,
-    );
-    // Never a bare integer literal: in ORDER BY that would mean "column 0".
-    const distance = parts.length ? sql.join(parts, sql` + `) : sql`(0)::float`;
-    const rows = await db
-      .select({ signals: fanSignals, distance: sql<number>`${distance}`.mapWith(Number) })
+  /**
+   * Closest to level 4 first, by the distance stored at the last re-levelling: a walk of the
+   * partial index fan_signals_candidates_idx, however many fans there are.
+   */
+  async candidates(db: Db, limit: number): Promise<SignalsRow[]> {
+    return db
+      .select()
       .from(fanSignals)
-      .where(and(gt(fanSignals.level, 0), sql`${fanSignals.level} < 4`))
-      .orderBy(sql`${distance}`, sql`${fanSignals.level} desc`, asc(fanSignals.fanId))
+      .where(sql`${fanSignals.level} between 1 and 3`)
+      .orderBy(asc(fanSignals.topDistance), asc(fanSignals.fanId))
       .limit(limit);
-    return rows.map((r) => ({ ...r.signals, distance: r.distance }));
   },
   superFans(db: Db, limit: number, offset: number): Promise<SignalsRow[]> {
     return db

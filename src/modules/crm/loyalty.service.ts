@@ -50,11 +50,19 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     const changes: Parameters<LoyaltyRepository['setLevels']>[1] = [];
     const activities: ActivityInput[] = [];
     for (const row of rows) {
-      const computed = levelFor(valuesOf(row, now), rules).level;
+      const { level: computed, results } = levelFor(valuesOf(row, now), rules);
       const next = applyGrace({ level: row.level, graceUntil: row.graceUntil }, computed, now, graceDays);
       const graceChanged = (next.graceUntil?.getTime() ?? null) !== (row.graceUntil?.getTime() ?? null);
-      if (next.level === row.level && !graceChanged) continue;
-      changes.push({ fanId: row.fanId, level: next.level, levelSince: next.level === row.level ? row.levelSince : now, graceUntil: next.graceUntil });
+      // Stored as float4: compare at that precision so an unchanged distance writes nothing.
+      const topDistance = Math.fround(distanceToTop(results));
+      if (next.level === row.level && !graceChanged && topDistance === row.topDistance) continue;
+      changes.push({
+        fanId: row.fanId,
+        level: next.level,
+        levelSince: next.level === row.level ? row.levelSince : now,
+        graceUntil: next.graceUntil,
+        topDistance,
+      });
       if (next.level !== row.level) {
         activities.push({ fanId: row.fanId, kind: 'level_changed', source: null, data: { from: row.level, to: next.level }, at: now });
       }
@@ -88,7 +96,7 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     await relevel(tx, [...byFan.keys()]);
   });
 
-  async function ranked(ctx: Ctx, rows: (SignalsRow & { distance?: number })[], rules: Rule[]) {
+  async function ranked(ctx: Ctx, rows: SignalsRow[], rules: Rule[]) {
     const now = ctx.now();
     const people = await fans.getMany(ctx, rows.map((r) => r.fanId));
     return rows.flatMap((r) => {
@@ -101,7 +109,7 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
           level: r.level,
           levelSince: r.levelSince?.toISOString() ?? null,
           graceUntil: r.graceUntil?.toISOString() ?? null,
-          distance: r.distance ?? distanceToTop(results),
+          distance: distanceToTop(results),
           signals: valuesOf(r, now),
           missing: results.filter((x) => !x.met),
         },
@@ -182,7 +190,7 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
       const [supers, count, near] = await Promise.all([
         repo.superFans(ctx.db, limit, 0),
         repo.countLevel(ctx.db, 4),
-        repo.candidates(ctx.db, rules, ctx.now(), limit),
+        repo.candidates(ctx.db, limit),
       ]);
       return { superFans: await ranked(ctx, supers, rules), superFanCount: count, candidates: await ranked(ctx, near, rules) };
     },
