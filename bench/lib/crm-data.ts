@@ -21,7 +21,7 @@ export async function buildCrmData(db: Db, fans: number, perFan: number, onChunk
   for (let from = 0; from < fans; from += CHUNK) {
     const to = Math.min(from + CHUNK, fans);
     await db.execute(sql`insert into fans (id, email, display_name, created_at)
-      select gen_random_uuid(), 'fan' || g || '@bench.test', 'Fan ' || g, now() - (random() * 730 || ' days')::interval
+      select gen_random_uuid(), 'fan' || g || '@bench.test', 'Fan ' || g, now() - random() * interval '730 days'
       from generate_series(${from + 1}::int, ${to}::int) g`);
     await db.execute(sql`
       with chunk as (select id, created_at from fans where email like 'fan%@bench.test' and substring(email from 4 for position('@' in email) - 4)::int between ${from + 1} and ${to}),
@@ -31,7 +31,7 @@ export async function buildCrmData(db: Db, fans: number, perFan: number, onChunk
         case when k.kind in ('followed','unfollowed') then (array['direct','direct','share:bench0001','import'])[1 + (g % 4)] else 'direct' end,
         case when k.kind in ('read','shared') then arts.a[1 + (g * 7 + length(c.id::text)) % 200] end,
         case when k.kind = 'read' then jsonb_build_object('first', g % 3 <> 0) else '{}'::jsonb end,
-        c.created_at + (random() * extract(epoch from now() - c.created_at) || ' seconds')::interval
+        c.created_at + random() * (now() - c.created_at)
       from chunk c cross join arts
       cross join lateral generate_series(1, greatest(1, round(-ln(1 - random() * 0.999999) * ${perFan})::int) + 0 * length(c.id::text)) g
       cross join lateral (select case when r < 0.70 then 'read' when r < 0.80 then 'shared' when r < 0.92 then 'followed' else 'unfollowed' end as kind from (select random() + g * 0 as r) x) k`);

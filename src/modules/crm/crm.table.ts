@@ -72,6 +72,9 @@ export const fanSignals = pgTable(
   (t) => [
     index('fan_signals_level_idx').on(t.level),
     index('fan_signals_active_idx').on(t.lastActiveAt),
+    // Segment counts: an index-only scan over status, level and activity (fan id for the
+    // tag semi-join, first follow for date filters) reads a tenth of the table's pages.
+    index('fan_signals_segment_idx').on(t.followStatus, t.level, t.lastActiveAt, t.fanId, t.firstFollowedAt),
     index('fan_signals_candidates_idx').on(t.topDistance, t.fanId).where(sql`${t.level} between 1 and 3`),
     check('fan_signals_level_check', sql`${t.level} between 0 and 4`),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX "fan_signals_segment_idx" ON "fan_signals" USING btree ("follow_status","level","last_active_at","fan_id","first_followed_at");
