@@ -1,3 +1,5 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -5,10 +7,29 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const backend = process.env.FANBASE_API_URL ?? 'http://localhost:3000';
 
+/**
+ * echarts-for-react 3.0.6 imports `tslib` without declaring it as a dependency, and nothing else
+ * installs it at the top level: resolve it from echarts' own copy (its ES build) until the
+ * project lists `tslib` itself.
+ */
+function tslibPath(): string | undefined {
+  const require = createRequire(import.meta.url);
+  for (const from of [root, path.dirname(require.resolve('echarts/package.json'))]) {
+    try {
+      return path.join(path.dirname(require.resolve('tslib', { paths: [from] })), 'tslib.es6.js');
+    } catch {
+      // not installed there: try the next place
+    }
+  }
+  return undefined;
+}
+const tslib = tslibPath();
+
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  resolve: { alias: tslib ? { tslib } : {} },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -18,8 +39,11 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 3 },
-            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/, priority: 2 },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 4 },
+            { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|dayjs)[\\/]/, priority: 3 },
+            // Charts load only with the pages that draw them. Below react: a group also takes in the
+            // dependencies of what it captures, and react must stay in its own chunk.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor|fast-deep-equal|tslib)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

@@ -23,6 +23,10 @@ const FansPage = lazyPage(() => import('./routes/console/fans'), 'FansPage');
 const FanPage = lazyPage(() => import('./routes/console/fan'), 'FanPage');
 const ArticlesPage = lazyPage(() => import('./routes/console/articles'), 'ArticlesPage');
 const ArticleEditorPage = lazyPage(() => import('./routes/console/article'), 'ArticleEditorPage');
+const AnalyticsPage = lazyPage(() => import('./routes/console/analytics'), 'AnalyticsPage');
+const SegmentsPage = lazyPage(() => import('./routes/console/segments'), 'SegmentsPage');
+const SegmentPage = lazyPage(() => import('./routes/console/segment'), 'SegmentPage');
+const SuperFansPage = lazyPage(() => import('./routes/console/super-fans'), 'SuperFansPage');
 const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
@@ -51,6 +55,10 @@ export function AppRoutes() {
           <Route path="articles" element={<ArticlesPage />} />
           <Route path="articles/new" element={<ArticleEditorPage />} />
           <Route path="articles/:id" element={<ArticleEditorPage />} />
+          <Route path="analytics" element={<AnalyticsPage />} />
+          <Route path="segments" element={<SegmentsPage />} />
+          <Route path="segments/:id" element={<SegmentPage />} />
+          <Route path="super-fans" element={<SuperFansPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="settings" element={<SettingsPage />} />

@@ -47,7 +47,10 @@ type UnauthorizedMode = 'redirect' | 'throw';
 
 export interface ApiFetchOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, unless `contentType` says otherwise: then it must be a string, sent as is. */
   body?: unknown;
+  /** e.g. 'text/csv' for an import: the body is the file's text, not JSON. */
+  contentType?: string;
   /** Defaults to 'redirect' for `/api/admin/*` and 'throw' elsewhere. */
   onUnauthorized?: UnauthorizedMode;
   signal?: AbortSignal;
@@ -106,18 +109,19 @@ async function parseError(response: Response): Promise<ApiError> {
 }
 
 export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal } = options;
+  const { method = 'GET', body, contentType, signal } = options;
   const onUnauthorized = options.onUnauthorized ?? (path.startsWith('/api/admin/') ? 'redirect' : 'throw');
 
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
+  const payload = body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body);
 
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: payload,
       credentials: 'same-origin',
       signal,
     });

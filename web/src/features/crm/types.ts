@@ -29,3 +29,50 @@ export interface FanStats {
   fans: number;
   followers: number;
 }
+
+/** What a CSV import did: rows read, fans created, already there, rejected (the first 1,000 listed). */
+export interface ImportReport {
+  rows: number;
+  created: number;
+  existing: number;
+  rejected: number;
+  errors: Array<{ line: number; email: string | null; reason: string }>;
+}
+
+export interface TagCount {
+  tag: string;
+  fans: number;
+}
+
+/** A tag: 1–40 characters, none of the CSV separators , ; | and no line breaks. */
+export const TAG_PATTERN = /^[^,;|\r\n]+$/;
+export const TAG_MAX_LENGTH = 40;
+
+/** The saved filter behind a segment. Every field narrows; an empty field is left out, never sent empty. */
+export interface SegmentFilter {
+  status?: FanStatus[];
+  levels?: number[];
+  /** First follow between these UTC days, inclusive (`YYYY-MM-DD`). */
+  followedFrom?: string;
+  followedTo?: string;
+  activeWithinDays?: number;
+  inactiveForDays?: number;
+  /** Fans with every one of these tags. */
+  tags?: string[];
+  q?: string;
+}
+
+export interface Segment {
+  id: string;
+  name: string;
+  filter: SegmentFilter;
+  /** Fans matching right now. */
+  count: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SegmentInput {
+  name: string;
+  filter: SegmentFilter;
+}

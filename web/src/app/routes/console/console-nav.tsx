@@ -22,6 +22,9 @@ import { useLocation, useNavigate } from 'react-router';
 const PAGES = [
   { key: '/console/fans', icon: <TeamOutlined />, label: 'nav.fans' },
   { key: '/console/articles', icon: <FileTextOutlined />, label: 'nav.articles' },
+  { key: '/console/analytics', icon: <BarChartOutlined />, label: 'nav.analytics' },
+  { key: '/console/segments', icon: <FilterOutlined />, label: 'nav.segments' },
+  { key: '/console/super-fans', icon: <StarOutlined />, label: 'nav.superFans' },
   { key: '/console/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
   { key: '/console/tokens', icon: <ApiOutlined />, label: 'nav.tokens' },
   { key: '/console/settings', icon: <SettingOutlined />, label: 'nav.settings' },
@@ -29,9 +32,6 @@ const PAGES = [
 
 /** Areas on the roadmap: listed so staff see where the console is going, not clickable yet. */
 const COMING_NEXT = [
-  { key: 'analytics', icon: <BarChartOutlined />, label: 'nav.analytics' },
-  { key: 'segments', icon: <FilterOutlined />, label: 'nav.segments' },
-  { key: 'super-fans', icon: <StarOutlined />, label: 'nav.superFans' },
   { key: 'memberships', icon: <IdcardOutlined />, label: 'nav.memberships' },
   { key: 'store', icon: <ShopOutlined />, label: 'nav.store' },
   { key: 'festival', icon: <GiftOutlined />, label: 'nav.festival' },

@@ -1,16 +1,18 @@
-import { HistoryOutlined, UserOutlined } from '@ant-design/icons';
-import { Card, Col, Row, Skeleton, Space } from 'antd';
+import { HistoryOutlined, TagsOutlined, UserOutlined } from '@ant-design/icons';
+import { Card, Col, Flex, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFan } from '../../../features/crm/api/get-fan';
 import { FanDetails } from '../../../features/crm/components/fan-details';
+import { FanTagsEditor } from '../../../features/crm/components/fan-tags-editor';
+import { LoyaltyCard } from '../../../features/loyalty/components/loyalty-card';
 import { useFanActivities } from '../../../features/timeline/api/get-fan-activities';
 import { ActivityTimeline } from '../../../features/timeline/components/activity-timeline';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
-/** One fan: their fields and status, and their activity timeline. */
+/** One fan: their fields and status, tags, loyalty level explained, and their activity timeline. */
 export function FanPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -42,16 +44,29 @@ export function FanPage() {
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card
-            title={
-              <Space>
-                <UserOutlined />
-                {t('fans.profile')}
-              </Space>
-            }
-          >
-            {fan.data ? <FanDetails fan={fan.data} /> : <Skeleton active paragraph={{ rows: 5 }} />}
-          </Card>
+          <Flex vertical gap={16}>
+            <Card
+              title={
+                <Space>
+                  <UserOutlined />
+                  {t('fans.profile')}
+                </Space>
+              }
+            >
+              {fan.data ? <FanDetails fan={fan.data} /> : <Skeleton active paragraph={{ rows: 5 }} />}
+            </Card>
+            <Card
+              title={
+                <Space>
+                  <TagsOutlined />
+                  {t('tags.title')}
+                </Space>
+              }
+            >
+              <FanTagsEditor fanId={id} />
+            </Card>
+            <LoyaltyCard fanId={id} />
+          </Flex>
         </Col>
         <Col xs={24} xl={10}>
           <Card

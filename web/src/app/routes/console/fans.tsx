@@ -1,4 +1,6 @@
-import { Alert, Card, Flex } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Flex } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
@@ -6,6 +8,7 @@ import { useFans } from '../../../features/crm/api/get-fans';
 import { FansFilters } from '../../../features/crm/components/fans-filters';
 import { FansStats } from '../../../features/crm/components/fans-stats';
 import { FansTable } from '../../../features/crm/components/fans-table';
+import { ImportFansModal } from '../../../features/crm/components/import-fans-modal';
 import { FAN_STATUSES, type FanStatus } from '../../../features/crm/types';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -21,12 +24,13 @@ function toStatus(value: string | null): FanStatus | undefined {
   return FAN_STATUSES.find((status) => status === value);
 }
 
-/** Fan list: headline numbers, search, status filter, server-side paging (all kept in the URL). */
+/** Fan list: headline numbers, search, status filter, server-side paging (all kept in the URL); CSV import and export. */
 export function FansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const [params, setParams] = useSearchParams();
+  const [importing, setImporting] = useState(false);
   useDocumentTitle(t('nav.fans'), 'Fanbase');
 
   const q = params.get('q') ?? '';
@@ -46,7 +50,20 @@ export function FansPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.fans')} subtitle={t('fans.subtitle')} />
+      <PageHeader
+        title={t('nav.fans')}
+        subtitle={t('fans.subtitle')}
+        extra={
+          <>
+            <Button icon={<DownloadOutlined />} href="/api/admin/fans/export.csv" download data-testid="export-all">
+              {t('fans.exportAll')}
+            </Button>
+            <Button type="primary" icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="import-csv">
+              {t('fans.importCsv')}
+            </Button>
+          </>
+        }
+      />
       <Flex vertical gap={16}>
         <FansStats />
         <Card>
@@ -70,6 +87,7 @@ export function FansPage() {
           </Flex>
         </Card>
       </Flex>
+      <ImportFansModal open={importing} onClose={() => setImporting(false)} />
     </>
   );
 }

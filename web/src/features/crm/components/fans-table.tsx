@@ -9,12 +9,14 @@ interface FansTableProps {
   data: FanListPage | undefined;
   loading: boolean;
   filtered: boolean;
+  /** Replaces the default "no fans (match)" text. */
+  emptyText?: string;
   onPageChange: (page: number, pageSize: number) => void;
   onOpen: (fan: FanListItem) => void;
 }
 
 /** Server-paginated list of fans; a row opens the fan's page. */
-export function FansTable({ data, loading, filtered, onPageChange, onOpen }: FansTableProps) {
+export function FansTable({ data, loading, filtered, emptyText, onPageChange, onOpen }: FansTableProps) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
 
@@ -69,7 +71,7 @@ export function FansTable({ data, loading, filtered, onPageChange, onOpen }: Fan
           emptyText: (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('fans.emptyFiltered') : t('fans.empty')}
+              description={emptyText ?? (filtered ? t('fans.emptyFiltered') : t('fans.empty'))}
             />
           ),
         }}

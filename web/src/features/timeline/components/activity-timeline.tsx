@@ -1,4 +1,4 @@
-import { HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { FallOutlined, HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, RiseOutlined, ShareAltOutlined } from '@ant-design/icons';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TimelineItemProps as TimelineItemType } from 'antd';
@@ -8,7 +8,7 @@ import { RouterLink } from '../../../components/ui/router-link';
 import { useDateFormat } from '../../../lib/format-date';
 import { useErrorText } from '../../../lib/use-api-error';
 import type { Activity, ActivityPage } from '../types';
-import { useActivityText } from './use-activity-text';
+import { levelMove, useActivityText } from './use-activity-text';
 
 interface ActivityTimelineProps {
   query: UseInfiniteQueryResult<InfiniteData<ActivityPage, unknown>>;
@@ -23,6 +23,14 @@ const KIND_STYLE: Record<string, Pick<TimelineItemType, 'color' | 'icon'>> = {
   read: { color: 'blue', icon: <ReadOutlined style={{ color: '#1677ff' }} /> },
   shared: { color: 'purple', icon: <ShareAltOutlined style={{ color: '#722ed1' }} /> },
 };
+const LEVEL_UP: Pick<TimelineItemType, 'color' | 'icon'> = { color: 'gold', icon: <RiseOutlined style={{ color: '#d48806' }} /> };
+const LEVEL_DOWN: Pick<TimelineItemType, 'color' | 'icon'> = { color: 'gray', icon: <FallOutlined style={{ color: '#8c8c8c' }} /> };
+
+function styleOf(activity: Activity): Pick<TimelineItemType, 'color' | 'icon'> {
+  const move = levelMove(activity);
+  if (move) return move.to > move.from ? LEVEL_UP : LEVEL_DOWN;
+  return KIND_STYLE[activity.kind] ?? { color: 'blue' };
+}
 
 /** "Via: Direct" says something only for a follow; on reads, shares and unfollows it is noise. */
 function showsSource(activity: Activity): boolean {
@@ -62,7 +70,7 @@ export function ActivityTimeline({ query, emptyText, articleHref }: ActivityTime
     const shareCode = activity.kind === 'shared' && typeof activity.data.code === 'string' ? activity.data.code : null;
     return {
       key: activity.id,
-      ...(KIND_STYLE[activity.kind] ?? { color: 'blue' }),
+      ...styleOf(activity),
       content: (
         <Flex vertical gap={2} data-testid="activity-item">
           <Flex wrap gap={8} align="center">

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLevelName } from '../../../lib/loyalty-levels';
 import type { Activity } from '../types';
 
 /** Labels for the activity kinds this version knows; any other kind is shown as sent. */
@@ -8,6 +9,7 @@ const KIND_LABELS = {
   unfollowed: 'activity.kind.unfollowed',
   read: 'activity.kind.read',
   shared: 'activity.kind.shared',
+  level_changed: 'activity.kind.level_changed',
 } as const;
 
 type KnownKind = keyof typeof KIND_LABELS;
@@ -21,22 +23,32 @@ export function isUnfollowAfterRead(activity: Activity): boolean {
   return activity.kind === 'unfollowed' && activity.data.attributedBy === 'last_read' && Boolean(activity.articleId);
 }
 
+/** A loyalty level move, `{from, to}` in its data; null when the data is not two levels. */
+export function levelMove(activity: Activity): { from: number; to: number } | null {
+  const { from, to } = activity.data;
+  return activity.kind === 'level_changed' && typeof from === 'number' && typeof to === 'number' ? { from, to } : null;
+}
+
 export function useActivityText() {
   const { t } = useTranslation();
+  const levelName = useLevelName();
 
   const kindLabel = useCallback(
     (activity: Activity): string | null => {
       if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
+      const move = levelMove(activity);
+      if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
       return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind]) : null;
     },
-    [t],
+    [t, levelName],
   );
 
-  /** "direct" → Direct visit; "article:abc" → Article; "share:xyz" → Share link · xyz. */
+  /** "direct" → Direct; "import" → Imported; "article:abc" → Article; "share:xyz" → Share link · xyz. */
   const sourceLabel = useCallback(
     (source: string | null): string | null => {
       if (!source) return null;
       if (source === 'direct') return t('activity.source.direct');
+      if (source === 'import') return t('activity.source.import');
       const separator = source.indexOf(':');
       if (separator > 0) {
         const prefix = source.slice(0, separator);

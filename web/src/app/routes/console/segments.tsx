@@ -1,0 +1,49 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/ui/page-header';
+import { SegmentDrawer } from '../../../features/crm/components/segment-drawer';
+import { SegmentsTable } from '../../../features/crm/components/segments-table';
+import type { Segment } from '../../../features/crm/types';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+
+type Editing = { segment?: Segment } | null;
+
+/** Saved segments: live counts, create and edit in a drawer with a live count, delete. */
+export function SegmentsPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState<Editing>(null);
+  useDocumentTitle(t('nav.segments'), 'Fanbase');
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.segments')}
+        subtitle={t('segments.subtitle')}
+        extra={
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} data-testid="new-segment">
+            {t('segments.newButton')}
+          </Button>
+        }
+      />
+      <Card>
+        <SegmentsTable
+          segmentHref={(id) => `/console/segments/${id}`}
+          onEdit={(segment) => setEditing({ segment })}
+          onCreate={() => setEditing({})}
+        />
+      </Card>
+      <SegmentDrawer
+        open={editing !== null}
+        segment={editing?.segment}
+        onClose={() => setEditing(null)}
+        onSaved={(saved) => {
+          if (!editing?.segment) navigate(`/console/segments/${saved.id}`);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { RightOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Flex, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PageHeader } from '../../../components/ui/page-header';
+import { AddTagButton } from '../../../features/crm/components/add-tag-button';
+import { useSuperFans } from '../../../features/loyalty/api/get-super-fans';
+import { CandidatesTable } from '../../../features/loyalty/components/candidates-table';
+import { FunnelCard } from '../../../features/loyalty/components/funnel-card';
+import { LadderRulesCard } from '../../../features/loyalty/components/ladder-rules-card';
+import { SuperFansTable } from '../../../features/loyalty/components/super-fans-table';
+import type { RankedFanPerson } from '../../../features/loyalty/types';
+import { useErrorText } from '../../../lib/use-api-error';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+
+const fanHref = (id: string) => `/console/fans/${id}`;
+
+/** The loyalty ladder: funnel and rules, super fans (grace period first), and the candidates closest to level 4. */
+export function SuperFansPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const errorText = useErrorText();
+  const ranked = useSuperFans();
+  useDocumentTitle(t('nav.superFans'), 'Fanbase');
+
+  const actions = (fan: RankedFanPerson) => (
+    <Flex gap={4} justify="flex-end">
+      <AddTagButton fanId={fan.id} fanName={fan.displayName} />
+      <Button size="small" type="text" icon={<RightOutlined />} onClick={() => navigate(fanHref(fan.id))} aria-label={t('loyalty.openFan', { name: fan.displayName })} />
+    </Flex>
+  );
+
+  return (
+    <>
+      <PageHeader title={t('nav.superFans')} subtitle={t('loyalty.subtitle')} />
+      <Flex vertical gap={16}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <FunnelCard />
+          </Col>
+          <Col xs={24} xl={10}>
+            <LadderRulesCard />
+          </Col>
+        </Row>
+        {ranked.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(ranked.error)} /> : null}
+        <Card title={t('loyalty.superFansTitle')} extra={<Typography.Text type="secondary">{t('loyalty.superFansHelp')}</Typography.Text>}>
+          <SuperFansTable
+            items={ranked.data?.superFans ?? []}
+            total={ranked.data?.superFanCount ?? 0}
+            loading={ranked.isPending}
+            fanHref={fanHref}
+            actions={actions}
+          />
+        </Card>
+        <Card title={t('loyalty.candidatesTitle')} extra={<Typography.Text type="secondary">{t('loyalty.candidatesHelp')}</Typography.Text>}>
+          <CandidatesTable items={ranked.data?.candidates ?? []} loading={ranked.isPending} fanHref={fanHref} actions={actions} />
+        </Card>
+      </Flex>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import type { DayRange } from '../types';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const MS_PER_DAY = 86_400_000;
+/** The API refuses longer ranges (3 × 366 days). */
+export const MAX_RANGE_DAYS = 3 * 366;
+export const RANGE_PRESETS = [7, 30, 90, 365] as const;
+export const DEFAULT_RANGE_DAYS = 30;
+
+/** Today as a UTC day: the analytics count in UTC days. */
+export function utcToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** The last `days` UTC days, today included. */
+export function lastDays(days: number): DayRange {
+  const to = utcToday();
+  return { from: addDays(to, -(days - 1)), to };
+}
+
+export function daysIn(range: DayRange): number {
+  return Math.round((Date.parse(range.to) - Date.parse(range.from)) / MS_PER_DAY) + 1;
+}
+
+function isDay(value: string | null): value is string {
+  return Boolean(value && DAY.test(value) && !Number.isNaN(Date.parse(value)));
+}
+
+/** The range in the address bar, or the default one when it is missing or one the API would refuse. */
+export function rangeFromParams(from: string | null, to: string | null): DayRange {
+  if (!isDay(from) || !isDay(to) || from > to || to > utcToday()) return lastDays(DEFAULT_RANGE_DAYS);
+  const range = { from, to };
+  return daysIn(range) > MAX_RANGE_DAYS ? lastDays(DEFAULT_RANGE_DAYS) : range;
+}

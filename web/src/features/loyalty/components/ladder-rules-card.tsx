@@ -1,0 +1,82 @@
+import { EditOutlined, SyncOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApiError, useErrorText } from '../../../lib/use-api-error';
+import { useLoyaltyRules } from '../api/get-loyalty-rules';
+import { useRecomputeLoyalty } from '../api/recompute-loyalty';
+import { RULE_LEVELS } from '../types';
+import { LadderRulesDrawer } from './ladder-rules-drawer';
+import { LevelTag } from './level-tag';
+import { useRuleText } from './use-rule-text';
+
+/** The ladder at a glance (what each level needs, the grace period), with edit and "recompute now". */
+export function LadderRulesCard() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const showError = useApiError();
+  const errorText = useErrorText();
+  const { ruleLabel } = useRuleText();
+  const rules = useLoyaltyRules();
+  const recompute = useRecomputeLoyalty();
+  const [editing, setEditing] = useState(false);
+
+  const onRecompute = () =>
+    recompute.mutate(undefined, {
+      onSuccess: (result) => void message.success(t('loyalty.recompute.done', { count: result.fans, changed: result.changed, seconds: result.seconds })),
+      onError: (error) => showError(error),
+    });
+
+  return (
+    <Card
+      title={t('loyalty.rules.title')}
+      style={{ height: '100%' }}
+      extra={
+        <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={!rules.data} data-testid="edit-rules">
+          {t('loyalty.rules.edit')}
+        </Button>
+      }
+      data-testid="ladder-rules"
+    >
+      {rules.isError ? (
+        <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(rules.error)} />
+      ) : rules.isPending ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <Flex vertical gap={10}>
+          {RULE_LEVELS.map((level) => {
+            const own = rules.data.rules.filter((rule) => rule.level === level);
+            return (
+              <Flex key={level} gap={8} align="baseline" wrap>
+                <div style={{ width: 132, flex: 'none' }}>
+                  <LevelTag level={level} />
+                </div>
+                <Flex wrap gap={4} style={{ flex: 1 }}>
+                  {own.length === 0 ? (
+                    <Typography.Text type="warning">{t('loyalty.rules.noRules')}</Typography.Text>
+                  ) : (
+                    own.map((rule) => (
+                      <Tag key={rule.signal} variant="filled" style={{ marginInlineEnd: 0 }}>
+                        {ruleLabel(rule)}
+                      </Tag>
+                    ))
+                  )}
+                </Flex>
+              </Flex>
+            );
+          })}
+          <Typography.Text type="secondary">{t('loyalty.rules.summary', { count: rules.data.graceDays })}</Typography.Text>
+          <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 4 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('loyalty.recompute.help')}
+            </Typography.Text>
+            <Button icon={<SyncOutlined spin={recompute.isPending} />} loading={recompute.isPending} onClick={onRecompute} data-testid="recompute">
+              {recompute.isPending ? t('loyalty.recompute.running') : t('loyalty.recompute.button')}
+            </Button>
+          </Flex>
+        </Flex>
+      )}
+      <LadderRulesDrawer open={editing} onClose={() => setEditing(false)} />
+    </Card>
+  );
+}
