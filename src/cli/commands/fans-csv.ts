@@ -4,10 +4,10 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../core/errors.ts';
+import { EXPORT_COLUMNS } from '../../modules/crm/segments.schemas.ts';
 import { progressBar } from '../progress.ts';
 import { openRuntime } from '../runtime.ts';
 
-const EXPORT_COLUMNS = ['email', 'display_name', 'status', 'followed_at', 'following_since', 'level', 'tags', 'signed_up_at'];
 
 /** `fanbase fans import FILE`: streams the file through the same import as the console. */
 export async function fansImport(file: string): Promise<void> {

@@ -6,10 +6,9 @@ import { uuidParam } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import type { RouteDeps } from '../../server/route-deps.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
-import { segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
+import { EXPORT_COLUMNS, segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
-const EXPORT_COLUMNS = ['email', 'display_name', 'status', 'followed_at', 'following_since', 'level', 'tags', 'signed_up_at'];
 
 const importReportDto = z.object({
   rows: z.number().int(),

@@ -48,3 +48,6 @@ export const segmentFansQuery = pageQuery;
 export const tagBody = z.object({ tag: tagField });
 export const tagsDto = z.object({ tags: z.array(z.string()) });
 export const tagCountsDto = z.object({ items: z.array(z.object({ tag: z.string(), fans: z.number().int() })) });
+
+/** Columns of a fan export, in order (console download and CLI alike). */
+export const EXPORT_COLUMNS = ['email', 'display_name', 'status', 'followed_at', 'following_since', 'level', 'tags', 'signed_up_at'];
