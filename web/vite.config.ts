@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -7,29 +5,11 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const backend = process.env.FANBASE_API_URL ?? 'http://localhost:3000';
 
-/**
- * echarts-for-react 3.0.6 imports `tslib` without declaring it as a dependency, and nothing else
- * installs it at the top level: resolve it from echarts' own copy (its ES build) until the
- * project lists `tslib` itself.
- */
-function tslibPath(): string | undefined {
-  const require = createRequire(import.meta.url);
-  for (const from of [root, path.dirname(require.resolve('echarts/package.json'))]) {
-    try {
-      return path.join(path.dirname(require.resolve('tslib', { paths: [from] })), 'tslib.es6.js');
-    } catch {
-      // not installed there: try the next place
-    }
-  }
-  return undefined;
-}
-const tslib = tslibPath();
 
 export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
-  resolve: { alias: tslib ? { tslib } : {} },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
