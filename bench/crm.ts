@@ -67,7 +67,8 @@ try {
   const segmentFilter = { status: ['following' as const], levels: [1, 2, 3, 4], activeWithinDays: 90, tags: ['vip'] };
   const growthMs = await median(() => k.services.insights.growth(ctx, { from, to }));
   const segmentMs = await median(() => k.services.segments.preview(ctx, segmentFilter));
-  const candidatesMs = await median(() => k.services.loyalty.superFans(ctx));
+  const firstPage = { page: 1, pageSize: 50 };
+  const candidatesMs = await median(() => Promise.all([k.services.loyalty.superFans(ctx, firstPage), k.services.loyalty.candidates(ctx, firstPage)]));
   const segmentCount = (await k.services.segments.preview(ctx, segmentFilter)).count;
   const funnel = await k.services.loyalty.funnel(ctx);
 

@@ -21,6 +21,8 @@ import { loyaltyRepository } from './modules/crm/loyalty.repository.ts';
 import { createLoyaltyService } from './modules/crm/loyalty.service.ts';
 import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { createInsightsService } from './modules/insights/insights.service.ts';
+import { jobsRepository } from './modules/jobs/jobs.repository.ts';
+import { createJobRunner } from './modules/jobs/jobs.service.ts';
 import { womRepository } from './modules/wom/wom.repository.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
@@ -28,6 +30,8 @@ export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Da
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
+  const now = options.now ?? (() => new Date());
+  const jobs = createJobRunner({ repo: jobsRepository, systemCtx: () => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log }) });
   const auth = createAuthService(authRepository);
   const timeline = createTimelineService(timelineRepository);
   const fans = createFansService({ repo: fansRepository, auth, timeline });
@@ -41,15 +45,16 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const channel = createChannelService({ repo: channelRepository, fans });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
   const insights = createInsightsService({ repo: insightsRepository, timeline, fans });
-  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans });
+  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, jobs });
   const segments = createSegmentsService({ repo: crmRepository, fans });
   const fanImport = createFanImportWorkflow({ fans, segments });
   const articles = createArticlesService({ repo: articlesRepository, channelRepo: channelRepository, timeline, wom });
-  const now = options.now ?? (() => new Date());
 
   return {
     database,
     services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport },
+    /** Background job runs (started by serve; tests wait on `jobs.idle()`). */
+    jobs,
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

@@ -24,9 +24,12 @@ export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
     await t.app.ready();
   });
   beforeEach(async () => {
+    // A background job left running by the previous test must not write into the next one.
+    await t.container.jobs.idle();
     await resetDatabase(t.database);
   });
   afterAll(async () => {
+    await t.container?.jobs.idle();
     await t.app?.close();
     await t.database?.close();
   });

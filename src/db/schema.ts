@@ -7,3 +7,4 @@ export * from '../modules/channel/channel.table.ts';
 export * from '../modules/wom/wom.table.ts';
 export * from '../modules/insights/insights.table.ts';
 export * from '../modules/crm/crm.table.ts';
+export * from '../modules/jobs/jobs.table.ts';

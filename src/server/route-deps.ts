@@ -11,6 +11,23 @@ export type RouteDeps = {
   credentialLimit: { max: number; timeWindow: string };
 };
 
+/**
+ * Article views: a reload storm must not inflate views or flood a fan's timeline. Per article,
+ * a signed-in fan counts at most 20 views a minute; anonymous visitors at most 120 a minute per
+ * address (generous: many readers can share one office or carrier address).
+ */
+export const viewRateLimit = {
+  rateLimit: {
+    hook: 'preHandler' as const,
+    timeWindow: '1 minute',
+    max: (_req: FastifyRequest, key: string) => (key.startsWith('fan:') ? 20 : 120),
+    keyGenerator: (req: FastifyRequest) => {
+      const article = (req.params as { id?: string }).id ?? '';
+      return req.ctx.actor.kind === 'fan' ? `fan:${req.ctx.actor.fanId}|${article}` : `ip:${req.ip}|${article}`;
+    },
+  },
+};
+
 export const credentialRateLimit = (deps: RouteDeps) => ({
   rateLimit: {
     ...deps.credentialLimit,

@@ -14,10 +14,12 @@ export async function serve(): Promise<void> {
     version,
   });
   const nightly = scheduleLoyaltyRecompute(container);
+  await container.jobs.start();
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     nightly.stop();
+    await container.jobs.stop();
     await app.close();
     await database.close();
   });

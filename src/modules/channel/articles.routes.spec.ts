@@ -144,6 +144,24 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     ]);
   });
 
+  it('stops counting a reload storm: 20 views a minute per fan and article, then 429', async () => {
+    const owner = await createOwner(t.app);
+    const id = await publishedArticle(owner.cookie);
+    const other = await publishedArticle(owner.cookie, { title: 'Another' });
+    const a = await signupFan(t.app);
+    const view = (article: string) => t.app.inject({ method: 'POST', url: `/api/articles/${article}/views`, headers: { cookie: a.cookie } });
+    for (let i = 0; i < 20; i++) expect((await view(id)).statusCode).toBe(200);
+    const limited = await view(id);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+    // Other articles are not affected, and nothing past the limit was counted.
+    expect((await view(other)).statusCode).toBe(200);
+    const stats = (await t.app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers: { cookie: owner.cookie } })).json().stats;
+    expect(stats).toMatchObject({ views: 20, uniqueReads: 1 });
+    const reads = (await t.app.inject({ method: 'GET', url: '/api/fan/activities?limit=100', headers: { cookie: a.cookie } })).json().items;
+    expect(reads.filter((x: { articleId: string }) => x.articleId === id)).toHaveLength(20);
+  });
+
   it('attributes an unfollow to the last article read within the window, at its edges', async () => {
     const owner = await createOwner(t.app);
     const older = await publishedArticle(owner.cookie, { title: 'Older' });

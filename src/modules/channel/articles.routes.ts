@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
 import { pageQuery } from '../../core/pagination.ts';
-import type { RouteDeps } from '../../server/route-deps.ts';
+import { viewRateLimit, type RouteDeps } from '../../server/route-deps.ts';
 import {
   adminArticleDto,
   adminArticleListQuery,
@@ -33,9 +33,10 @@ export const articlePublicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   app.post(
     '/articles/:id/views',
     {
+      config: viewRateLimit,
       schema: {
         tags,
-        summary: 'Count a view; for a signed-in fan, a read activity',
+        summary: 'Count a view; for a signed-in fan, a read activity (at most 20 a minute per fan and article)',
         params: uuidParam,
         response: { 200: z.object({ uniqueRead: z.boolean() }) },
       },

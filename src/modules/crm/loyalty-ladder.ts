@@ -4,8 +4,20 @@ export type Rule = { level: number; signal: Signal; op: 'gte' | 'lte'; threshold
 export type SignalValues = Record<Signal, number>;
 export type RuleResult = Rule & { value: number; met: boolean };
 
-export const LEVEL_NAMES = ['follower', 'reader', 'engaged', 'loyal', 'super_fan'] as const;
+export const LEVEL_NAMES = ['newcomer', 'reader', 'engaged', 'loyal', 'super_fan'] as const;
 export const TOP_LEVEL = 4;
+/**
+ * `days_since_active` of a fan who was never active, for rule evaluation only: a ceiling rule
+ * ("active in the last 30 days") fails and a floor rule ("away 90 days or more") holds. The API
+ * shows it as null.
+ */
+export const NEVER_ACTIVE_DAYS = 100_000;
+
+/** Values as the API shows them: null where a fan was never active. */
+export const shownValue = (signal: Signal, value: number): number | null => (signal === 'days_since_active' && value >= NEVER_ACTIVE_DAYS ? null : value);
+export const shownValues = (values: SignalValues): Record<Signal, number | null> =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, shownValue(k as Signal, v)])) as Record<Signal, number | null>;
+export const shownResults = (results: RuleResult[]) => results.map((r) => ({ ...r, value: shownValue(r.signal, r.value) }));
 
 const met = (r: Rule, v: number) => (r.op === 'gte' ? v >= r.threshold : v <= r.threshold);
 

@@ -7,18 +7,6 @@ import type { Rule } from './loyalty-ladder.ts';
 export type SignalsRow = typeof fanSignals.$inferSelect;
 export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
 
-/** Signal name → SQL over fan_signals. Only these names ever reach SQL (rules are validated). */
-export const signalSql = (now: Date): Record<Signal, SQL> => ({
-  days_active: sql`${fanSignals.daysActive}`,
-  unique_reads: sql`${fanSignals.uniqueReads}`,
-  shares: sql`${fanSignals.shares}`,
-  fans_referred: sql`${fanSignals.fansReferred}`,
-  purchases: sql`${fanSignals.purchases}`,
-  membership_months: sql`${fanSignals.membershipMonths}`,
-  community_posts: sql`${fanSignals.communityPosts}`,
-  days_since_active: sql`coalesce(floor(extract(epoch from (${now.toISOString()}::timestamptz - ${fanSignals.lastActiveAt})) / 86400)::int, 100000)`,
-});
-
 export const loyaltyRepository = {
   async rules(db: Db): Promise<Rule[]> {
     return db.select().from(loyaltyRules).orderBy(asc(loyaltyRules.level), asc(loyaltyRules.signal));
@@ -72,14 +60,18 @@ export const loyaltyRepository = {
     const [row] = await db.select().from(fanSignals).where(eq(fanSignals.fanId, fanId));
     return row;
   },
-  /** A page of every fan's signals, keyset on fan id (full recompute). */
-  page(db: Db, afterFanId: string | null, limit: number): Promise<SignalsRow[]> {
+  /**
+   * A page of every fan's signals, keyset on fan id (full re-levelling), locked until the
+   * transaction ends so an activity landing meanwhile waits instead of being overwritten.
+   */
+  lockPage(db: Db, afterFanId: string | null, limit: number): Promise<SignalsRow[]> {
     return db
       .select()
       .from(fanSignals)
       .where(afterFanId ? gt(fanSignals.fanId, afterFanId) : undefined)
       .orderBy(asc(fanSignals.fanId))
-      .limit(limit);
+      .limit(limit)
+      .for('update');
   },
   async setLevels(db: Db, changes: { fanId: string; level: number; levelSince: Date | null; graceUntil: Date | null; topDistance: number }[]) {
     if (changes.length === 0) return;
@@ -126,13 +118,22 @@ export const loyaltyRepository = {
    * Closest to level 4 first, by the distance stored at the last re-levelling: a walk of the
    * partial index fan_signals_candidates_idx, however many fans there are.
    */
-  async candidates(db: Db, limit: number): Promise<SignalsRow[]> {
+  async candidates(db: Db, limit: number, offset: number): Promise<SignalsRow[]> {
     return db
       .select()
       .from(fanSignals)
       .where(sql`${fanSignals.level} between 1 and 3`)
       .orderBy(asc(fanSignals.topDistance), asc(fanSignals.fanId))
-      .limit(limit);
+      .limit(limit)
+      .offset(offset);
+  },
+  async countCandidates(db: Db): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(sql`${fanSignals.level} between 1 and 3`);
+    return row?.n ?? 0;
+  },
+  async countAll(db: Db): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals);
+    return row?.n ?? 0;
   },
   superFans(db: Db, limit: number, offset: number): Promise<SignalsRow[]> {
     return db

@@ -72,11 +72,20 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const level = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${id}/loyalty`, headers: h })).json().level;
     expect([await level(a.fan.id), await level(b.fan.id)]).toEqual([1, 1]);
 
+    await t.container.jobs.idle();
     const easier = { graceDays: 60, rules: [{ level: 1, signal: 'unique_reads', op: 'gte', threshold: 1 }, { level: 2, signal: 'unique_reads', op: 'gte', threshold: 2 }] };
-    await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: easier });
+    const put = await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: easier });
+    // The answer comes at once; every fan is re-levelled in the background, visibly.
+    expect(put.json().relevel).toMatchObject({ name: 'loyalty.relevel', status: expect.stringMatching(/^(queued|running|succeeded)$/) });
+    await t.container.jobs.idle();
     expect([await level(a.fan.id), await level(b.fan.id)]).toEqual([1, 2]);
+    const jobs = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/jobs', headers: h })).json();
+    expect(jobs.relevel).toMatchObject({ status: 'succeeded', done: 2, total: 2, result: { fans: 2, changed: 1 }, requestedBy: expect.stringMatching(/^staff:/) });
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/rules', headers: h })).json().relevel.status).toBe('succeeded');
+
     const harder = { graceDays: 60, rules: [{ level: 1, signal: 'unique_reads', op: 'gte', threshold: 5 }] };
     await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: harder });
+    await t.container.jobs.idle();
     expect([await level(a.fan.id), await level(b.fan.id)]).toEqual([0, 0]);
 
     for (const bad of [
@@ -104,7 +113,7 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     expect(slipping.level).toBe(4);
     expect(slipping.graceUntil).toBe(new Date(T0 + 100 * DAY).toISOString());
     const page = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/super-fans', headers: h })).json();
-    expect(page.superFans[0]).toMatchObject({ fan: { id: fan.id }, graceUntil: slipping.graceUntil });
+    expect(page.items[0]).toMatchObject({ fan: { id: fan.id }, graceUntil: slipping.graceUntil });
 
     await loyalty.relevelAll(system(T0 + 99 * DAY));
     expect((await loyalty.explain(system(T0 + 99 * DAY), fan.id)).level).toBe(4);
@@ -126,11 +135,17 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const far = await mk(1, 1, false); // level 1
     const top = await mk(3, 2, true); // level 4
     await signupFan(t.app); // level 0
-    const page = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/super-fans', headers: h })).json();
-    expect(page.superFanCount).toBe(1);
-    expect(page.superFans.map((s: { fan: { id: string } }) => s.fan.id)).toEqual([top]);
-    expect(page.candidates.map((s: { fan: { id: string } }) => s.fan.id)).toEqual([close, far]);
-    expect(page.candidates[0].missing.map((m: { signal: string }) => m.signal)).toEqual(['unique_reads']);
+    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: h })).json();
+    const ids = (p: { items: { fan: { id: string } }[] }) => p.items.map((s) => s.fan.id);
+    const supers = await get('/api/admin/loyalty/super-fans');
+    expect(supers.total).toBe(1);
+    expect(ids(supers)).toEqual([top]);
+    const candidates = await get('/api/admin/loyalty/candidates');
+    expect({ total: candidates.total, ids: ids(candidates) }).toEqual({ total: 2, ids: [close, far] });
+    expect(candidates.items[0].missing.map((m: { signal: string }) => m.signal)).toEqual(['unique_reads']);
+    // Paged: the second page of one holds the next candidate.
+    expect(ids(await get('/api/admin/loyalty/candidates?page=2&pageSize=1'))).toEqual([far]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/candidates?pageSize=0', headers: h })).statusCode).toBe(400);
 
     const funnel = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/funnel', headers: h })).json();
     expect(funnel.levels.map((l: { fans: number }) => l.fans)).toEqual([1, 1, 0, 1, 1]);
@@ -144,8 +159,14 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const { fan } = await signupFan(t.app);
     for (const [i, id] of articles.entries()) await t.container.services.articles.recordView(as(fan.id, Date.now() - (2 - i) * DAY), id);
     const before = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json();
+    await t.container.jobs.idle();
     const res = await t.app.inject({ method: 'POST', url: '/api/admin/loyalty/recompute', headers: h });
-    expect(res.json()).toMatchObject({ fans: 1, changed: 0 });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ name: 'loyalty.recompute', status: 'queued' });
+    await t.container.jobs.idle();
+    const jobs = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/jobs', headers: h })).json();
+    expect(jobs.recompute).toMatchObject({ id: res.json().id, status: 'succeeded', result: { fans: 1, changed: 0 } });
+    expect(jobs.lastRecompute.id).toBe(res.json().id);
     expect(before.signals).toMatchObject({ unique_reads: 3, days_active: 3 });
     const after = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json();
     expect(after.signals).toEqual(before.signals);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/fields.ts';
+import { pageOf } from '../../core/pagination.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
+import { jobRunDto } from '../jobs/jobs.schemas.ts';
 import { SIGNALS } from './crm.table.ts';
 import { LEVEL_NAMES } from './loyalty-ladder.ts';
 
@@ -18,9 +20,16 @@ export const rulesBody = z
     message: 'each signal may appear once per level',
   });
 export type RulesInput = z.infer<typeof rulesBody>;
-export const rulesDto = z.object({ rules: z.array(ruleDto), graceDays: z.number().int() });
+export const rulesDto = z.object({
+  rules: z.array(ruleDto),
+  graceDays: z.number().int(),
+  /** The latest re-levelling of every fan (a rule change starts one). */
+  relevel: jobRunDto.nullable(),
+});
 
-const ruleResultDto = ruleDto.extend({ value: z.number(), met: z.boolean() });
+/** A signal's value; days_since_active is null for a fan who was never active. */
+const signalValue = z.number().nullable();
+const ruleResultDto = ruleDto.extend({ value: signalValue, met: z.boolean() });
 
 export const levelEnum = z.enum(LEVEL_NAMES);
 
@@ -29,7 +38,7 @@ export const loyaltyExplanationDto = z.object({
   levelName: levelEnum,
   levelSince: isoDate.nullable(),
   graceUntil: isoDate.nullable(),
-  signals: z.record(z.enum(SIGNALS), z.number()),
+  signals: z.record(z.enum(SIGNALS), signalValue),
   rules: z.array(ruleResultDto),
   missingForNext: z.array(ruleResultDto),
 });
@@ -41,18 +50,18 @@ export const rankedFanDto = z.object({
   graceUntil: isoDate.nullable(),
   levelSince: isoDate.nullable(),
   distance: z.number(),
-  signals: z.record(z.enum(SIGNALS), z.number()),
+  signals: z.record(z.enum(SIGNALS), signalValue),
   missing: z.array(ruleResultDto),
 });
-export const superFansDto = z.object({
-  superFans: z.array(rankedFanDto),
-  superFanCount: z.number().int(),
-  candidates: z.array(rankedFanDto),
-});
+export const rankedFanPage = pageOf(rankedFanDto);
 
 export const funnelDto = z.object({
   levels: z.array(z.object({ level: z.number().int(), levelName: levelEnum, fans: z.number().int() })),
   last30Days: z.object({ up: z.number().int(), down: z.number().int() }),
 });
 
-export const recomputeDto = z.object({ fans: z.number().int(), changed: z.number().int(), seconds: z.number() });
+export const loyaltyJobsDto = z.object({
+  relevel: jobRunDto.nullable(),
+  recompute: jobRunDto.nullable(),
+  lastRecompute: jobRunDto.nullable(),
+});

@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache';
 import { requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
+import { offsetOf, type PageQuery } from '../../core/pagination.ts';
 import type { FansService } from '../fans/fans.service.ts';
+import { toJobRunDto } from '../jobs/jobs.schemas.ts';
+import type { JobRunner } from '../jobs/jobs.service.ts';
 import type { ActivityInput, TimelineService } from '../timeline/timeline.service.ts';
 import type { Signal } from './crm.table.ts';
-import { applyGrace, distanceToTop, LEVEL_NAMES, levelFor, missingForNext, type Rule, type SignalValues } from './loyalty-ladder.ts';
+import { applyGrace, distanceToTop, LEVEL_NAMES, levelFor, missingForNext, NEVER_ACTIVE_DAYS, shownResults, shownValues, type Rule, type SignalValues } from './loyalty-ladder.ts';
 import type { LoyaltyRepository, SignalDelta, SignalsRow } from './loyalty.repository.ts';
 import type { RulesInput } from './loyalty.schemas.ts';
 
@@ -21,7 +24,7 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
     purchases: row?.purchases ?? 0,
     membership_months: row?.membershipMonths ?? 0,
     community_posts: row?.communityPosts ?? 0,
-    days_since_active: last ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : 100_000,
+    days_since_active: last ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : NEVER_ACTIVE_DAYS,
   } satisfies Record<Signal, number>;
 }
 
@@ -29,8 +32,11 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
  * The loyalty ladder: signals move with every activity (same transaction), the fan's level is
  * recomputed for just those fans, and a level change is itself a timeline activity.
  */
-export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService }) {
-  const { repo, timeline, fans } = deps;
+export const RELEVEL_JOB = 'loyalty.relevel';
+export const RECOMPUTE_JOB = 'loyalty.recompute';
+
+export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService; jobs: JobRunner }) {
+  const { repo, timeline, fans, jobs } = deps;
   // The ladder is read on every activity: cache it for 5 s (another instance's rule change is
   // seen within that; this instance's at once).
   const ladderCache = new LRUCache<'ladder', { rules: Rule[]; graceDays: number }>({ max: 1, ttl: 5_000 });
@@ -110,21 +116,67 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
           levelSince: r.levelSince?.toISOString() ?? null,
           graceUntil: r.graceUntil?.toISOString() ?? null,
           distance: distanceToTop(results),
-          signals: valuesOf(r, now),
-          missing: results.filter((x) => !x.met),
+          signals: shownValues(valuesOf(r, now)),
+          missing: shownResults(results.filter((x) => !x.met)),
         },
       ];
     });
   }
 
+  /** Every fan's level from their current signals, in pages of 5,000 (each its own transaction). */
+  async function relevelAll(ctx: Ctx, onProgress?: (done: number, total: number) => Promise<void> | void) {
+    requireStaff(ctx);
+    const [rules, graceDays, total] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db), repo.countAll(ctx.db)]);
+    let after: string | null = null;
+    let done = 0;
+    let changed = 0;
+    for (;;) {
+      const page = await inTransaction(ctx, async (tx) => {
+        const rows = await repo.lockPage(tx.db, after, PAGE);
+        return { rows: rows.length, last: rows.at(-1)?.fanId, changed: await relevelRows(tx, rows, rules, graceDays) };
+      });
+      if (page.rows === 0) break;
+      changed += page.changed;
+      done += page.rows;
+      after = page.last!;
+      await onProgress?.(done, Math.max(total, done));
+    }
+    return { fans: done, changed };
+  }
+
+  /** Rebuild every signal from the activities, then every level. */
+  async function recomputeAll(ctx: Ctx, onProgress?: (phase: 'signals' | 'levels', done: number, total: number) => Promise<void> | void) {
+    requireStaff(ctx);
+    const started = Date.now();
+    await onProgress?.('signals', 0, 0);
+    await repo.rebuildFromActivities(ctx.db);
+    const { fans: n, changed } = await relevelAll(ctx, (done, total) => onProgress?.('levels', done, total));
+    return { fans: n, changed, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  }
+
+  jobs.define(RELEVEL_JOB, (ctx, progress) => relevelAll(ctx, progress));
+  jobs.define(RECOMPUTE_JOB, (ctx, progress) => recomputeAll(ctx, (phase, done, total) => (phase === 'levels' ? progress(done, total) : undefined)));
+
+  async function rulesWithJob(ctx: Ctx) {
+    const [rules, graceDays, runs] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db), jobs.latest(ctx, [RELEVEL_JOB])]);
+    const run = runs.latest[0];
+    return { rules, graceDays, relevel: run ? toJobRunDto(run) : null };
+  }
+
   return {
+    relevelAll,
+    recomputeAll,
+
     async getRules(ctx: Ctx) {
       requireStaff(ctx);
-      const [rules, graceDays] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db)]);
-      return { rules, graceDays };
+      return rulesWithJob(ctx);
     },
 
-    /** New thresholds apply to every fan at once (levels only; signals stay). */
+    /**
+     * New thresholds take effect at once for every fan who is active (levels move with their
+     * next activity) and for everyone else through a background re-levelling, whose progress the
+     * answer carries.
+     */
     async updateRules(ctx: Ctx, input: RulesInput) {
       requireStaff(ctx);
       await inTransaction(ctx, async (tx) => {
@@ -132,38 +184,31 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
         await repo.setGraceDays(tx.db, input.graceDays, tx.now());
       });
       ladderCache.clear();
-      await this.relevelAll(ctx);
-      return this.getRules(ctx);
+      await jobs.enqueue(ctx, RELEVEL_JOB);
+      return rulesWithJob(ctx);
     },
 
-    /** Every fan's level from their current signals, in pages of 5,000 (each its own transaction). */
-    async relevelAll(ctx: Ctx, onProgress?: (done: number) => void) {
+    /** Staff ask for a full recompute: it runs in the background. */
+    async requestRecompute(ctx: Ctx) {
       requireStaff(ctx);
-      const [rules, graceDays] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db)]);
-      let after: string | null = null;
-      let done = 0;
-      let changed = 0;
-      for (;;) {
-        const rows = await repo.page(ctx.db, after, PAGE);
-        if (rows.length === 0) break;
-        changed += await inTransaction(ctx, (tx) => relevelRows(tx, rows, rules, graceDays));
-        done += rows.length;
-        after = rows[rows.length - 1]!.fanId;
-        onProgress?.(done);
-      }
-      return { fans: done, changed };
+      return toJobRunDto(await jobs.enqueue(ctx, RECOMPUTE_JOB));
     },
 
-    /** Nightly (and CLI): rebuild every signal from the activities, then every level. */
-    async recomputeAll(ctx: Ctx, onProgress?: (phase: 'signals' | 'levels', done: number) => void) {
+    /** CLI and the nightly schedule: a recompute recorded as a job run, here and now. */
+    async runRecompute(ctx: Ctx, requestedBy: 'cli' | 'schedule', onProgress?: (done: number, total: number | null) => void) {
+      return jobs.runNow(ctx, RECOMPUTE_JOB, requestedBy, onProgress);
+    },
+
+    /** The latest re-levelling and recompute runs, and the last finished recompute. */
+    async jobs(ctx: Ctx) {
       requireStaff(ctx);
-      const started = Date.now();
-      onProgress?.('signals', 0);
-      await repo.rebuildFromActivities(ctx.db);
-      const { fans: n, changed } = await this.relevelAll(ctx, (done) => onProgress?.('levels', done));
-      return { fans: n, changed, seconds: Math.round((Date.now() - started) / 100) / 10 };
+      const { latest, finished } = await jobs.latest(ctx, [RELEVEL_JOB, RECOMPUTE_JOB]);
+      const of = (runs: typeof latest, name: string) => {
+        const run = runs.find((r) => r.name === name);
+        return run ? toJobRunDto(run) : null;
+      };
+      return { relevel: of(latest, RELEVEL_JOB), recompute: of(latest, RECOMPUTE_JOB), lastRecompute: of(finished, RECOMPUTE_JOB) };
     },
-
     /** The fan page's explanation: level, each rule with the fan's value, what is missing. */
     async explain(ctx: Ctx, fanId: string) {
       requireStaff(ctx);
@@ -177,22 +222,24 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
         levelName: LEVEL_NAMES[level]!,
         levelSince: row?.levelSince?.toISOString() ?? null,
         graceUntil: row?.graceUntil?.toISOString() ?? null,
-        signals: values,
-        rules: results,
-        missingForNext: missingForNext(level, results),
+        signals: shownValues(values),
+        rules: shownResults(results),
+        missingForNext: shownResults(missingForNext(level, results)),
       };
     },
 
-    /** Super fans (grace first, so staff see who is slipping) and the candidates closest to level 4. */
-    async superFans(ctx: Ctx, limit = 50) {
+    /** Super fans, a page at a time: those in their grace period first, so staff see who is slipping. */
+    async superFans(ctx: Ctx, q: PageQuery) {
       requireStaff(ctx);
-      const rules = await repo.rules(ctx.db);
-      const [supers, count, near] = await Promise.all([
-        repo.superFans(ctx.db, limit, 0),
-        repo.countLevel(ctx.db, 4),
-        repo.candidates(ctx.db, limit),
-      ]);
-      return { superFans: await ranked(ctx, supers, rules), superFanCount: count, candidates: await ranked(ctx, near, rules) };
+      const [rules, rows, total] = await Promise.all([repo.rules(ctx.db), repo.superFans(ctx.db, q.pageSize, offsetOf(q)), repo.countLevel(ctx.db, 4)]);
+      return { items: await ranked(ctx, rows, rules), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Fans of levels 1–3 closest to level 4 first, with what each still misses. */
+    async candidates(ctx: Ctx, q: PageQuery) {
+      requireStaff(ctx);
+      const [rules, rows, total] = await Promise.all([repo.rules(ctx.db), repo.candidates(ctx.db, q.pageSize, offsetOf(q)), repo.countCandidates(ctx.db)]);
+      return { items: await ranked(ctx, rows, rules), total, page: q.page, pageSize: q.pageSize };
     },
 
     async funnel(ctx: Ctx) {

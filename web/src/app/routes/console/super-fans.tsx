@@ -1,10 +1,11 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AddTagButton } from '../../../features/crm/components/add-tag-button';
-import { useSuperFans } from '../../../features/loyalty/api/get-super-fans';
+import { useCandidates, useSuperFans } from '../../../features/loyalty/api/get-super-fans';
 import { CandidatesTable } from '../../../features/loyalty/components/candidates-table';
 import { FunnelCard } from '../../../features/loyalty/components/funnel-card';
 import { LadderRulesCard } from '../../../features/loyalty/components/ladder-rules-card';
@@ -14,13 +15,18 @@ import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const fanHref = (id: string) => `/console/fans/${id}`;
+const PAGE_SIZE = 10;
 
 /** The loyalty ladder: funnel and rules, super fans (grace period first), and the candidates closest to level 4. */
 export function SuperFansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const ranked = useSuperFans();
+  const [superPage, setSuperPage] = useState(1);
+  const [candidatePage, setCandidatePage] = useState(1);
+  const supers = useSuperFans({ page: superPage, pageSize: PAGE_SIZE });
+  const candidates = useCandidates({ page: candidatePage, pageSize: PAGE_SIZE });
+  const failed = supers.error ?? candidates.error;
   useDocumentTitle(t('nav.superFans'), 'Fanbase');
 
   const actions = (fan: RankedFanPerson) => (
@@ -42,18 +48,30 @@ export function SuperFansPage() {
             <LadderRulesCard />
           </Col>
         </Row>
-        {ranked.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(ranked.error)} /> : null}
+        {failed ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(failed)} /> : null}
         <Card title={t('loyalty.superFansTitle')} extra={<Typography.Text type="secondary">{t('loyalty.superFansHelp')}</Typography.Text>}>
           <SuperFansTable
-            items={ranked.data?.superFans ?? []}
-            total={ranked.data?.superFanCount ?? 0}
-            loading={ranked.isPending}
+            items={supers.data?.items ?? []}
+            total={supers.data?.total ?? 0}
+            page={superPage}
+            pageSize={PAGE_SIZE}
+            onPageChange={setSuperPage}
+            loading={supers.isFetching}
             fanHref={fanHref}
             actions={actions}
           />
         </Card>
         <Card title={t('loyalty.candidatesTitle')} extra={<Typography.Text type="secondary">{t('loyalty.candidatesHelp')}</Typography.Text>}>
-          <CandidatesTable items={ranked.data?.candidates ?? []} loading={ranked.isPending} fanHref={fanHref} actions={actions} />
+          <CandidatesTable
+            items={candidates.data?.items ?? []}
+            total={candidates.data?.total ?? 0}
+            page={candidatePage}
+            pageSize={PAGE_SIZE}
+            onPageChange={setCandidatePage}
+            loading={candidates.isFetching}
+            fanHref={fanHref}
+            actions={actions}
+          />
         </Card>
       </Flex>
     </>

@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
-import type { RecomputeResult } from '../types';
-import { afterRelevel } from './relevel-cache';
+import { queryKeys } from '../../../lib/query-keys';
+import type { JobRun } from '../types';
 
-/** Rebuilds every signal from the activities, then re-levels every fan (what the nightly job does). */
-export function recomputeLoyalty(): Promise<RecomputeResult> {
-  return apiFetch<RecomputeResult>('/api/admin/loyalty/recompute', { method: 'POST' });
+/** Starts a background rebuild of every signal and a re-levelling of every fan (what the nightly job does). */
+export function recomputeLoyalty(): Promise<JobRun> {
+  return apiFetch<JobRun>('/api/admin/loyalty/recompute', { method: 'POST' });
 }
 
 export function useRecomputeLoyalty() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: recomputeLoyalty, onSuccess: () => afterRelevel(queryClient) });
+  return useMutation({ mutationFn: recomputeLoyalty, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.consoleLoyaltyJobs }) });
 }

@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
-import type { LoyaltyRules } from '../types';
-import { afterRelevel } from './relevel-cache';
+import type { LoyaltyRules, LoyaltyRulesInput } from '../types';
 
-/** Replaces the ladder; the server re-levels every fan before it answers (can take a while). */
-export function updateLoyaltyRules(input: LoyaltyRules): Promise<LoyaltyRules> {
+/** Replaces the ladder; the server answers at once and re-levels every fan in the background. */
+export function updateLoyaltyRules(input: LoyaltyRulesInput): Promise<LoyaltyRules> {
   return apiFetch<LoyaltyRules>('/api/admin/loyalty/rules', { method: 'PUT', body: input });
 }
 
@@ -15,7 +14,7 @@ export function useUpdateLoyaltyRules() {
     mutationFn: updateLoyaltyRules,
     onSuccess: (rules) => {
       queryClient.setQueryData(queryKeys.consoleLoyaltyRules, rules);
-      return afterRelevel(queryClient);
+      return queryClient.invalidateQueries({ queryKey: queryKeys.consoleLoyaltyJobs });
     },
   });
 }

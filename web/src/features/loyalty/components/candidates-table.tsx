@@ -10,13 +10,17 @@ import { strictestPerSignal } from './rule-results';
 
 interface CandidatesTableProps {
   items: RankedFan[];
+  total: number;
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number, pageSize: number) => void;
   loading: boolean;
   fanHref: (id: string) => string;
   actions?: (fan: RankedFanPerson) => ReactNode;
 }
 
 /** Fans closest to level 4, closest first, each with what they still miss as progress bars. */
-export function CandidatesTable({ items, loading, fanHref, actions }: CandidatesTableProps) {
+export function CandidatesTable({ items, total, page, pageSize, onPageChange, loading, fanHref, actions }: CandidatesTableProps) {
   const { t } = useTranslation();
 
   const columns: TableColumnsType<RankedFan> = [
@@ -24,7 +28,7 @@ export function CandidatesTable({ items, loading, fanHref, actions }: Candidates
       title: '#',
       key: 'rank',
       width: 48,
-      render: (_, __, index) => <Typography.Text type="secondary">{index + 1}</Typography.Text>,
+      render: (_, __, index) => <Typography.Text type="secondary">{(page - 1) * pageSize + index + 1}</Typography.Text>,
     },
     { title: t('loyalty.columns.fan'), key: 'fan', width: 250, render: (_, row) => <FanCell fan={row.fan} href={fanHref(row.fan.id)} /> },
     { title: t('loyalty.columns.level'), key: 'level', width: 150, render: (_, row) => <LevelTag level={row.level} /> },
@@ -49,7 +53,7 @@ export function CandidatesTable({ items, loading, fanHref, actions }: Candidates
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        pagination={total > pageSize ? { current: page, pageSize, total, onChange: onPageChange, showSizeChanger: false, showTotal: (n) => t('loyalty.candidatesTotal', { count: n }) } : false}
         scroll={{ x: 900 }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('loyalty.noCandidates')} /> }}
       />

@@ -3,11 +3,13 @@ import { Alert, App, Button, Card, Flex, Skeleton, Tag, Typography } from 'antd'
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError, useErrorText } from '../../../lib/use-api-error';
+import { useLoyaltyJobs } from '../api/get-loyalty-jobs';
 import { useLoyaltyRules } from '../api/get-loyalty-rules';
 import { useRecomputeLoyalty } from '../api/recompute-loyalty';
-import { RULE_LEVELS } from '../types';
+import { isActiveRun, RULE_LEVELS } from '../types';
 import { LadderRulesDrawer } from './ladder-rules-drawer';
 import { LevelTag } from './level-tag';
+import { LoyaltyJobsStatus } from './loyalty-jobs-status';
 import { useRuleText } from './use-rule-text';
 
 /** The ladder at a glance (what each level needs, the grace period), with edit and "recompute now". */
@@ -18,12 +20,14 @@ export function LadderRulesCard() {
   const errorText = useErrorText();
   const { ruleLabel } = useRuleText();
   const rules = useLoyaltyRules();
+  const jobs = useLoyaltyJobs();
   const recompute = useRecomputeLoyalty();
   const [editing, setEditing] = useState(false);
+  const recomputing = recompute.isPending || isActiveRun(jobs.data?.recompute);
 
   const onRecompute = () =>
     recompute.mutate(undefined, {
-      onSuccess: (result) => void message.success(t('loyalty.recompute.done', { count: result.fans, changed: result.changed, seconds: result.seconds })),
+      onSuccess: () => void message.success(t('loyalty.recompute.started')),
       onError: (error) => showError(error),
     });
 
@@ -66,12 +70,13 @@ export function LadderRulesCard() {
             );
           })}
           <Typography.Text type="secondary">{t('loyalty.rules.summary', { count: rules.data.graceDays })}</Typography.Text>
+          <LoyaltyJobsStatus jobs={jobs.data} />
           <Flex justify="space-between" align="center" gap={8} wrap style={{ marginTop: 4 }}>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {t('loyalty.recompute.help')}
             </Typography.Text>
-            <Button icon={<SyncOutlined spin={recompute.isPending} />} loading={recompute.isPending} onClick={onRecompute} data-testid="recompute">
-              {recompute.isPending ? t('loyalty.recompute.running') : t('loyalty.recompute.button')}
+            <Button icon={<SyncOutlined spin={recomputing} />} disabled={recomputing} onClick={onRecompute} data-testid="recompute">
+              {recomputing ? t('loyalty.recompute.running') : t('loyalty.recompute.button')}
             </Button>
           </Flex>
         </Flex>

@@ -59,7 +59,7 @@ export function LadderRulesDrawer({ open, onClose }: { open: boolean; onClose: (
         </Flex>
       }
     >
-      <Spin spinning={update.isPending} description={t('loyalty.rules.relevelling')} size="large">
+      <Spin spinning={update.isPending} description={t('loyalty.rules.saving')} size="large">
         <Typography.Paragraph type="secondary">{t('loyalty.rules.help')}</Typography.Paragraph>
         {rules.isPending ? (
           <Skeleton active paragraph={{ rows: 10 }} />

@@ -6,6 +6,7 @@ import { OP_SYMBOLS, useRuleText } from './use-rule-text';
 /** How far along a fan is on one rule, 0–100: for "≤" rules, how close to coming back under the limit. */
 function progressOf(rule: RuleResult): number {
   if (rule.met) return 100;
+  if (rule.value === null) return 0;
   if (rule.op === 'gte') return rule.threshold <= 0 ? 100 : Math.max(0, Math.min(99, (rule.value / rule.threshold) * 100));
   return rule.value <= 0 ? 100 : Math.max(0, Math.min(99, (rule.threshold / rule.value) * 100));
 }

@@ -1,4 +1,4 @@
-import { RULE_LEVELS, type LoyaltyRule, type LoyaltyRules, type RuleOp, type Signal } from '../types';
+import { RULE_LEVELS, type LoyaltyRule, type LoyaltyRulesInput, type RuleOp, type Signal } from '../types';
 
 export interface RuleRow {
   signal: Signal;
@@ -12,7 +12,7 @@ export interface RulesFormValues {
   levels: Record<string, RuleRow[]>;
 }
 
-export function toRulesForm(rules: LoyaltyRules): RulesFormValues {
+export function toRulesForm(rules: LoyaltyRulesInput): RulesFormValues {
   const levels: Record<string, RuleRow[]> = {};
   for (const level of RULE_LEVELS) {
     levels[level] = rules.rules.filter((r) => r.level === level).map(({ signal, op, threshold }) => ({ signal, op, threshold }));
@@ -20,7 +20,7 @@ export function toRulesForm(rules: LoyaltyRules): RulesFormValues {
   return { graceDays: rules.graceDays, levels };
 }
 
-export function toRulesInput(values: RulesFormValues): LoyaltyRules {
+export function toRulesInput(values: RulesFormValues): LoyaltyRulesInput {
   const rules: LoyaltyRule[] = RULE_LEVELS.flatMap((level) =>
     (values.levels[level] ?? []).map((row) => ({ level, signal: row.signal, op: row.op, threshold: Math.floor(row.threshold) })),
   );

@@ -13,6 +13,9 @@ import { useRuleText } from './use-rule-text';
 interface SuperFansTableProps {
   items: RankedFan[];
   total: number;
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number, pageSize: number) => void;
   loading: boolean;
   fanHref: (id: string) => string;
   actions?: (fan: RankedFanPerson) => ReactNode;
@@ -22,7 +25,7 @@ const GRACE_BACKGROUND = '#fffbe6';
 const SHOWN_SIGNALS: Signal[] = ['unique_reads', 'days_active', 'shares', 'days_since_active'];
 
 /** Super fans; those who stopped qualifying and keep the level only through the grace period come first, highlighted. */
-export function SuperFansTable({ items, total, loading, fanHref, actions }: SuperFansTableProps) {
+export function SuperFansTable({ items, total, page, pageSize, onPageChange, loading, fanHref, actions }: SuperFansTableProps) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
   const { signalLabel, valueLabel } = useRuleText();
@@ -65,7 +68,7 @@ export function SuperFansTable({ items, total, loading, fanHref, actions }: Supe
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {signalLabel(signal)}
               </Typography.Text>{' '}
-              {valueLabel(signal, row.signals[signal] ?? 0)}
+              {valueLabel(signal, row.signals[signal] === undefined ? 0 : row.signals[signal])}
             </Typography.Text>
           ))}
         </Flex>
@@ -81,16 +84,11 @@ export function SuperFansTable({ items, total, loading, fanHref, actions }: Supe
         columns={columns}
         dataSource={items}
         loading={loading}
-        pagination={items.length > 10 ? { pageSize: 10, showSizeChanger: false } : false}
+        pagination={total > pageSize ? { current: page, pageSize, total, onChange: onPageChange, showSizeChanger: false, showTotal: (n) => t('loyalty.superFansTotal', { count: n }) } : false}
         scroll={{ x: 900 }}
         onRow={(row) => (row.graceUntil ? { style: { background: GRACE_BACKGROUND }, 'data-grace': 'true' } as object : {})}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('loyalty.noSuperFans')} /> }}
       />
-      {total > items.length ? (
-        <Typography.Text type="secondary" style={{ display: 'block', marginTop: 12 }}>
-          {t('loyalty.showingFirst', { shown: items.length, count: total })}
-        </Typography.Text>
-      ) : null}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NEVER_ACTIVE, type LoyaltyRule, type RuleOp, type Signal } from '../types';
+import { type LoyaltyRule, type RuleOp, type Signal } from '../types';
 
 const SIGNAL_LABELS = {
   unique_reads: 'loyalty.signal.unique_reads',
@@ -28,8 +28,7 @@ export function useRuleText() {
   );
 
   const valueLabel = useCallback(
-    (signal: Signal, value: number) =>
-      signal === 'days_since_active' && value >= NEVER_ACTIVE ? t('loyalty.neverActive') : new Intl.NumberFormat(locale).format(value),
+    (_signal: Signal, value: number | null) => (value === null ? t('loyalty.neverActive') : new Intl.NumberFormat(locale).format(value)),
     [t, locale],
   );
 

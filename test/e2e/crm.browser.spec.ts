@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../app.ts';
+import { createOwner, signupFan } from '../factories.ts';
+import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+
+const DAY = 86_400_000;
+const RULES = {
+  graceDays: 60,
+  rules: [
+    { level: 1, signal: 'unique_reads', op: 'gte', threshold: 1 },
+    { level: 2, signal: 'unique_reads', op: 'gte', threshold: 2 },
+    { level: 3, signal: 'shares', op: 'gte', threshold: 1 },
+    { level: 4, signal: 'unique_reads', op: 'gte', threshold: 3 },
+  ],
+};
+
+describe.skipIf(!browserEnabled)('browser: the console CRM pages a community manager works in', () => {
+  const t = useTestApp();
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await openBrowser(t.app);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows super fans, ranked candidates, background recompute progress, analytics and a fan page', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    expect((await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: RULES })).statusCode).toBe(200);
+    const articles: string[] = [];
+    for (const title of ['Rice noodle festival is coming', 'How we built the phone', 'Sponsored: earbuds']) {
+      const a = await t.app.inject({ method: 'POST', url: '/api/admin/articles', headers: h, payload: { title, body: `# ${title}\n\nHello fans.` } });
+      await t.app.inject({ method: 'POST', url: `/api/admin/articles/${a.json().id}/publish`, headers: h });
+      articles.push(a.json().id);
+    }
+    const { articles: svc } = t.container.services;
+    const as = (fanId: string, at: number) => t.container.ctx({ kind: 'fan', fanId }, { now: () => new Date(at) });
+    const now = Date.now();
+    const star = await signupFan(t.app, { displayName: 'Super Xiao' });
+    const close = await signupFan(t.app, { displayName: 'Almost Wang' });
+    const quiet = await signupFan(t.app, { displayName: 'Quiet Li' });
+    const follow = (cookie: string, source?: string) => t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: source ? { source } : {} });
+    await follow(star.cookie, `article:${articles[0]}`);
+    await follow(close.cookie);
+    await follow(quiet.cookie);
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/fan/follow', headers: { cookie: quiet.cookie } })).statusCode).toBe(200);
+    for (const [i, id] of articles.entries()) await svc.recordView(as(star.fan.id, now - (2 - i) * DAY), id);
+    await svc.share(as(star.fan.id, now), articles[0]!);
+    for (const id of articles.slice(0, 2)) await svc.recordView(as(close.fan.id, now), id);
+    await svc.share(as(close.fan.id, now), articles[1]!);
+    await t.container.jobs.idle();
+
+    await useCookies(browser, owner.cookie);
+    const page = await browser.context.newPage();
+    await page.goto(`${browser.base}/console/super-fans`);
+    await page.getByTestId('super-fans-table').getByText('Super Xiao').waitFor();
+    await page.getByTestId('candidates-table').getByText('Almost Wang').waitFor();
+    const jobs = page.getByTestId('loyalty-jobs');
+    await expect.poll(() => jobs.textContent()).toContain('No full recompute yet');
+    await page.getByTestId('recompute').click();
+    // The recompute runs in the background; the card reports it when done.
+    await expect.poll(() => jobs.textContent(), { timeout: 20_000 }).toContain('Last full recompute');
+    await expect.poll(() => jobs.textContent()).toContain('3 fans');
+    await shot(page, 'console-super-fans-en');
+
+    await page.goto(`${browser.base}/console/fans/${close.fan.id}`);
+    await page.getByTestId('loyalty-card').waitFor();
+    await expect.poll(() => page.getByTestId('loyalty-card').textContent()).toContain('Unique reads');
+    await shot(page, 'console-fan-loyalty-en');
+
+    await page.goto(`${browser.base}/console/analytics`);
+    await page.getByTestId('quality-card').waitFor();
+    await expect.poll(() => page.getByTestId('growth-net').textContent()).toContain('2');
+    await shot(page, 'console-analytics-en');
+
+    await page.goto(`${browser.base}/console/articles`);
+    await page.getByTestId('articles-table').getByText('Rice noodle festival is coming').waitFor();
+    await shot(page, 'console-articles-en');
+
+    await page.evaluate("localStorage.setItem('fanbase.lang', 'zh-CN')");
+    await page.goto(`${browser.base}/console/super-fans`);
+    await page.getByTestId('super-fans-table').getByText('Super Xiao').waitFor();
+    await expect.poll(() => page.getByTestId('loyalty-jobs').textContent()).toContain('上次全量重算');
+    await shot(page, 'console-super-fans-zh');
+  }, 120_000);
+});
