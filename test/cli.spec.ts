@@ -75,7 +75,7 @@ describe('fanbase CLI', () => {
     writeFileSync(csv, 'email,display_name,followed_at,tags\nann@example.com,Ann,2026-01-01,vip\nnot-an-email,Bad,,\n');
     const imported = await run(['fans', 'import', csv], env);
     expect(imported.stdout).toMatch(/^2 rows: 1 fans created, 0 already existed, 1 rejected\.$/m);
-    expect(imported.stdout).toMatch(/line 3 \(not-an-email\): email must be a valid email address/);
+    expect(imported.stdout).toMatch(/line 3 \(not-an-email\): email must be a valid email address \[invalid_email\]$/m);
     expect((await run(['fans', 'import', csv], env)).stdout).toMatch(/1 already existed/);
     expect((await run(['fans', 'import', path.join(dir, 'missing.csv')], env)).stderr).toMatch(/^fanbase: No such file/);
     const exported = await run(['fans', 'export'], env);

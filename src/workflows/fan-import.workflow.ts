@@ -23,13 +23,36 @@ const HEADERS: Record<string, string> = {
   tags: 'tags',
 };
 
+/**
+ * Why a row was rejected: a stable code for clients to translate (the console does), with `params`
+ * for the values in that text. `reason` stays plain English for the CLI and API clients.
+ */
+export const IMPORT_ERROR_CODES = [
+  'invalid_email',
+  'display_name_too_long',
+  'invalid_followed_at',
+  'followed_at_in_future',
+  'invalid_tag',
+  'too_many_tags',
+  'duplicate_row',
+  'malformed_csv',
+  'not_stored',
+] as const;
+export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
+/** `field` (the column), `max` (a length or count limit), `line` (the first line of a duplicate). */
+export type ImportErrorParams = { field?: string; max?: number; line?: number };
+export type ImportError = { line: number; email: string | null; code: ImportErrorCode; params?: ImportErrorParams; reason: string };
+
 export type ImportReport = {
   rows: number;
   created: number;
   existing: number;
   rejected: number;
-  errors: { line: number; email: string | null; reason: string }[];
+  errors: ImportError[];
 };
+
+/** Marks a custom issue with the code to report, so codes never depend on the English message. */
+const marker = (code: ImportErrorCode) => ({ importCode: code });
 
 type ValidRow = { line: number; email: string; displayName: string; followedAt: Date | null; tags: string[] };
 
@@ -45,11 +68,11 @@ const rowSchema = (now: Date) =>
         if (!v) return null;
         const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
         if (Number.isNaN(d.getTime())) {
-          c.addIssue({ code: 'custom', message: 'followed_at must be a date like 2026-01-31 or an ISO date-time' });
+          c.addIssue({ code: 'custom', message: 'followed_at must be a date like 2026-01-31 or an ISO date-time', params: marker('invalid_followed_at') });
           return z.NEVER;
         }
         if (d > now) {
-          c.addIssue({ code: 'custom', message: 'followed_at is in the future' });
+          c.addIssue({ code: 'custom', message: 'followed_at is in the future', params: marker('followed_at_in_future') });
           return z.NEVER;
         }
         return d;
@@ -58,8 +81,32 @@ const rowSchema = (now: Date) =>
       .string()
       .optional()
       .transform((v) => (v ?? '').split(/[;|,]/).map((t) => t.trim()).filter(Boolean))
-      .pipe(z.array(tagField).max(20, 'at most 20 tags')),
+      .pipe(z.array(tagField).max(20, 'must have at most 20 tags')),
   });
+type RowColumn = keyof ReturnType<typeof rowSchema>['shape'];
+
+/** The code for any other issue on a column; an issue on the tags list itself (not one tag) is `too_many_tags`. */
+const COLUMN_CODES = {
+  email: 'invalid_email',
+  display_name: 'display_name_too_long',
+  followed_at: 'invalid_followed_at',
+  tags: 'invalid_tag',
+} as const satisfies Record<RowColumn, ImportErrorCode>;
+
+/** Code and params of a row's first zod issue, from its path and marker (never from its message). */
+function rowError(issue: z.core.$ZodIssue): { code: ImportErrorCode; params: ImportErrorParams } {
+  const field = String(issue.path[0] ?? '');
+  const params: ImportErrorParams = { field };
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') params.max = issue.maximum;
+  const marked: ImportErrorCode | undefined = issue.code === 'custom' ? issue.params?.importCode : undefined;
+  if (marked) return { code: marked, params };
+  if (field === 'tags' && issue.path.length === 1) return { code: 'too_many_tags', params };
+  if (field === 'tags' && params.max === undefined && tagField.maxLength !== null) params.max = tagField.maxLength;
+  // Every issue path starts at a column of rowSchema, and COLUMN_CODES has one code per column.
+  const code: ImportErrorCode | undefined = COLUMN_CODES[field as RowColumn];
+  if (!code) throw new Error(`fan import: no rejection code for column "${field}"`);
+  return { code, params };
+}
 
 /**
  * CSV import of fans (email, display_name, followed_at, tags). Each row is all or nothing:
@@ -82,9 +129,9 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
     async run(ctx: Ctx, csv: string | Readable, onProgress?: (rows: number) => void): Promise<ImportReport> {
       requireStaff(ctx);
       const report: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
-      const reject = (line: number, email: string | null, reason: string) => {
+      const reject = (line: number, email: string | null, code: ImportErrorCode, reason: string, params?: ImportErrorParams) => {
         report.rejected += 1;
-        if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, email, reason });
+        if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, email, code, ...(params ? { params } : {}), reason });
       };
       const schema = rowSchema(ctx.now());
       const seen = new Map<string, number>();
@@ -106,7 +153,7 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
               report.created += created;
               report.existing += 1 - created;
             } catch (rowErr) {
-              reject(row.line, row.email, `could not be stored: ${(rowErr as Error).message.split('\n')[0]}`);
+              reject(row.line, row.email, 'not_stored', `could not be stored: ${(rowErr as Error).message.split('\n')[0]}`);
             }
           }
         }
@@ -123,7 +170,7 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
       });
       parser.on('skip', (err: { lines?: number; message: string }) => {
         report.rows += 1;
-        reject(err.lines ?? 0, null, `malformed CSV: ${err.message}`);
+        reject(err.lines ?? 0, null, 'malformed_csv', `malformed CSV: ${err.message}`);
       });
       (typeof csv === 'string' ? Readable.from([csv]) : csv).pipe(parser);
 
@@ -143,14 +190,15 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
         const rawEmail = record.email?.trim() || null;
         if (!parsed.success) {
           const issue = parsed.error.issues[0]!;
-          const field = String(issue.path[0] ?? '');
-          reject(info.lines, rawEmail, issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}`);
+          const { code, params } = rowError(issue);
+          const field = params.field ?? '';
+          reject(info.lines, rawEmail, code, issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}`, params);
           continue;
         }
         const r = parsed.data;
         const first = seen.get(r.email);
         if (first !== undefined) {
-          reject(info.lines, r.email, `duplicate of line ${first}`);
+          reject(info.lines, r.email, 'duplicate_row', `duplicate of line ${first}`, { line: first });
           continue;
         }
         seen.set(r.email, info.lines);

@@ -81,6 +81,18 @@ describe.skipIf(!enabled)('browser: owner setup, fan sign-up and follow, fan see
     await expect.poll(async () => (await follow.textContent())?.trim()).toBe('已关注');
     await shot(fanPage, 'fan-site-zh');
 
+    // A CSV import, in Chinese: each rejected row's reason is translated from its code.
+    await consolePage.getByTestId('import-csv').click();
+    await consolePage
+      .getByTestId('import-dropzone')
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'fans.csv', mimeType: 'text/csv', buffer: Buffer.from('email,display_name\nnew.fan@example.com,New\nnot-an-email,Bad\nnew.fan@example.com,Again\n') });
+    const rejected = consolePage.getByTestId('import-errors');
+    await rejected.waitFor();
+    await expect.poll(async () => rejected.textContent()).toContain('邮箱地址无效。');
+    expect(await rejected.textContent()).toContain('邮箱与第 2 行重复');
+    await shot(consolePage, 'console-import-zh');
+
     const stored = await t.app.inject({ method: 'GET', url: '/api/channel' });
     expect(stored.json().followerCount).toBe(1);
   }, 120_000);

@@ -19,7 +19,7 @@ export async function fansImport(file: string): Promise<void> {
     const report = await container.services.fanImport.run(container.ctx({ kind: 'system' }), createReadStream(file), (rows) => bar.update(rows));
     bar.stop();
     process.stdout.write(`${report.rows} rows: ${report.created} fans created, ${report.existing} already existed, ${report.rejected} rejected.\n`);
-    for (const e of report.errors) process.stdout.write(`  line ${e.line}${e.email ? ` (${e.email})` : ''}: ${e.reason}\n`);
+    for (const e of report.errors) process.stdout.write(`  line ${e.line}${e.email ? ` (${e.email})` : ''}: ${e.reason} [${e.code}]\n`);
     if (report.rejected > report.errors.length) process.stdout.write(`  … and ${report.rejected - report.errors.length} more\n`);
   } finally {
     await database.close();

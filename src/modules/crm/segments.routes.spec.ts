@@ -34,6 +34,13 @@ describe('CRM: tags, segments, CSV import and export', () => {
       '7: duplicate of line 2',
       '9: tags must be at most 40 characters',
     ]);
+    expect(report.errors.map((e: { line: number; code: string; params?: object }) => [e.line, e.code, e.params])).toEqual([
+      [4, 'invalid_email', { field: 'email' }],
+      [5, 'invalid_followed_at', { field: 'followed_at' }],
+      [6, 'followed_at_in_future', { field: 'followed_at' }],
+      [7, 'duplicate_row', { line: 2 }],
+      [9, 'invalid_tag', { field: 'tags', max: 40 }],
+    ]);
     // Nothing of a rejected row was stored.
     const all = (await t.app.inject({ method: 'GET', url: '/api/admin/fans?pageSize=100', headers: { cookie: owner.cookie } })).json();
     expect(all.items.map((f: { email: string }) => f.email).sort()).toEqual(['ann@example.com', 'bob@example.com', 'eve@example.com']);
@@ -58,6 +65,45 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(timelineAgain.items).toHaveLength(1);
   });
 
+  it('gives every kind of rejected row a stable code, with params for the translated text', async () => {
+    const owner = await createOwner(t.app);
+    const csv = [
+      'email,display_name,followed_at,tags',
+      'ok@example.com,Ok,2026-01-05,vip',
+      'long@example.com,' + 'n'.repeat(81) + ',,',
+      'many@example.com,Many,,' + Array.from({ length: 21 }, (_, i) => `t${i}`).join(';'),
+      'newline@example.com,Newline,,"one\ntwo"',
+      'ok@example.com,Ok again,,',
+      '',
+    ].join('\n');
+    const res = await importCsv(owner.cookie, csv);
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ rows: 5, created: 1, rejected: 4 });
+    expect(report.errors).toEqual([
+      { line: 3, email: 'long@example.com', code: 'display_name_too_long', params: { field: 'display_name', max: 80 }, reason: 'display_name must be at most 80 characters' },
+      { line: 4, email: 'many@example.com', code: 'too_many_tags', params: { field: 'tags', max: 20 }, reason: 'tags must have at most 20 tags' },
+      { line: 6, email: 'newline@example.com', code: 'invalid_tag', params: { field: 'tags', max: 40 }, reason: 'tags must not contain , ; | or line breaks' },
+      { line: 7, email: 'ok@example.com', code: 'duplicate_row', params: { line: 2 }, reason: 'duplicate of line 2' },
+    ]);
+
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    const rejected = spec.paths['/api/admin/fans/import'].post.responses['200'].content['application/json'].schema.properties.errors.items;
+    expect(rejected.required).toEqual(expect.arrayContaining(['line', 'email', 'code', 'reason']));
+    expect(rejected.properties.code.enum).toEqual([
+      'invalid_email',
+      'display_name_too_long',
+      'invalid_followed_at',
+      'followed_at_in_future',
+      'invalid_tag',
+      'too_many_tags',
+      'duplicate_row',
+      'malformed_csv',
+      'not_stored',
+    ]);
+    expect(Object.keys(rejected.properties.params.properties)).toEqual(['field', 'max', 'line']);
+  });
+
   it('refuses a CSV without an email column, an empty body, and non-staff', async () => {
     const owner = await createOwner(t.app);
     const noEmail = await importCsv(owner.cookie, 'name,tags\nAnn,vip\n');
@@ -74,6 +120,8 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(report.created).toBeGreaterThanOrEqual(1);
     expect(report.rejected).toBeGreaterThanOrEqual(1);
     expect(report.errors[0].reason).toMatch(/malformed CSV/);
+    expect(report.errors[0]).toMatchObject({ email: null, code: 'malformed_csv' });
+    expect(report.errors[0].params).toBeUndefined();
   });
 
   it('tags fans by hand and saves segments with live counts', async () => {

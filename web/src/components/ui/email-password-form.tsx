@@ -1,6 +1,7 @@
-import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { LockOutlined } from '@ant-design/icons';
 import { Button, Form, Input, type FormInstance } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { EmailField } from './account-fields';
 
 export type EmailPassword = { email: string; password: string };
 
@@ -27,16 +28,7 @@ export function EmailPasswordForm({
       requiredMark={false}
       onFinish={(values) => onSubmit({ email: values.email.trim(), password: values.password }, form)}
     >
-      <Form.Item
-        name="email"
-        label={t('auth.email')}
-        rules={[
-          { required: true, message: t('validation.emailRequired') },
-          { type: 'email', message: t('validation.emailInvalid') },
-        ]}
-      >
-        <Input prefix={<MailOutlined />} type="email" autoComplete={emailAutoComplete} data-testid={`${testIdPrefix}-email`} />
-      </Form.Item>
+      <EmailField testId={`${testIdPrefix}-email`} autoComplete={emailAutoComplete} />
       <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('validation.passwordRequired') }]}>
         <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid={`${testIdPrefix}-password`} />
       </Form.Item>

@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useAdminArticles } from '../../../features/articles/api/get-admin-articles';
 import { ArticlesFilters } from '../../../features/articles/components/articles-filters';
@@ -10,13 +10,7 @@ import { KindComparisonCard } from '../../../features/articles/components/kind-c
 import { ARTICLE_KINDS, ARTICLE_SORTS, ARTICLE_STATUSES } from '../../../features/articles/types';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-
-const DEFAULT_PAGE_SIZE = 20;
-
-function positiveInt(value: string | null, fallback: number): number {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
+import { useUrlListParams } from '../../../lib/use-url-list-params';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((candidate) => candidate === value);
@@ -27,25 +21,13 @@ export function ArticlesPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, onPageChange } = useUrlListParams();
   useDocumentTitle(t('nav.articles'), 'Fanbase');
 
   const status = oneOf(ARTICLE_STATUSES, params.get('status'));
   const kind = oneOf(ARTICLE_KINDS, params.get('kind'));
   const sort = oneOf(ARTICLE_SORTS, params.get('sort')) ?? 'newest';
-  const page = positiveInt(params.get('page'), 1);
-  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
   const articles = useAdminArticles({ status, kind, sort, page, pageSize });
-
-  const update = (patch: Record<string, string | number | null | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined) continue; // left as it is
-      if (value === null || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    setParams(next, { replace: true });
-  };
 
   return (
     <>
@@ -75,12 +57,7 @@ export function ArticlesPage() {
               data={articles.data}
               loading={articles.isFetching}
               filtered={Boolean(status || kind)}
-              onPageChange={(nextPage, nextSize) =>
-                update({
-                  page: nextSize !== pageSize ? null : nextPage,
-                  pageSize: nextSize === DEFAULT_PAGE_SIZE ? null : nextSize,
-                })
-              }
+              onPageChange={onPageChange}
               onOpen={(article) => navigate(`/console/articles/${article.id}`)}
             />
           </Flex>

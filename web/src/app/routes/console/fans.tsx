@@ -2,7 +2,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFans } from '../../../features/crm/api/get-fans';
 import { FansFilters } from '../../../features/crm/components/fans-filters';
@@ -12,13 +12,7 @@ import { ImportFansModal } from '../../../features/crm/components/import-fans-mo
 import { FAN_STATUSES, type FanStatus } from '../../../features/crm/types';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-
-const DEFAULT_PAGE_SIZE = 20;
-
-function positiveInt(value: string | null, fallback: number): number {
-  const parsed = Number.parseInt(value ?? '', 10);
-  return Number.isFinite(parsed) && parsed > 0 ? parsed : fallback;
-}
+import { useUrlListParams } from '../../../lib/use-url-list-params';
 
 function toStatus(value: string | null): FanStatus | undefined {
   return FAN_STATUSES.find((status) => status === value);
@@ -29,24 +23,13 @@ export function FansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, onPageChange } = useUrlListParams();
   const [importing, setImporting] = useState(false);
   useDocumentTitle(t('nav.fans'), 'Fanbase');
 
   const q = params.get('q') ?? '';
   const status = toStatus(params.get('status'));
-  const page = positiveInt(params.get('page'), 1);
-  const pageSize = positiveInt(params.get('pageSize'), DEFAULT_PAGE_SIZE);
   const fans = useFans({ q: q || undefined, status, page, pageSize });
-
-  const update = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === '') next.delete(key);
-      else next.set(key, String(value));
-    }
-    setParams(next, { replace: true });
-  };
 
   return (
     <>
@@ -71,17 +54,15 @@ export function FansPage() {
             <FansFilters
               q={q}
               status={status}
-              onSearch={(value) => update({ q: value, page: undefined })}
-              onStatusChange={(value) => update({ status: value, page: undefined })}
+              onSearch={(value) => update({ q: value, page: null })}
+              onStatusChange={(value) => update({ status: value ?? null, page: null })}
             />
             {fans.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(fans.error)} /> : null}
             <FansTable
               data={fans.data}
               loading={fans.isFetching}
               filtered={Boolean(q || status)}
-              onPageChange={(nextPage, nextSize) =>
-                update({ page: nextSize !== pageSize ? undefined : nextPage, pageSize: nextSize === DEFAULT_PAGE_SIZE ? undefined : nextSize })
-              }
+              onPageChange={onPageChange}
               onOpen={(fan) => navigate(`/console/fans/${fan.id}`)}
             />
           </Flex>

@@ -1,14 +1,15 @@
 import { Alert, Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ImportReport } from '../types';
+import { IMPORT_ERROR_CODES, type ImportErrorCode, type ImportReport, type ImportRowError } from '../types';
 
-type RejectedRow = ImportReport['errors'][number];
+const isKnownCode = (code: string): code is ImportErrorCode => (IMPORT_ERROR_CODES as readonly string[]).includes(code);
 
-/** What an import did: counts, then each rejected row with its line and reason. */
+/** What an import did: counts, then each rejected row with its line and reason (translated by code, else the server's English). */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const format = (value: number | string) => number.format(Number(value));
+  const reasonOf = (row: ImportRowError) => (isKnownCode(row.code) ? t(`importFans.reasons.${row.code}`, { ...row.params }) : row.reason);
   const cells = [
     { key: 'rows', title: t('importFans.report.rows'), value: report.rows },
     { key: 'created', title: t('importFans.report.created'), value: report.created, color: report.created > 0 ? '#389e0d' : undefined },
@@ -40,7 +41,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       {report.errors.length > 0 ? (
         <>
           <Typography.Text strong>{t('importFans.report.rejectedRows')}</Typography.Text>
-          <Table<RejectedRow>
+          <Table<ImportRowError>
             rowKey={(row) => `${row.line}-${row.email ?? ''}-${row.reason}`}
             size="small"
             dataSource={report.errors}
@@ -54,7 +55,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 ellipsis: true,
                 render: (value: string | null) => value ?? <Typography.Text type="secondary">—</Typography.Text>,
               },
-              { title: t('importFans.report.reason'), dataIndex: 'reason' },
+              {
+                title: t('importFans.report.reason'),
+                key: 'reason',
+                // The English text stays one hover away: it carries details (a parser message) the code does not.
+                render: (_, row) => <span title={row.reason}>{reasonOf(row)}</span>,
+              },
             ]}
             data-testid="import-errors"
           />

@@ -1,10 +1,10 @@
 import { Button, Descriptions, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { NewPasswordFields } from '../../../components/ui/account-fields';
 import { useDateFormat } from '../../../lib/format-date';
 import { useApiError } from '../../../lib/use-api-error';
 import { useAcceptInvitation } from '../api/accept-invitation';
 import type { InvitationPreview, StaffMember } from '../types';
-import { NewPasswordFields } from './new-password-fields';
 
 interface AcceptValues {
   password: string;
