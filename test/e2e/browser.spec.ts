@@ -1,46 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
+import { browserEnabled, openBrowser, shot, type Browser } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const SHOTS = path.join(ROOT, 'test-results');
-// One browser test per CI run is enough: it runs on the embedded engine only.
-const enabled = existsSync(CHROMIUM) && !process.env.TEST_DATABASE_URL;
-
-describe.skipIf(!enabled)('browser: owner setup, fan sign-up and follow, fan seen in the console', () => {
+describe.skipIf(!browserEnabled)('browser: owner setup, fan sign-up and follow, fan seen in the console', () => {
   const t = useTestApp();
+  let browser: Browser;
   let base = '';
-  let context: BrowserContext;
-  let profile = '';
+  let context: Browser['context'];
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-web-if-stale.mjs')], { stdio: 'inherit' });
-    // The web build above may have been absent when the test app was built: serve it now.
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address() as { port: number };
-    base = `http://127.0.0.1:${addr.port}`;
-    mkdirSync(SHOTS, { recursive: true });
-    profile = mkdtempSync(path.join(tmpdir(), 'fanbase-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: 'en-US',
-      viewport: { width: 1280, height: 800 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await openBrowser(t.app);
+    ({ base, context } = browser);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    await browser?.close();
   });
-
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 
   it('works end to end in both faces', async () => {
     const consolePage = await context.newPage();
