@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fanActivities } from '../timeline/timeline.table.ts';
 import { fanSignals, loyaltyRules, loyaltySettings, type Signal } from './crm.table.ts';
@@ -6,6 +6,18 @@ import type { Rule } from './loyalty-ladder.ts';
 
 export type SignalsRow = typeof fanSignals.$inferSelect;
 export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
+
+const signalColumns = Object.entries(getTableColumns(fanSignals));
+
+/** A fan_signals row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
+function toSignalsRow(raw: Record<string, unknown>): SignalsRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of signalColumns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as SignalsRow;
+}
 
 export const loyaltyRepository = {
   async rules(db: Db): Promise<Rule[]> {
@@ -31,8 +43,8 @@ export const loyaltyRepository = {
    * day only if it is after the fan's last active day (the nightly recompute settles
    * out-of-order imports exactly).
    */
-  async addDeltas(db: Db, deltas: SignalDelta[]) {
-    if (deltas.length === 0) return;
+  async addDeltas(db: Db, deltas: SignalDelta[]): Promise<SignalsRow[]> {
+    if (deltas.length === 0) return [];
     const rows = sql.join(
       deltas.map(
         (d) =>
@@ -40,7 +52,7 @@ export const loyaltyRepository = {
       ),
       sql`, `,
     );
-    await db.execute(sql`
+    const result = await db.execute(sql`
       with v(fan_id, last_at, last_day, days, reads, shares) as (values ${rows})
       insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
       select fan_id, last_at, last_day, cardinality(days), reads, shares from v
@@ -51,10 +63,9 @@ export const loyaltyRepository = {
         last_active_at = greatest(fan_signals.last_active_at, excluded.last_active_at),
         last_active_day = greatest(fan_signals.last_active_day, excluded.last_active_day),
         unique_reads = fan_signals.unique_reads + excluded.unique_reads,
-        shares = fan_signals.shares + excluded.shares`);
-  },
-  findMany(db: Db, fanIds: string[]): Promise<SignalsRow[]> {
-    return fanIds.length ? db.select().from(fanSignals).where(inArray(fanSignals.fanId, fanIds)) : Promise.resolve([]);
+        shares = fan_signals.shares + excluded.shares
+      returning *`);
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map(toSignalsRow);
   },
   async findOne(db: Db, fanId: string): Promise<SignalsRow | undefined> {
     const [row] = await db.select().from(fanSignals).where(eq(fanSignals.fanId, fanId));

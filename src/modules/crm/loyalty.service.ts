@@ -59,9 +59,10 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
       const { level: computed, results } = levelFor(valuesOf(row, now), rules);
       const next = applyGrace({ level: row.level, graceUntil: row.graceUntil }, computed, now, graceDays);
       const graceChanged = (next.graceUntil?.getTime() ?? null) !== (row.graceUntil?.getTime() ?? null);
-      // Stored as float4: compare at that precision so an unchanged distance writes nothing.
+      // Stored as float4 (and read back as its shortest decimal): compare both at float4 precision
+      // so an unchanged distance writes nothing.
       const topDistance = Math.fround(distanceToTop(results));
-      if (next.level === row.level && !graceChanged && topDistance === row.topDistance) continue;
+      if (next.level === row.level && !graceChanged && topDistance === Math.fround(row.topDistance)) continue;
       changes.push({
         fanId: row.fanId,
         level: next.level,
@@ -78,12 +79,6 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     return activities.length;
   }
 
-  async function relevel(tx: Ctx, fanIds: string[]) {
-    if (fanIds.length === 0) return;
-    const [{ rules, graceDays }, rows] = await Promise.all([ladder(tx), repo.findMany(tx.db, fanIds)]);
-    await relevelRows(tx, rows, rules, graceDays);
-  }
-
   // Signals move in the activity's transaction; level_changed activities are not signals.
   timeline.onRecorded(async (tx, rows) => {
     const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
@@ -98,8 +93,10 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     }
     if (byFan.size === 0) return;
     const deltas = [...byFan.values()].map(({ daySet, ...d }) => ({ ...d, days: [...daySet].sort() }));
-    await repo.addDeltas(tx.db, deltas);
-    await relevel(tx, [...byFan.keys()]);
+    // The upsert hands back the rows it wrote: the level is recomputed from them, no re-read.
+    const written = await repo.addDeltas(tx.db, deltas);
+    const { rules, graceDays } = await ladder(tx);
+    await relevelRows(tx, written, rules, graceDays);
   });
 
   async function ranked(ctx: Ctx, rows: SignalsRow[], rules: Rule[]) {
