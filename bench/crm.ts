@@ -5,6 +5,11 @@
  * activities; PGlite: 100,000 × 20), then times what the console asks of it: the 365-day
  * growth chart, one segment count, the super-fan candidates page (median of 5 each) and one
  * full loyalty recompute (signals rebuilt from every activity, then every fan re-levelled).
+ *
+ * The first recompute gives every fan its signals and level (every row changes); it is timed and
+ * shown, then fan_signals is compacted (VACUUM FULL): the synthetic load wrote each row three
+ * times in bulk, which a channel that grew activity by activity, with autovacuum, never does.
+ * The nightly recompute is then timed on that settled table, and the pages after it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,10 +51,15 @@ try {
 
   const k = createContainer(database, { publicBaseUrl: 'http://bench', log: pino({ level: 'silent' }) });
   const ctx = k.ctx({ kind: 'system' });
+  const i0 = Date.now();
+  const initial = await k.services.loyalty.recomputeAll(ctx);
+  const initialS = (Date.now() - i0) / 1000;
+  await database.db.execute(sql`vacuum full analyze fan_signals`);
+  await database.db.execute(sql`vacuum analyze`);
   const r0 = Date.now();
   const recompute = await k.services.loyalty.recomputeAll(ctx);
   const recomputeS = (Date.now() - r0) / 1000;
-  // Steady state, as autovacuum leaves it: the build rewrote every row several times.
+  // As autovacuum leaves it (visibility map set, statistics fresh).
   await database.db.execute(sql`vacuum analyze`);
 
   async function median(fn: () => Promise<unknown>, runs = 5): Promise<number> {
@@ -76,8 +86,9 @@ try {
   console.table([
     { measure: 'growth chart, 365 days', value: `${growthMs} ms` },
     { measure: `segment count (following, level ≥1, active 90 d, tag vip) = ${segmentCount}`, value: `${segmentMs} ms` },
-    { measure: 'super fans + candidates page', value: `${candidatesMs} ms` },
-    { measure: `full loyalty recompute (${recompute.changed} level changes)`, value: `${recomputeS.toFixed(1)} s` },
+    { measure: 'super fans + candidates pages (first 50 of each, with totals)', value: `${candidatesMs} ms` },
+    { measure: `first loyalty recompute, every fan new (${initial.changed} level changes)`, value: `${initialS.toFixed(1)} s` },
+    { measure: `nightly full loyalty recompute (${recompute.changed} level changes)`, value: `${recomputeS.toFixed(1)} s` },
     { measure: 'fans per level 0–4', value: funnel.levels.map((l) => l.fans).join(' / ') },
   ]);
   console.log(
@@ -90,6 +101,7 @@ try {
       segment_count_ms: segmentMs,
       candidates_ms: candidatesMs,
       recompute_s: Math.round(recomputeS * 10) / 10,
+      first_recompute_s: Math.round(initialS * 10) / 10,
     }),
   );
 } finally {

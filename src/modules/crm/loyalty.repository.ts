@@ -115,7 +115,11 @@ export const loyaltyRepository = {
       ) a on a.fan_id = f.id
       on conflict (fan_id) do update set
         last_active_at = excluded.last_active_at, last_active_day = excluded.last_active_day,
-        days_active = excluded.days_active, unique_reads = excluded.unique_reads, shares = excluded.shares`);
+        days_active = excluded.days_active, unique_reads = excluded.unique_reads, shares = excluded.shares
+      -- Only rows that differ are rewritten: a nightly run over settled fans leaves the table
+      -- (and its indexes) alone instead of creating a dead version of every row.
+      where (fan_signals.last_active_at, fan_signals.last_active_day, fan_signals.days_active, fan_signals.unique_reads, fan_signals.shares)
+        is distinct from (excluded.last_active_at, excluded.last_active_day, excluded.days_active, excluded.unique_reads, excluded.shares)`);
   },
 
   async countByLevel(db: Db): Promise<{ level: number; n: number }[]> {
