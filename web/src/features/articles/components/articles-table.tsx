@@ -1,9 +1,10 @@
 import { Empty, Flex, Table, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
 import type { AdminArticle, ArticlePage } from '../types';
 import { ArticleKindTag, ArticleStatusTag, NetFans } from './article-tags';
+import { serverPagination } from '../../../components/ui/server-pagination';
 
 interface ArticlesTableProps {
   data: ArticlePage<AdminArticle> | undefined;
@@ -63,15 +64,7 @@ export function ArticlesTable({ data, loading, filtered, onPageChange, onOpen }:
     },
   ];
 
-  const pagination: TablePaginationConfig = {
-    current: data?.page ?? 1,
-    pageSize: data?.pageSize ?? 20,
-    total: data?.total ?? 0,
-    showSizeChanger: true,
-    pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total) => t('articles.paginationTotal', { count: total }),
-    onChange: onPageChange,
-  };
+  const pagination = serverPagination(data, onPageChange, (total) => t('articles.paginationTotal', { count: total }));
 
   return (
     <div data-testid="articles-table">

@@ -1,9 +1,10 @@
 import { Avatar, Empty, Flex, Table, Typography } from 'antd';
-import type { TableColumnsType, TablePaginationConfig } from 'antd';
+import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
 import type { FanListItem, FanListPage } from '../types';
 import { FanStatusTag } from './fan-status-tag';
+import { serverPagination } from '../../../components/ui/server-pagination';
 
 interface FansTableProps {
   data: FanListPage | undefined;
@@ -47,15 +48,7 @@ export function FansTable({ data, loading, filtered, emptyText, onPageChange, on
     { title: t('fans.columns.signedUp'), dataIndex: 'createdAt', width: 170, render: (value: string) => date(value) },
   ];
 
-  const pagination: TablePaginationConfig = {
-    current: data?.page ?? 1,
-    pageSize: data?.pageSize ?? 20,
-    total: data?.total ?? 0,
-    showSizeChanger: true,
-    pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total) => t('fans.paginationTotal', { count: total }),
-    onChange: onPageChange,
-  };
+  const pagination = serverPagination(data, onPageChange, (total) => t('fans.paginationTotal', { count: total }));
 
   return (
     <div data-testid="fans-table">

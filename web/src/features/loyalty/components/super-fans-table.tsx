@@ -1,37 +1,25 @@
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Flex, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { ReactNode } from 'react';
+import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
-import type { RankedFan, RankedFanPerson, Signal } from '../types';
-import { FanCell } from './fan-cell';
+import type { RankedFan, Signal } from '../types';
+import { RankedFansTable, type RankedFansPageProps } from './ranked-fans-table';
 import { RuleProgress } from './rule-progress';
 import { strictestPerSignal } from './rule-results';
 import { useRuleText } from './use-rule-text';
-
-interface SuperFansTableProps {
-  items: RankedFan[];
-  total: number;
-  page: number;
-  pageSize: number;
-  onPageChange: (page: number, pageSize: number) => void;
-  loading: boolean;
-  fanHref: (id: string) => string;
-  actions?: (fan: RankedFanPerson) => ReactNode;
-}
 
 const GRACE_BACKGROUND = '#fffbe6';
 const SHOWN_SIGNALS: Signal[] = ['unique_reads', 'days_active', 'shares', 'days_since_active'];
 
 /** Super fans; those who stopped qualifying and keep the level only through the grace period come first, highlighted. */
-export function SuperFansTable({ items, total, page, pageSize, onPageChange, loading, fanHref, actions }: SuperFansTableProps) {
+export function SuperFansTable(props: RankedFansPageProps) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
   const { signalLabel, valueLabel } = useRuleText();
 
   const columns: TableColumnsType<RankedFan> = [
-    { title: t('loyalty.columns.fan'), key: 'fan', width: 240, render: (_, row) => <FanCell fan={row.fan} href={fanHref(row.fan.id)} /> },
     {
       title: t('loyalty.columns.state'),
       key: 'state',
@@ -74,21 +62,17 @@ export function SuperFansTable({ items, total, page, pageSize, onPageChange, loa
         </Flex>
       ),
     },
-    ...(actions ? [{ title: t('common.actions'), key: 'actions', width: 110, align: 'right' as const, render: (_: unknown, row: RankedFan) => actions(row.fan) }] : []),
   ];
 
   return (
-    <div data-testid="super-fans-table">
-      <Table<RankedFan>
-        rowKey={(row) => row.fan.id}
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={total > pageSize ? { current: page, pageSize, total, onChange: onPageChange, showSizeChanger: false, showTotal: (n) => t('loyalty.superFansTotal', { count: n }) } : false}
-        scroll={{ x: 900 }}
-        onRow={(row) => (row.graceUntil ? { style: { background: GRACE_BACKGROUND }, 'data-grace': 'true' } as object : {})}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('loyalty.noSuperFans')} /> }}
-      />
-    </div>
+    <RankedFansTable
+      {...props}
+      testId="super-fans-table"
+      fanWidth={240}
+      after={columns}
+      rowProps={(row) => (row.graceUntil ? ({ style: { background: GRACE_BACKGROUND }, 'data-grace': 'true' } as HTMLAttributes<HTMLElement>) : {})}
+      totalText={(count) => t('loyalty.superFansTotal', { count })}
+      emptyText={t('loyalty.noSuperFans')}
+    />
   );
 }

@@ -1,0 +1,55 @@
+import { Empty, Table } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RankedFan, RankedFanPerson } from '../types';
+import { FanCell } from './fan-cell';
+
+/** What both ranked lists (super fans, candidates) take: one server page and what to do with a fan. */
+export interface RankedFansPageProps {
+  items: RankedFan[];
+  total: number;
+  page: number;
+  pageSize: number;
+  onPageChange: (page: number, pageSize: number) => void;
+  loading: boolean;
+  fanHref: (id: string) => string;
+  actions?: (fan: RankedFanPerson) => ReactNode;
+}
+
+interface RankedFansTableProps extends RankedFansPageProps {
+  testId: string;
+  /** Columns before the fan, and after it (before the actions). */
+  before?: TableColumnsType<RankedFan>;
+  after: TableColumnsType<RankedFan>;
+  fanWidth: number;
+  totalText: (count: number) => string;
+  emptyText: string;
+  rowProps?: (row: RankedFan) => HTMLAttributes<HTMLElement>;
+}
+
+/** A server-paged table of ranked fans: fan cell, the list's own columns, and the row actions. */
+export function RankedFansTable(props: RankedFansTableProps) {
+  const { t } = useTranslation();
+  const { items, total, page, pageSize, onPageChange, loading, fanHref, actions } = props;
+  const columns: TableColumnsType<RankedFan> = [
+    ...(props.before ?? []),
+    { title: t('loyalty.columns.fan'), key: 'fan', width: props.fanWidth, render: (_, row) => <FanCell fan={row.fan} href={fanHref(row.fan.id)} /> },
+    ...props.after,
+    ...(actions ? [{ title: t('common.actions'), key: 'actions', width: 110, align: 'right' as const, render: (_: unknown, row: RankedFan) => actions(row.fan) }] : []),
+  ];
+  return (
+    <div data-testid={props.testId}>
+      <Table<RankedFan>
+        rowKey={(row) => row.fan.id}
+        columns={columns}
+        dataSource={items}
+        loading={loading}
+        pagination={total > pageSize ? { current: page, pageSize, total, onChange: onPageChange, showSizeChanger: false, showTotal: props.totalText } : false}
+        scroll={{ x: 900 }}
+        onRow={props.rowProps}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /> }}
+      />
+    </div>
+  );
+}
