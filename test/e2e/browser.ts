@@ -48,4 +48,8 @@ export async function useCookies(browser: Browser, cookieHeader: string) {
   await browser.context.addCookies(cookies);
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+/** A full-page screenshot from the top (sticky header and menu where a reader sees them). */
+export async function shot(page: Page, name: string) {
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}

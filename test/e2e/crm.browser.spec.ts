@@ -63,6 +63,20 @@ describe.skipIf(!browserEnabled)('browser: the console CRM pages a community man
     // The recompute runs in the background; the card reports it when done.
     await expect.poll(() => jobs.textContent(), { timeout: 20_000 }).toContain('Last full recompute');
     await expect.poll(() => jobs.textContent()).toContain('3 fans');
+    // Super Xiao followed before the reads were recorded (out of order: counted 1 active day);
+    // the recompute settles it to 3, and the table shows it without a reload.
+    await expect.poll(() => page.getByTestId('super-fans-table').textContent()).toContain('Days active 3');
+    // Act on the list: select candidates (and the super fan) and tag them together.
+    await page.getByTestId('candidates-table').locator('tbody .ant-table-selection-column .ant-checkbox').first().click();
+    await page.getByTestId('super-fans-table').locator('tbody .ant-table-selection-column .ant-checkbox').first().click();
+    await page.getByTestId('candidates-table').getByTestId('selection-bar').waitFor();
+    await page.getByTestId('candidates-table').getByTestId('bulk-tag').click();
+    await page.getByTestId('bulk-tag-input').fill('meetup-invite');
+    await page.getByTestId('bulk-tag-input-add').click();
+    const tagsOf = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${id}/tags`, headers: h })).json().tags;
+    await expect.poll(() => tagsOf(close.fan.id)).toEqual(['meetup-invite']);
+    expect(await tagsOf(star.fan.id)).toEqual([]);
+    await page.getByTestId('candidates-table').getByTestId('selection-bar').waitFor({ state: 'detached' });
     await shot(page, 'console-super-fans-en');
 
     await page.goto(`${browser.base}/console/fans/${close.fan.id}`);

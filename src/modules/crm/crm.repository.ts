@@ -34,8 +34,14 @@ export const crmRepository = {
   async addTag(db: Db, fanId: string, tag: string, at: Date) {
     await db.insert(fanTags).values({ fanId, tag, createdAt: at }).onConflictDoNothing();
   },
-  async addTags(db: Db, rows: { fanId: string; tag: string }[]) {
-    if (rows.length) await db.insert(fanTags).values(rows).onConflictDoNothing();
+  /** Adds tags (idempotent); returns how many were new. */
+  async addTags(db: Db, rows: { fanId: string; tag: string; createdAt?: Date }[]): Promise<number> {
+    if (rows.length === 0) return 0;
+    return (await db.insert(fanTags).values(rows).onConflictDoNothing().returning({ fanId: fanTags.fanId })).length;
+  },
+  async existingFanIds(db: Db, ids: string[]): Promise<Set<string>> {
+    const rows = await db.select({ id: fans.id }).from(fans).where(inArray(fans.id, ids));
+    return new Set(rows.map((r) => r.id));
   },
   async removeTag(db: Db, fanId: string, tag: string) {
     await db.delete(fanTags).where(and(eq(fanTags.fanId, fanId), eq(fanTags.tag, tag)));

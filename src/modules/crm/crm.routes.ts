@@ -7,7 +7,7 @@ import { pageOf } from '../../core/pagination.ts';
 import type { RouteDeps } from '../../server/route-deps.ts';
 import { IMPORT_ERROR_CODES } from '../../workflows/fan-import.workflow.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
-import { EXPORT_COLUMNS, segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
+import { bulkTagBody, bulkTagDto, EXPORT_COLUMNS, segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
@@ -52,6 +52,11 @@ export const crmAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps
     '/fans/:id/tags',
     { schema: { tags, summary: 'Tag a fan', params: uuidParam, body: tagBody, response: { 200: tagsDto } } },
     async (req) => ({ tags: await segments.addTag(req.ctx, req.params.id, req.body.tag) }),
+  );
+  app.post(
+    '/fans/tags',
+    { schema: { tags, summary: 'Tag many fans at once (up to 500; all or nothing)', body: bulkTagBody, response: { 200: bulkTagDto } } },
+    async (req) => segments.tagMany(req.ctx, req.body.tag, req.body.fanIds),
   );
   app.delete(
     '/fans/:id/tags/:tag',

@@ -155,6 +155,32 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(members.items.map((f: { email: string }) => f.email)).toEqual(['ann@example.com']);
   });
 
+  it('tags many fans at once, all or nothing, and only for staff', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    const a = await signupFan(t.app);
+    const b = await signupFan(t.app);
+    const bulk = (payload: object, headers: Record<string, string> = h) => t.app.inject({ method: 'POST', url: '/api/admin/fans/tags', headers, payload });
+    expect((await bulk({ tag: 'meetup-invite', fanIds: [a.fan.id] })).json()).toEqual({ tagged: 1, alreadyTagged: 0 });
+    // a again (already tagged), b new, b twice in the list: counted once.
+    expect((await bulk({ tag: 'meetup-invite', fanIds: [a.fan.id, b.fan.id, b.fan.id] })).json()).toEqual({ tagged: 1, alreadyTagged: 1 });
+    const tagsOf = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${id}/tags`, headers: h })).json().tags;
+    expect([await tagsOf(a.fan.id), await tagsOf(b.fan.id)]).toEqual([['meetup-invite'], ['meetup-invite']]);
+
+    // One unknown fan: nobody is tagged, and the answer says which id.
+    const ghost = '00000000-0000-4000-8000-00000000dead';
+    const refused = await bulk({ tag: 'second-wave', fanIds: [a.fan.id, ghost] });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().error).toMatchObject({ code: 'fan.not_found', details: [{ path: 'fanIds', message: `no fan ${ghost}` }] });
+    expect(await tagsOf(a.fan.id)).toEqual(['meetup-invite']);
+
+    for (const bad of [{ tag: 'x', fanIds: [] }, { tag: 'a,b', fanIds: [a.fan.id] }, { tag: 'x', fanIds: ['nope'] }, { tag: 'x', fanIds: Array(501).fill(a.fan.id) }]) {
+      expect((await bulk(bad)).statusCode).toBe(400);
+    }
+    expect((await bulk({ tag: 'x', fanIds: [a.fan.id] }, { cookie: a.cookie })).statusCode).toBe(403);
+    expect((await bulk({ tag: 'x', fanIds: [a.fan.id] }, {})).statusCode).toBe(401);
+  });
+
   it('exports a segment as CSV, streamed, readable back', async () => {
     const owner = await createOwner(t.app);
     const h = { cookie: owner.cookie };

@@ -47,6 +47,9 @@ export type SegmentDto = z.infer<typeof segmentDto>;
 export const segmentFansQuery = pageQuery;
 export const tagBody = z.object({ tag: tagField });
 export const tagsDto = z.object({ tags: z.array(z.string()) });
+/** One label on many fans at once (a page of super fans or candidates): all or nothing. */
+export const bulkTagBody = z.object({ tag: tagField, fanIds: z.array(z.uuid()).min(1).max(500) });
+export const bulkTagDto = z.object({ tagged: z.number().int(), alreadyTagged: z.number().int() });
 export const tagCountsDto = z.object({ items: z.array(z.object({ tag: z.string(), fans: z.number().int() })) });
 
 /** Columns of a fan export, in order (console download and CLI alike). */

@@ -1,5 +1,5 @@
 import { requireStaff } from '../../core/access.ts';
-import type { Ctx } from '../../core/context.ts';
+import { inTransaction, type Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page, type PageQuery } from '../../core/pagination.ts';
@@ -52,6 +52,20 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
       await repo.removeTag(ctx.db, fanId, tag);
       return repo.tagsOf(ctx.db, fanId);
+    },
+    /** One tag on many fans, in one transaction; an unknown fan id refuses the whole request. */
+    async tagMany(ctx: Ctx, tag: string, fanIds: string[]) {
+      requireStaff(ctx);
+      const ids = [...new Set(fanIds)];
+      return inTransaction(ctx, async (tx) => {
+        const known = await repo.existingFanIds(tx.db, ids);
+        const missing = ids.filter((id) => !known.has(id));
+        if (missing.length) {
+          throw new AppError('not_found', 'fan.not_found', `${missing.length} of these fans do not exist; nobody was tagged`, missing.map((id) => ({ path: 'fanIds', message: `no fan ${id}` })));
+        }
+        const tagged = await repo.addTags(tx.db, ids.map((fanId) => ({ fanId, tag, createdAt: tx.now() })));
+        return { tagged, alreadyTagged: ids.length - tagged };
+      });
     },
     /** Used by imports: tags for many fans at once (idempotent). */
     async addTagsMany(ctx: Ctx, rows: { fanId: string; tag: string }[]) {

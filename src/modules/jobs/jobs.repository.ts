@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jobRuns, type JobRun } from './jobs.table.ts';
 
@@ -7,22 +7,25 @@ const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 export const jobsRepository = {
   /** Queues a run unless one already waits (then that one is returned: it will see the latest state). */
   async enqueue(db: Db, run: { id: string; name: string; requestedBy: string; at: Date }): Promise<JobRun> {
-    const [inserted] = await db
-      .insert(jobRuns)
-      .values({ id: run.id, name: run.name, status: 'queued', requestedBy: run.requestedBy, createdAt: run.at })
-      .onConflictDoNothing()
-      .returning();
-    if (inserted) return inserted;
-    const [waiting] = await db.select().from(jobRuns).where(and(eq(jobRuns.name, run.name), eq(jobRuns.status, 'queued')));
-    return waiting!;
+    // The waiting run can be claimed between our insert and our read: then queue again.
+    for (;;) {
+      const [inserted] = await db
+        .insert(jobRuns)
+        .values({ id: run.id, name: run.name, status: 'queued', requestedBy: run.requestedBy, createdAt: run.at })
+        .onConflictDoNothing()
+        .returning();
+      if (inserted) return inserted;
+      const [waiting] = await db.select().from(jobRuns).where(and(eq(jobRuns.name, run.name), eq(jobRuns.status, 'queued')));
+      if (waiting) return waiting;
+    }
   },
 
   /** Marks running runs whose heartbeat stopped before `staleBefore` as failed (their process died); returns how many. */
-  async failStale(db: Db, name: string, staleBefore: Date, at: Date): Promise<number> {
+  async failStale(db: Db, name: string, staleBefore: Date, at: Date, alive: string[] = []): Promise<number> {
     const rows = await db
       .update(jobRuns)
       .set({ status: 'failed', error: 'interrupted: the process running it stopped', finishedAt: at })
-      .where(and(eq(jobRuns.name, name), eq(jobRuns.status, 'running'), lt(jobRuns.heartbeatAt, staleBefore)))
+      .where(and(eq(jobRuns.name, name), eq(jobRuns.status, 'running'), lt(jobRuns.heartbeatAt, staleBefore), alive.length ? notInArray(jobRuns.id, alive) : undefined))
       .returning({ id: jobRuns.id });
     return rows.length;
   },

@@ -127,6 +127,29 @@ describe('background jobs: queued once, run once across instances, never lost', 
     ]);
   });
 
+  it('never takes a run this process is still executing for dead, however late its heartbeat', async () => {
+    const jobs = instance();
+    const g = gate();
+    let ran = 0;
+    jobs.define('rebuild', async () => {
+      ran += 1;
+      g.started();
+      await g.opened;
+      return {};
+    });
+    await jobs.enqueue(staff(), 'rebuild');
+    await g.began;
+    // As if one long statement had held the heartbeat back for ten minutes.
+    await database.db.update(jobRuns).set({ heartbeatAt: new Date(Date.now() - 10 * 60_000) });
+    await jobs.start();
+    expect((await runs()).map((r) => r.status)).toEqual(['running']);
+    g.open();
+    await jobs.idle();
+    await jobs.stop();
+    expect(ran).toBe(1);
+    expect((await runs()).map((r) => r.status)).toEqual(['succeeded']);
+  });
+
   it('on shutdown marks a run in progress as interrupted and queues it again for the next instance', async () => {
     const a = instance();
     const g = gate();
@@ -155,6 +178,27 @@ describe('background jobs: queued once, run once across instances, never lost', 
     await b.stop();
     expect(ran).toBe(true);
     expect((await runs()).at(-1)!.status).toBe('succeeded');
+  });
+
+  it('answers every one of many concurrent asks with a run, while runs are being claimed', async () => {
+    // Three instances, each asked 30 times at once: a waiting run is often claimed between one
+    // ask's insert and its read, and that ask must still get a run.
+    const fleet = [instance(), instance(), instance()];
+    let ran = 0;
+    for (const jobs of fleet) {
+      jobs.define('quick', async () => {
+        ran += 1;
+        return {};
+      });
+    }
+    const asked = await Promise.all(fleet.flatMap((jobs) => Array.from({ length: 30 }, () => jobs.enqueue(staff(), 'quick'))));
+    expect(asked.every((run) => run && run.name === 'quick')).toBe(true);
+    for (const jobs of fleet) await jobs.idle();
+    for (const jobs of fleet) await jobs.idle();
+    const all = await runs();
+    expect(all.every((r) => r.status === 'succeeded')).toBe(true);
+    expect(ran).toBe(all.length);
+    expect(new Set(asked.map((r) => r.id)).size).toBeLessThanOrEqual(all.length);
   });
 
   it('lets only staff and the system ask for jobs', async () => {

@@ -11,7 +11,10 @@ export type JobHandler = (ctx: Ctx, progress: JobProgress) => Promise<Record<str
 
 /** A running run whose heartbeat is older than this belongs to a process that died. */
 const STALE_MS = 2 * 60_000;
-const HEARTBEAT_MS = 1_000;
+/** Progress is written at most this often… */
+const PROGRESS_MS = 1_000;
+/** …and the heartbeat at least this often, even through a long single statement. */
+const HEARTBEAT_MS = 30_000;
 const POLL_MS = 30_000;
 
 const requester = (ctx: Ctx, fallback: string) => (ctx.actor.kind === 'staff' ? `staff:${ctx.actor.staffId}` : fallback);
@@ -39,13 +42,21 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
   async function execute(run: JobRun, onProgress?: (done: number, total: number | null) => void): Promise<JobRun> {
     const ctx = systemCtx();
     let last = 0;
+    let state = { done: 0, total: null as number | null };
     const progress: JobProgress = async (done, total = null) => {
       onProgress?.(done, total);
+      state = { done, total };
       const now = Date.now();
-      if (now - last < HEARTBEAT_MS) return;
+      if (now - last < PROGRESS_MS) return;
       last = now;
       await repo.progress(ctx.db, run.id, done, total, ctx.now());
     };
+    // The heartbeat says "this process is alive" while a handler sits in one long statement
+    // (the signal rebuild over every activity takes minutes at a million fans).
+    const heartbeat = setInterval(() => {
+      repo.progress(ctx.db, run.id, state.done, state.total, ctx.now()).catch((err) => ctx.log.warn({ err, run: run.id }, 'job heartbeat failed'));
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     executing.set(run.id, run.name);
     try {
       const result = await handlerOf(run.name)(ctx, progress);
@@ -57,13 +68,16 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
       await repo.finish(ctx.db, run.id, { status: 'failed', error: (err as Error).message.split('\n')[0] }, ctx.now());
       return { ...run, status: 'failed', error: (err as Error).message };
     } finally {
+      clearInterval(heartbeat);
       executing.delete(run.id);
     }
   }
 
   /** A run whose process died is failed and asked for again, so its work is not lost. */
   async function recoverStale(ctx: Ctx, name: string) {
-    const failed = await repo.failStale(ctx.db, name, new Date(ctx.now().getTime() - STALE_MS), ctx.now());
+    // A run this process is executing is alive, however late its heartbeat (on the embedded
+    // database it queues behind the handler's own statement).
+    const failed = await repo.failStale(ctx.db, name, new Date(ctx.now().getTime() - STALE_MS), ctx.now(), [...executing.keys()]);
     if (failed > 0) await repo.enqueue(ctx.db, { id: newId(), name, requestedBy: 'retry', at: ctx.now() });
   }
 

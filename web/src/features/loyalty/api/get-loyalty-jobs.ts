@@ -10,9 +10,12 @@ export function getLoyaltyJobs(): Promise<LoyaltyJobs> {
   return apiFetch<LoyaltyJobs>('/api/admin/loyalty/jobs');
 }
 
+/** "id:status" of each run, so any change of run or of state is seen. */
+const runKey = (jobs: LoyaltyJobs | undefined) => (jobs ? [jobs.relevel, jobs.recompute].map((r) => (r ? `${r.id}:${r.status}` : '-')).join('|') : null);
+
 /**
- * Polls once a second while a run is queued or going; when one finishes, everything that shows
- * levels is refreshed.
+ * Polls once a second while a run is queued or going. When a run finishes (even one that was
+ * queued and done between two polls), everything that shows levels is refreshed.
  */
 export function useLoyaltyJobs() {
   const queryClient = useQueryClient();
@@ -21,11 +24,13 @@ export function useLoyaltyJobs() {
     queryFn: getLoyaltyJobs,
     refetchInterval: (q) => (isActiveRun(q.state.data?.relevel) || isActiveRun(q.state.data?.recompute) ? 1000 : false),
   });
+  const key = runKey(jobs.data);
   const active = isActiveRun(jobs.data?.relevel) || isActiveRun(jobs.data?.recompute);
-  const wasActive = useRef(active);
+  const previous = useRef<string | null>(null);
   useEffect(() => {
-    if (wasActive.current && !active) void afterRelevel(queryClient);
-    wasActive.current = active;
-  }, [active, queryClient]);
+    if (key === null) return;
+    if (previous.current !== null && previous.current !== key && !active) void afterRelevel(queryClient);
+    previous.current = key;
+  }, [key, active, queryClient]);
   return jobs;
 }

@@ -1,7 +1,8 @@
-import { Empty, Table } from 'antd';
+import { Button, Empty, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { HTMLAttributes, ReactNode } from 'react';
+import { useState, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BulkTagButton } from '../../crm/components/bulk-tag-button';
 import type { RankedFan, RankedFanPerson } from '../types';
 import { FanCell } from './fan-cell';
 
@@ -28,9 +29,13 @@ interface RankedFansTableProps extends RankedFansPageProps {
   rowProps?: (row: RankedFan) => HTMLAttributes<HTMLElement>;
 }
 
-/** A server-paged table of ranked fans: fan cell, the list's own columns, and the row actions. */
+/**
+ * A server-paged table of ranked fans: fan cell, the list's own columns, and the row actions.
+ * Fans can be selected across pages and tagged together (a list to act on).
+ */
 export function RankedFansTable(props: RankedFansTableProps) {
   const { t } = useTranslation();
+  const [selected, setSelected] = useState<Key[]>([]);
   const { items, total, page, pageSize, onPageChange, loading, fanHref, actions } = props;
   const columns: TableColumnsType<RankedFan> = [
     ...(props.before ?? []),
@@ -40,7 +45,17 @@ export function RankedFansTable(props: RankedFansTableProps) {
   ];
   return (
     <div data-testid={props.testId}>
+      {selected.length > 0 ? (
+        <Flex align="center" gap={12} style={{ marginBottom: 12 }} data-testid="selection-bar">
+          <Typography.Text>{t('tags.selected', { count: selected.length })}</Typography.Text>
+          <BulkTagButton fanIds={selected.map(String)} onDone={() => setSelected([])} />
+          <Button size="small" type="link" onClick={() => setSelected([])}>
+            {t('tags.clearSelection')}
+          </Button>
+        </Flex>
+      ) : null}
       <Table<RankedFan>
+        rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
         rowKey={(row) => row.fan.id}
         columns={columns}
         dataSource={items}
