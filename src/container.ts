@@ -44,11 +44,11 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const apiTokens = createApiTokensService({ repo: staffRepository });
   const channel = createChannelService({ repo: channelRepository, fans });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
-  const insights = createInsightsService({ repo: insightsRepository, timeline, fans });
-  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, jobs });
-  const segments = createSegmentsService({ repo: crmRepository, fans });
+  const insights = createInsightsService({ repo: insightsRepository, timeline, fans, channel, jobs });
+  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs });
+  const segments = createSegmentsService({ repo: crmRepository, fans, channel });
   const fanImport = createFanImportWorkflow({ fans, segments });
-  const articles = createArticlesService({ repo: articlesRepository, channelRepo: channelRepository, timeline, wom });
+  const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
   return {
     database,

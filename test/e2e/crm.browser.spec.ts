@@ -89,6 +89,17 @@ describe.skipIf(!browserEnabled)('browser: the console CRM pages a community man
     await expect.poll(() => page.getByTestId('growth-net').textContent()).toContain('2');
     await shot(page, 'console-analytics-en');
 
+    // The channel's days: Beijing time, and the analytics say so.
+    await page.goto(`${browser.base}/console/settings`);
+    await page.getByTestId('settings-time-zone').click();
+    await page.keyboard.type('Asia/Shanghai');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('settings-submit').click();
+    await expect.poll(async () => (await t.app.inject({ method: 'GET', url: '/api/admin/channel', headers: h })).json().timeZone).toBe('Asia/Shanghai');
+    await shot(page, 'console-settings-en');
+    await page.goto(`${browser.base}/console/analytics`);
+    await page.getByText('Days in Asia/Shanghai').waitFor();
+
     await page.goto(`${browser.base}/console/articles`);
     await page.getByTestId('articles-table').getByText('Rice noodle festival is coming').waitFor();
     await shot(page, 'console-articles-en');

@@ -15,11 +15,9 @@ import {
   type AdminArticleListQuery,
   type ArticleInput,
 } from './articles.schemas.ts';
-import type { ChannelRepository } from './channel.repository.ts';
+import type { ChannelService } from './channel.service.ts';
 import { ARTICLE_KINDS } from './channel.table.ts';
 import { renderMarkdown } from './markdown.ts';
-
-export const DEFAULT_UNFOLLOW_WINDOW_HOURS = 24;
 
 const STAT_OF_KIND: Record<string, StatField | undefined> = {
   read: 'views',
@@ -43,11 +41,11 @@ const columnsOf = (input: ArticleInput) => ({
 /** Articles: staff write and publish them; fans read and share them; each article's effect on fans is counted. */
 export function createArticlesService(deps: {
   repo: ArticlesRepository;
-  channelRepo: ChannelRepository;
+  channel: ChannelService;
   timeline: TimelineService;
   wom: WomService;
 }) {
-  const { repo, channelRepo, timeline, wom } = deps;
+  const { repo, channel, timeline, wom } = deps;
 
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findById(ctx.db, id);
@@ -59,7 +57,7 @@ export function createArticlesService(deps: {
   // fan read within the window before it. Stored on the activity, so it never changes later.
   timeline.enrich('unfollowed', async (tx, activity) => {
     if (activity.articleId) return;
-    const hours = (await channelRepo.get(tx.db))?.unfollowWindowHours ?? DEFAULT_UNFOLLOW_WINDOW_HOURS;
+    const hours = (await channel.settings(tx)).unfollowWindowHours;
     const since = new Date(activity.at.getTime() - hours * 3600_000);
     const articleId = await timeline.lastArticleReadSince(tx, activity.fanId, since, activity.at);
     if (articleId) {
@@ -186,10 +184,10 @@ export function createArticlesService(deps: {
       const [totals, revenue, settings] = await Promise.all([
         repo.totalsByKind(ctx.db),
         repo.adRevenue(ctx.db),
-        channelRepo.get(ctx.db),
+        channel.settings(ctx),
       ]);
       return {
-        windowHours: settings?.unfollowWindowHours ?? DEFAULT_UNFOLLOW_WINDOW_HOURS,
+        windowHours: settings.unfollowWindowHours,
         kinds: ARTICLE_KINDS.map((kind) => {
           const t = totals.find((r) => r.kind === kind) ?? { articles: 0, views: 0, uniqueReads: 0, follows: 0, unfollows: 0 };
           return {

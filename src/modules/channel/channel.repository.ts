@@ -9,7 +9,7 @@ export const channelRepository = {
     const [row] = await db.select().from(channelSettings).where(eq(channelSettings.id, 1)).limit(1);
     return row;
   },
-  async upsert(db: Db, values: { name: string; description: string; unfollowWindowHours: number; updatedAt: Date }): Promise<ChannelRow> {
+  async upsert(db: Db, values: { name: string; description: string; unfollowWindowHours: number; timeZone: string; updatedAt: Date }): Promise<ChannelRow> {
     const [row] = await db
       .insert(channelSettings)
       .values({ id: 1, ...values })

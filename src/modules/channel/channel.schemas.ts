@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/fields.ts';
+import { timeZoneField } from '../../core/time-zone.ts';
 
 export const channelSettingsBody = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
   description: z.string().trim().max(1000, 'must be at most 1000 characters'),
   /** Hours before an unfollow in which the last article read takes the blame (1–720). */
   unfollowWindowHours: z.number().int().min(1).max(720).optional(),
+  /** The reporting day's time zone (IANA). Changing it re-counts the daily analytics in the background. */
+  timeZone: timeZoneField.optional(),
 });
 export type ChannelSettingsInput = z.infer<typeof channelSettingsBody>;
 
-export const channelSettingsDto = channelSettingsBody.extend({ unfollowWindowHours: z.number().int(), updatedAt: isoDate.nullable() });
+export const channelSettingsDto = channelSettingsBody.extend({ unfollowWindowHours: z.number().int(), timeZone: z.string(), updatedAt: isoDate.nullable() });
 export type ChannelSettingsDto = z.infer<typeof channelSettingsDto>;
 
 export const publicChannelDto = z.object({

@@ -10,6 +10,8 @@ export const channelSettings = pgTable(
     description: text('description').notNull().default(''),
     /** An unfollow is attributed to the last article read within this many hours before it. */
     unfollowWindowHours: integer('unfollow_window_hours').notNull().default(24),
+    /** The channel's reporting day: analytics and date filters count days in this IANA zone. */
+    timeZone: text('time_zone').notNull().default('UTC'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

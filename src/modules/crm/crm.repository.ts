@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fans } from '../fans/fans.table.ts';
 import { fanSignals, fanTags, segments } from './crm.table.ts';
@@ -10,12 +10,17 @@ export type SegmentRow = typeof segments.$inferSelect;
  * Tags, segments and the segment query, over the CRM's row per fan (fan_signals). Text search
  * and export read the fans table read-only; writes to fans stay in the fans module.
  */
-export function whereOf(f: SegmentFilter, now: Date): SQL | undefined {
+/** When a segment is evaluated: now, and the channel's time zone (date filters are its days). */
+export type SegmentClock = { now: Date; timeZone: string };
+
+export function whereOf(f: SegmentFilter, clock: SegmentClock): SQL | undefined {
+  const { now, timeZone } = clock;
   const c: SQL[] = [];
   if (f.status) c.push(inArray(fanSignals.followStatus, f.status));
   if (f.levels) c.push(inArray(fanSignals.level, f.levels));
-  if (f.followedFrom) c.push(gte(fanSignals.firstFollowedAt, new Date(`${f.followedFrom}T00:00:00Z`)));
-  if (f.followedTo) c.push(lt(fanSignals.firstFollowedAt, new Date(Date.parse(`${f.followedTo}T00:00:00Z`) + 86_400_000)));
+  // A day is midnight to midnight in the channel's time zone.
+  if (f.followedFrom) c.push(sql`${fanSignals.firstFollowedAt} >= (${f.followedFrom}::date::timestamp at time zone ${timeZone})`);
+  if (f.followedTo) c.push(sql`${fanSignals.firstFollowedAt} < ((${f.followedTo}::date + 1)::timestamp at time zone ${timeZone})`);
   if (f.activeWithinDays) c.push(gte(fanSignals.lastActiveAt, new Date(now.getTime() - f.activeWithinDays * 86_400_000)));
   if (f.inactiveForDays) {
     c.push(sql`(${fanSignals.lastActiveAt} is null or ${fanSignals.lastActiveAt} < ${new Date(now.getTime() - f.inactiveForDays * 86_400_000).toISOString()}::timestamptz)`);
@@ -82,13 +87,13 @@ export const crmRepository = {
   },
 
   /** Live count: one pass over the narrow fan_signals rows (a semi-join per tag or text). */
-  async count(db: Db, f: SegmentFilter, now: Date): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(fanSignals).where(whereOf(f, now));
+  async count(db: Db, f: SegmentFilter, clock: SegmentClock): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(fanSignals).where(whereOf(f, clock));
     return row?.n ?? 0;
   },
   /** Fan ids in the segment, keyset on id (pages for the console, batches for export). */
-  async ids(db: Db, f: SegmentFilter, now: Date, afterId: string | null, limit: number): Promise<string[]> {
-    const where = whereOf(f, now);
+  async ids(db: Db, f: SegmentFilter, clock: SegmentClock, afterId: string | null, limit: number): Promise<string[]> {
+    const where = whereOf(f, clock);
     const rows = await db
       .select({ id: fanSignals.fanId })
       .from(fanSignals)

@@ -102,13 +102,13 @@ export const loyaltyRepository = {
    * Rebuilds every fan's counted signals from the activities: one GROUP BY pass (nightly, or
    * after an import of past activities). Levels are then recomputed by the service.
    */
-  async rebuildFromActivities(db: Db) {
+  async rebuildFromActivities(db: Db, timeZone: string) {
     await db.execute(sql`
       insert into fan_signals (fan_id, follow_status, first_followed_at, last_active_at, last_active_day, days_active, unique_reads, shares)
-      select f.id, f.follow_status, f.first_followed_at, a.last_at, (a.last_at at time zone 'UTC')::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
+      select f.id, f.follow_status, f.first_followed_at, a.last_at, (a.last_at at time zone ${timeZone})::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
       from fans f left join (
         select fan_id, max(occurred_at) as last_at,
-          count(distinct (occurred_at at time zone 'UTC')::date) as days,
+          count(distinct (occurred_at at time zone ${timeZone})::date) as days,
           count(*) filter (where kind = 'read' and (data->>'first')::boolean) as reads,
           count(*) filter (where kind = 'shared') as shares
         from ${fanActivities} where kind <> 'level_changed' group by fan_id

@@ -172,4 +172,22 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     expect(after.signals).toEqual(before.signals);
     expect(after.level).toBe(before.level);
   });
+
+  it("counts active days in the channel's time zone, and recounts them when it changes", async () => {
+    const { h, articles } = await setup();
+    const settings = (timeZone: string) => t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: h, payload: { name: 'Mi', description: '', timeZone } });
+    expect((await settings('Asia/Shanghai')).statusCode).toBe(200);
+    await t.container.jobs.idle();
+    const { fan } = await signupFan(t.app);
+    // 23:00 and 01:00 in Beijing: two days there, one day in UTC.
+    await t.container.services.articles.recordView(as(fan.id, Date.parse('2026-06-01T15:00:00Z')), articles[0]!);
+    await t.container.services.articles.recordView(as(fan.id, Date.parse('2026-06-01T17:00:00Z')), articles[1]!);
+    const daysActive = async () => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json().signals.days_active;
+    expect(await daysActive()).toBe(2);
+    await settings('UTC');
+    await t.container.jobs.idle();
+    expect(await daysActive()).toBe(1);
+    const jobs = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/jobs', headers: h })).json();
+    expect(jobs.recompute).toMatchObject({ status: 'succeeded' });
+  });
 });

@@ -2,6 +2,8 @@ import { LRUCache } from 'lru-cache';
 import { requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
 import { offsetOf, type PageQuery } from '../../core/pagination.ts';
+import { localDay } from '../../core/time-zone.ts';
+import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import { toJobRunDto } from '../jobs/jobs.schemas.ts';
 import type { JobRunner } from '../jobs/jobs.service.ts';
@@ -12,7 +14,6 @@ import type { LoyaltyRepository, SignalDelta, SignalsRow } from './loyalty.repos
 import type { RulesInput } from './loyalty.schemas.ts';
 
 const PAGE = 5000;
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
 export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
   const last = row?.lastActiveAt;
@@ -35,8 +36,8 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
 export const RELEVEL_JOB = 'loyalty.relevel';
 export const RECOMPUTE_JOB = 'loyalty.recompute';
 
-export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService; jobs: JobRunner }) {
-  const { repo, timeline, fans, jobs } = deps;
+export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService; channel: ChannelService; jobs: JobRunner }) {
+  const { repo, timeline, fans, channel, jobs } = deps;
   // The ladder is read on every activity: cache it for 5 s (another instance's rule change is
   // seen within that; this instance's at once).
   const ladderCache = new LRUCache<'ladder', { rules: Rule[]; graceDays: number }>({ max: 1, ttl: 5_000 });
@@ -81,12 +82,14 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
 
   // Signals move in the activity's transaction; level_changed activities are not signals.
   timeline.onRecorded(async (tx, rows) => {
+    const signals = rows.filter((a) => a.kind !== 'level_changed');
+    if (signals.length === 0) return;
+    const { timeZone } = await channel.settings(tx);
     const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
-    for (const a of rows) {
-      if (a.kind === 'level_changed') continue;
+    for (const a of signals) {
       const d = byFan.get(a.fanId) ?? { fanId: a.fanId, lastAt: a.occurredAt, days: [], daySet: new Set(), uniqueReads: 0, shares: 0 };
       if (a.occurredAt > d.lastAt) d.lastAt = a.occurredAt;
-      d.daySet.add(utcDay(a.occurredAt));
+      d.daySet.add(localDay(a.occurredAt, timeZone));
       if (a.kind === 'read' && a.data.first === true) d.uniqueReads += 1;
       if (a.kind === 'shared') d.shares += 1;
       byFan.set(a.fanId, d);
@@ -146,12 +149,17 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     requireStaff(ctx);
     const started = Date.now();
     await onProgress?.('signals', 0, 0);
-    await repo.rebuildFromActivities(ctx.db);
+    // "Days active" are the channel's days (its time zone).
+    await repo.rebuildFromActivities(ctx.db, (await channel.settings(ctx)).timeZone);
     const { fans: n, changed } = await relevelAll(ctx, (done, total) => onProgress?.('levels', done, total));
     return { fans: n, changed, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
 
   jobs.define(RELEVEL_JOB, (ctx, progress) => relevelAll(ctx, progress));
+  // Active days are counted in the channel's time zone: a new zone recounts them.
+  channel.onSettingsChanged(async (ctx, { before, after }) => {
+    if (before.timeZone !== after.timeZone) await jobs.enqueue(ctx, RECOMPUTE_JOB);
+  });
   jobs.define(RECOMPUTE_JOB, (ctx, progress) => recomputeAll(ctx, (phase, done, total) => (phase === 'levels' ? progress(done, total) : undefined)));
 
   async function rulesWithJob(ctx: Ctx) {

@@ -18,7 +18,7 @@ export const segmentFilter = z
   .object({
     status: z.array(z.enum(FOLLOW_STATUSES)).min(1).max(3).optional(),
     levels: z.array(z.number().int().min(0).max(4)).min(1).max(5).optional(),
-    /** First follow (acquisition) between these days, inclusive, UTC. */
+    /** First follow (acquisition) between these days, inclusive, in the channel's time zone. */
     followedFrom: isoDay.optional(),
     followedTo: isoDay.optional(),
     activeWithinDays: z.number().int().min(1).max(3650).optional(),

@@ -6,14 +6,16 @@ import { offsetOf, type Page, type PageQuery } from '../../core/pagination.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { FanListItemDto } from '../fans/fans.schemas.ts';
 import type { FansService } from '../fans/fans.service.ts';
-import type { CrmRepository, SegmentRow } from './crm.repository.ts';
+import type { ChannelService } from '../channel/channel.service.ts';
+import type { CrmRepository, SegmentClock, SegmentRow } from './crm.repository.ts';
 import { segmentFilter, type SegmentDto, type SegmentFilter } from './segments.schemas.ts';
 
 const EXPORT_BATCH = 1000;
 
 /** Tags staff put on fans, and segments: saved filters with live counts, listed and exported. */
-export function createSegmentsService(deps: { repo: CrmRepository; fans: FansService }) {
-  const { repo, fans } = deps;
+export function createSegmentsService(deps: { repo: CrmRepository; fans: FansService; channel: ChannelService }) {
+  const { repo, fans, channel } = deps;
+  const clockOf = async (ctx: Ctx): Promise<SegmentClock> => ({ now: ctx.now(), timeZone: (await channel.settings(ctx)).timeZone });
 
   const toDto = async (ctx: Ctx, row: SegmentRow): Promise<SegmentDto> => {
     const filter = segmentFilter.parse(row.filter);
@@ -21,7 +23,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       id: row.id,
       name: row.name,
       filter,
-      count: await repo.count(ctx.db, filter, ctx.now()),
+      count: await repo.count(ctx.db, filter, await clockOf(ctx)),
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -79,7 +81,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
 
     async preview(ctx: Ctx, filter: SegmentFilter) {
       requireStaff(ctx);
-      return { count: await repo.count(ctx.db, filter, ctx.now()) };
+      return { count: await repo.count(ctx.db, filter, await clockOf(ctx)) };
     },
     async list(ctx: Ctx) {
       requireStaff(ctx);
@@ -125,9 +127,10 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
     async fansOf(ctx: Ctx, id: string, q: PageQuery): Promise<Page<FanListItemDto>> {
       requireStaff(ctx);
       const filter = segmentFilter.parse((await load(ctx, id)).filter);
+      const clock = await clockOf(ctx);
       const [allIds, total] = await Promise.all([
-        repo.ids(ctx.db, filter, ctx.now(), null, offsetOf(q) + q.pageSize),
-        repo.count(ctx.db, filter, ctx.now()),
+        repo.ids(ctx.db, filter, clock, null, offsetOf(q) + q.pageSize),
+        repo.count(ctx.db, filter, clock),
       ]);
       const ids = allIds.slice(offsetOf(q));
       const people = await fans.getMany(ctx, ids);
@@ -141,8 +144,9 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
     async *exportRows(ctx: Ctx, filter: SegmentFilter = {}) {
       requireStaff(ctx);
       let after: string | null = null;
+      const clock = await clockOf(ctx);
       for (;;) {
-        const ids = await repo.ids(ctx.db, filter, ctx.now(), after, EXPORT_BATCH);
+        const ids = await repo.ids(ctx.db, filter, clock, after, EXPORT_BATCH);
         if (ids.length === 0) return;
         for (const r of await repo.exportRows(ctx.db, ids)) {
           yield {

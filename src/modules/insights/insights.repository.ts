@@ -23,6 +23,23 @@ export const insightsRepository = {
       .from(dailyFollowCounts)
       .where(and(gte(dailyFollowCounts.day, from), lte(dailyFollowCounts.day, to)));
   },
+  /**
+   * Re-counts every day in a time zone from the activities (after the channel's time zone
+   * changed). Follows wait for it rather than land in a half-rebuilt table.
+   */
+  async rebuild(db: Db, timeZone: string) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`lock table ${dailyFollowCounts} in exclusive mode`);
+      await tx.delete(dailyFollowCounts);
+      await tx.execute(sql`
+        insert into ${dailyFollowCounts} (day, source_type, follows, unfollows)
+        select (occurred_at at time zone ${timeZone})::date,
+          case when source like 'article:%' then 'article' when source like 'share:%' then 'share' when source = 'import' then 'import' else 'direct' end,
+          count(*) filter (where kind = 'followed'), count(*) filter (where kind = 'unfollowed')
+        from fan_activities where kind in ('followed', 'unfollowed')
+        group by 1, 2`);
+    });
+  },
   /** Net followers gained before `day`: the cumulative line's starting point. */
   async netBefore(db: Db, day: string): Promise<number> {
     const [row] = await db

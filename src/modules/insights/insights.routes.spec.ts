@@ -19,7 +19,7 @@ describe('analytics: growth per day and source, quality per source', () => {
     }
   }
 
-  it('charts follows, unfollows, net and cumulative followers per UTC day', async () => {
+  it('charts follows, unfollows, net and cumulative followers per day (UTC by default)', async () => {
     const owner = await createOwner(t.app);
     await fanWith([{ at: T0 - 5 * DAY, follow: true }]); // before the range: the starting point
     await fanWith([{ at: T0, follow: true, source: 'share:abcd1234' }]);
@@ -67,5 +67,35 @@ describe('analytics: growth per day and source, quality per source', () => {
     expect(by.share).toMatchObject({ fans: 2, matureFans: 2, retained: 2, retentionRate: 1 });
     expect(by.direct).toMatchObject({ fans: 3, matureFans: 2, retained: 1, retentionRate: 0.5 });
     expect(by.article).toMatchObject({ fans: 0, matureFans: 0, retentionRate: null });
+  });
+
+  it("counts days in the channel's time zone, re-counts them when it changes, and dates segments by it", async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    const settings = (timeZone: string) =>
+      t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: h, payload: { name: 'Mi Community', description: '', timeZone } });
+    expect((await settings('Asia/Shanghai')).json()).toMatchObject({ timeZone: 'Asia/Shanghai' });
+    // 20:00 UTC on 1 June is 04:00 on 2 June in Beijing.
+    await fanWith([{ at: Date.parse('2026-06-01T20:00:00Z'), follow: true }]);
+    const days = async () => {
+      const g = (await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-06-01&to=2026-06-02', headers: h })).json();
+      return { timeZone: g.timeZone, follows: g.days.map((d: { newFollows: number }) => d.newFollows) };
+    };
+    expect(await days()).toEqual({ timeZone: 'Asia/Shanghai', follows: [0, 1] });
+    const count = async (filter: object) => (await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter } })).json().count;
+    expect(await count({ followedFrom: '2026-06-02', followedTo: '2026-06-02' })).toBe(1);
+    expect(await count({ followedTo: '2026-06-01' })).toBe(0);
+
+    // Back to UTC: the rollup is re-counted in the background, and the same follow is on 1 June.
+    await settings('UTC');
+    await t.container.jobs.idle();
+    expect(await days()).toEqual({ timeZone: 'UTC', follows: [1, 0] });
+    expect(await count({ followedTo: '2026-06-01' })).toBe(1);
+    // A new follow lands on the right day at once.
+    await fanWith([{ at: Date.parse('2026-06-02T23:30:00Z'), follow: true }]);
+    expect((await days()).follows).toEqual([1, 1]);
+
+    for (const bad of ['Mars/Olympus', 'GMT+8', '']) expect((await settings(bad)).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/channel', headers: h })).json().timeZone).toBe('UTC');
   });
 });

@@ -10,7 +10,7 @@ export const insightsAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
     {
       schema: {
         tags,
-        summary: 'Follows, unfollows, net growth and followers per UTC day, split by source',
+        summary: "Follows, unfollows, net growth and followers per day (the channel's time zone), split by source",
         querystring: growthQuery,
         response: { 200: growthDto },
       },

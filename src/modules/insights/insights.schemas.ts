@@ -19,6 +19,8 @@ const bySource = z.object(Object.fromEntries(SOURCE_TYPES.map((s) => [s, z.numbe
 export const growthDto = z.object({
   from: z.string(),
   to: z.string(),
+  /** The channel's reporting time zone: days run midnight to midnight there. */
+  timeZone: z.string(),
   days: z.array(
     z.object({
       day: z.string(),

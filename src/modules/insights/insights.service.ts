@@ -1,6 +1,9 @@
 import { requireStaff } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
+import { localDay } from '../../core/time-zone.ts';
+import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
+import type { JobRunner } from '../jobs/jobs.service.ts';
 import { SOURCE_TYPES, sourceTypeOf, type SourceType } from '../timeline/timeline.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { InsightsRepository } from './insights.repository.ts';
@@ -9,16 +12,32 @@ import type { GrowthDto, GrowthQuery } from './insights.schemas.ts';
 const zeroBySource = () => Object.fromEntries(SOURCE_TYPES.map((s) => [s, 0])) as Record<SourceType, number>;
 const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Channel analytics: growth per day and source, and which sources bring fans who stay. */
-export function createInsightsService(deps: { repo: InsightsRepository; timeline: TimelineService; fans: FansService }) {
-  const { repo, timeline, fans } = deps;
+export const REBUILD_DAILY_JOB = 'insights.rebuild_daily';
+
+/**
+ * Channel analytics: growth per day and source, and which sources bring fans who stay. Days are
+ * the channel's reporting days (its time zone, UTC by default).
+ */
+export function createInsightsService(deps: { repo: InsightsRepository; timeline: TimelineService; fans: FansService; channel: ChannelService; jobs: JobRunner }) {
+  const { repo, timeline, fans, channel, jobs } = deps;
+
+  jobs.define(REBUILD_DAILY_JOB, async (ctx) => {
+    const { timeZone } = await channel.settings(ctx);
+    await repo.rebuild(ctx.db, timeZone);
+    return { timeZone };
+  });
+  channel.onSettingsChanged(async (ctx, { before, after }) => {
+    if (before.timeZone !== after.timeZone) await jobs.enqueue(ctx, REBUILD_DAILY_JOB);
+  });
 
   // One upsert per (day, source) in the batch: an import of 100,000 follows touches few rows.
   timeline.onRecorded(async (tx, rows) => {
     const groups = new Map<string, { day: string; source: SourceType; follows: number; unfollows: number }>();
-    for (const a of rows) {
-      if (a.kind !== 'followed' && a.kind !== 'unfollowed') continue;
-      const day = utcDay(a.occurredAt);
+    const follows = rows.filter((a) => a.kind === 'followed' || a.kind === 'unfollowed');
+    if (follows.length === 0) return;
+    const { timeZone } = await channel.settings(tx);
+    for (const a of follows) {
+      const day = localDay(a.occurredAt, timeZone);
       const source = sourceTypeOf(a.source);
       const g = groups.get(`${day}|${source}`) ?? { day, source, follows: 0, unfollows: 0 };
       if (a.kind === 'followed') g.follows += 1;
@@ -29,10 +48,10 @@ export function createInsightsService(deps: { repo: InsightsRepository; timeline
   });
 
   return {
-    /** Days are UTC days. Reads ≤ 4 rollup rows per day plus one sum: independent of fan count. */
+    /** Reads ≤ 4 rollup rows per day plus one sum: independent of fan count. */
     async growth(ctx: Ctx, q: GrowthQuery): Promise<GrowthDto> {
       requireStaff(ctx);
-      const [rows, before] = await Promise.all([repo.rangeRows(ctx.db, q.from, q.to), repo.netBefore(ctx.db, q.from)]);
+      const [rows, before, { timeZone }] = await Promise.all([repo.rangeRows(ctx.db, q.from, q.to), repo.netBefore(ctx.db, q.from), channel.settings(ctx)]);
       const byDay = new Map<string, { follows: Record<SourceType, number>; unfollows: Record<SourceType, number> }>();
       for (const r of rows) {
         const d = byDay.get(r.day) ?? { follows: zeroBySource(), unfollows: zeroBySource() };
@@ -56,7 +75,7 @@ export function createInsightsService(deps: { repo: InsightsRepository; timeline
         totals.net += newFollows - lostFollows;
         days.push({ day, ...d, newFollows, lostFollows, net: newFollows - lostFollows, cumulative });
       }
-      return { from: q.from, to: q.to, days, totals };
+      return { from: q.from, to: q.to, timeZone, days, totals };
     },
 
     /** Which sources bring fans who stay: retention after `days` per acquisition source. */

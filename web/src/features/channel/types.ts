@@ -11,6 +11,8 @@ export interface ChannelSettings {
   description: string;
   /** An unfollow is blamed on the last article the fan read within this many hours (1–720). */
   unfollowWindowHours: number;
+  /** IANA time zone of the channel's days (analytics, segment dates). */
+  timeZone: string;
   /** `null` until the settings were first saved. */
   updatedAt: string | null;
 }
@@ -19,4 +21,5 @@ export interface ChannelSettingsInput {
   name: string;
   description: string;
   unfollowWindowHours: number;
+  timeZone: string;
 }

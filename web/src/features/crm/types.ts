@@ -77,7 +77,7 @@ export const TAG_MAX_LENGTH = 40;
 export interface SegmentFilter {
   status?: FanStatus[];
   levels?: number[];
-  /** First follow between these UTC days, inclusive (`YYYY-MM-DD`). */
+  /** First follow between these days (the channel's time zone), inclusive (`YYYY-MM-DD`). */
   followedFrom?: string;
   followedTo?: string;
   activeWithinDays?: number;

@@ -4,7 +4,7 @@ export type SourceType = (typeof SOURCE_TYPES)[number];
 
 export type BySource = Record<SourceType, number>;
 
-/** Inclusive range of UTC days, both `YYYY-MM-DD`. */
+/** Inclusive range of the channel's days, both `YYYY-MM-DD`. */
 export interface DayRange {
   from: string;
   to: string;
@@ -24,6 +24,8 @@ export interface GrowthDay {
 export interface Growth {
   from: string;
   to: string;
+  /** The channel's time zone: each day runs midnight to midnight there. */
+  timeZone: string;
   days: GrowthDay[];
   totals: { follows: BySource; unfollows: BySource; net: number };
 }

@@ -4,7 +4,8 @@ import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { TopArticlesCard } from '../../../features/articles/components/top-articles-card';
 import { useGrowth } from '../../../features/insights/api/get-growth';
-import { rangeFromParams } from '../../../features/insights/components/day-range';
+import { useChannelSettings } from '../../../features/channel/api/get-channel-settings';
+import { rangeFromParams, todayIn } from '../../../features/insights/components/day-range';
 import { DayRangePicker } from '../../../features/insights/components/day-range-picker';
 import { GrowthChart } from '../../../features/insights/components/growth-chart';
 import { GrowthSummary } from '../../../features/insights/components/growth-summary';
@@ -19,7 +20,9 @@ export function AnalyticsPage() {
   const [params, setParams] = useSearchParams();
   useDocumentTitle(t('nav.analytics'), 'Fanbase');
 
-  const range = rangeFromParams(params.get('from'), params.get('to'));
+  const timeZone = useChannelSettings().data?.timeZone ?? 'UTC';
+  const today = todayIn(timeZone);
+  const range = rangeFromParams(params.get('from'), params.get('to'), today);
   const growth = useGrowth(range);
   const quiet = growth.data && growth.data.days.every((day) => day.newFollows === 0 && day.lostFollows === 0);
 
@@ -28,11 +31,11 @@ export function AnalyticsPage() {
       <PageHeader
         title={t('nav.analytics')}
         subtitle={t('insights.subtitle')}
-        extra={<DayRangePicker value={range} onChange={(next) => setParams({ from: next.from, to: next.to }, { replace: true })} />}
+        extra={<DayRangePicker value={range} today={today} onChange={(next) => setParams({ from: next.from, to: next.to }, { replace: true })} />}
       />
       <Flex vertical gap={16}>
         <GrowthSummary growth={growth.data} loading={growth.isPending} />
-        <Card title={t('insights.growthTitle')} extra={<Typography.Text type="secondary">{t('insights.utcNote')}</Typography.Text>}>
+        <Card title={t('insights.growthTitle')} extra={<Typography.Text type="secondary">{t('insights.zoneNote', { zone: growth.data?.timeZone ?? timeZone })}</Typography.Text>}>
           {growth.isError ? (
             <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(growth.error)} />
           ) : growth.data ? (

@@ -16,6 +16,9 @@ export function useUpdateChannelSettings() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.channel });
       // The ads vs original comparison states the attribution window.
       void queryClient.invalidateQueries({ queryKey: queryKeys.consoleArticleComparison });
+      // Days follow the channel's time zone: charts and dated segment counts move with it.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.consoleInsights });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.consoleSegments });
     },
   });
 }

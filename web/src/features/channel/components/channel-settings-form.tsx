@@ -1,5 +1,5 @@
 import { SaveOutlined } from '@ant-design/icons';
-import { App, Button, Divider, Form, Input, InputNumber, Typography } from 'antd';
+import { App, Button, Divider, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
@@ -7,8 +7,10 @@ import { useApiError } from '../../../lib/use-api-error';
 import { useUpdateChannelSettings } from '../api/update-channel-settings';
 import type { ChannelSettings, ChannelSettingsInput } from '../types';
 
-const FIELDS = ['name', 'description', 'unfollowWindowHours'] as const;
+const FIELDS = ['name', 'description', 'unfollowWindowHours', 'timeZone'] as const;
 const DEFAULT_WINDOW_HOURS = 24;
+/** Every IANA zone this browser knows, UTC first. */
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map((zone) => ({ value: zone, label: zone }));
 
 /** Edit the channel's name and description, and how unfollows are blamed on articles. */
 export function ChannelSettingsForm({ settings }: { settings: ChannelSettings }) {
@@ -24,14 +26,16 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
     name: settings.name,
     description: settings.description,
     unfollowWindowHours: settings.unfollowWindowHours ?? DEFAULT_WINDOW_HOURS,
+    timeZone: settings.timeZone,
   };
   useEffect(() => {
     form.setFieldsValue({
       name: settings.name,
       description: settings.description,
       unfollowWindowHours: settings.unfollowWindowHours ?? DEFAULT_WINDOW_HOURS,
+      timeZone: settings.timeZone,
     });
-  }, [form, settings.name, settings.description, settings.unfollowWindowHours]);
+  }, [form, settings.name, settings.description, settings.unfollowWindowHours, settings.timeZone]);
 
   const onFinish = (values: ChannelSettingsInput) => {
     update.mutate(
@@ -39,9 +43,11 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
         name: values.name.trim(),
         description: values.description?.trim() ?? '',
         unfollowWindowHours: values.unfollowWindowHours,
+        timeZone: values.timeZone,
       },
       {
-        onSuccess: () => void message.success(t('settings.saved')),
+        onSuccess: (saved) =>
+          void message.success(saved.timeZone !== settings.timeZone ? t('settings.savedZone', { zone: saved.timeZone }) : t('settings.saved')),
         onError: (error) => showError(error, form, FIELDS),
       },
     );
@@ -94,6 +100,17 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
           style={{ width: 200 }}
           data-testid="settings-unfollow-window"
         />
+      </Form.Item>
+      <Divider titlePlacement="start" plain style={{ marginTop: 8 }}>
+        {t('settings.reportingSection')}
+      </Divider>
+      <Form.Item
+        name="timeZone"
+        label={t('settings.timeZone')}
+        extra={t('settings.timeZoneHelp')}
+        rules={[{ required: true, message: t('settings.timeZoneRequired') }]}
+      >
+        <Select showSearch options={TIME_ZONES} style={{ width: 280 }} data-testid="settings-time-zone" />
       </Form.Item>
       <Form.Item style={{ marginBottom: 8 }}>
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} data-testid="settings-submit">

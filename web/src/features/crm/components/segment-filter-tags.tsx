@@ -9,7 +9,7 @@ export function SegmentFilterTags({ filter }: { filter: SegmentFilter }) {
   const { t, i18n } = useTranslation();
   const statusLabel = useFanStatusLabel();
   const levelName = useLevelName();
-  // Filter days are UTC days: shown as such, whatever the browser's time zone.
+  // Filter days are calendar days (the channel's): formatted as dates, whatever the browser's time zone.
   const day = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeZone: 'UTC' });
   const formatDay = (value: string) => day.format(new Date(`${value}T00:00:00Z`));
   const list = (values: string[]) => values.join(t('segments.summary.separator'));

@@ -2,21 +2,22 @@ import { DatePicker, Flex, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DayRange } from '../types';
-import { MAX_RANGE_DAYS, RANGE_PRESETS, daysIn, lastDays, utcToday } from './day-range';
+import { MAX_RANGE_DAYS, RANGE_PRESETS, daysIn, lastDays } from './day-range';
 
 interface DayRangePickerProps {
   value: DayRange;
   onChange: (range: DayRange) => void;
+  /** Today in the channel's time zone. */
+  today: string;
 }
 
 const FORMAT = 'YYYY-MM-DD';
 
-/** Quick "last N days" switch plus a range picker (UTC days; no future days, at most ~3 years). */
-export function DayRangePicker({ value, onChange }: DayRangePickerProps) {
+/** Quick "last N days" switch plus a range picker (the channel's days; no future days, at most ~3 years). */
+export function DayRangePicker({ value, onChange, today }: DayRangePickerProps) {
   const { t } = useTranslation();
-  const today = utcToday();
   const preset = RANGE_PRESETS.find((days) => {
-    const range = lastDays(days);
+    const range = lastDays(days, today);
     return range.from === value.from && range.to === value.to;
   });
 
@@ -38,7 +39,7 @@ export function DayRangePicker({ value, onChange }: DayRangePickerProps) {
           { value: 'custom', label: t('insights.range.custom'), disabled: true },
         ]}
         onChange={(days) => {
-          if (typeof days === 'number') onChange(lastDays(days));
+          if (typeof days === 'number') onChange(lastDays(days, today));
         }}
         data-testid="range-presets"
       />
@@ -47,7 +48,7 @@ export function DayRangePicker({ value, onChange }: DayRangePickerProps) {
         value={[dayjs(value.from), dayjs(value.to)]}
         disabledDate={disabledDate}
         presets={RANGE_PRESETS.map((days) => {
-          const range = lastDays(days);
+          const range = lastDays(days, today);
           return { label: t('insights.range.last', { count: days }), value: [dayjs(range.from), dayjs(range.to)] as [Dayjs, Dayjs] };
         })}
         onChange={(dates) => {

@@ -7,19 +7,19 @@ export const MAX_RANGE_DAYS = 3 * 366;
 export const RANGE_PRESETS = [7, 30, 90, 365] as const;
 export const DEFAULT_RANGE_DAYS = 30;
 
-/** Today as a UTC day: the analytics count in UTC days. */
-export function utcToday(): string {
-  return new Date().toISOString().slice(0, 10);
+/** Today in the channel's time zone: the analytics count the channel's days. */
+export function todayIn(timeZone: string): string {
+  // en-CA formats dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
-/** The last `days` UTC days, today included. */
-export function lastDays(days: number): DayRange {
-  const to = utcToday();
-  return { from: addDays(to, -(days - 1)), to };
+/** The last `days` days up to `today`, today included. */
+export function lastDays(days: number, today: string): DayRange {
+  return { from: addDays(today, -(days - 1)), to: today };
 }
 
 export function daysIn(range: DayRange): number {
@@ -31,8 +31,8 @@ function isDay(value: string | null): value is string {
 }
 
 /** The range in the address bar, or the default one when it is missing or one the API would refuse. */
-export function rangeFromParams(from: string | null, to: string | null): DayRange {
-  if (!isDay(from) || !isDay(to) || from > to || to > utcToday()) return lastDays(DEFAULT_RANGE_DAYS);
+export function rangeFromParams(from: string | null, to: string | null, today: string): DayRange {
+  if (!isDay(from) || !isDay(to) || from > to || to > today) return lastDays(DEFAULT_RANGE_DAYS, today);
   const range = { from, to };
-  return daysIn(range) > MAX_RANGE_DAYS ? lastDays(DEFAULT_RANGE_DAYS) : range;
+  return daysIn(range) > MAX_RANGE_DAYS ? lastDays(DEFAULT_RANGE_DAYS, today) : range;
 }
