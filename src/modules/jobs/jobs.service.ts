@@ -28,6 +28,8 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
   const { repo, systemCtx } = deps;
   const handlers = new Map<string, JobHandler>();
   const loops = new Map<string, Promise<void>>();
+  /** Names asked for while their loop was winding down: it goes round once more. */
+  const again = new Set<string>();
   /** Runs executing in this process, by id → name. */
   const executing = new Map<string, string>();
   let poller: NodeJS.Timeout | undefined;
@@ -94,10 +96,17 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
   }
 
   function kick(name: string) {
-    if (stopped || loops.has(name)) return;
+    if (stopped) return;
+    if (loops.has(name)) {
+      again.add(name);
+      return;
+    }
     const loop = drain(name)
       .catch((err) => systemCtx().log.error({ err, job: name }, 'job runner failed'))
-      .finally(() => loops.delete(name));
+      .finally(() => {
+        loops.delete(name);
+        if (again.delete(name)) kick(name);
+      });
     loops.set(name, loop);
   }
 
