@@ -65,3 +65,12 @@ export const loyaltyJobsDto = z.object({
   recompute: jobRunDto.nullable(),
   lastRecompute: jobRunDto.nullable(),
 });
+
+// Types of what the API answers, for the web app (`import type` only: no server code reaches it).
+export type RuleDto = z.infer<typeof ruleDto>;
+export type RuleResultDto = z.infer<typeof ruleResultDto>;
+export type RulesDto = z.infer<typeof rulesDto>;
+export type RankedFanDto = z.infer<typeof rankedFanDto>;
+export type RankedFanPageDto = z.infer<typeof rankedFanPage>;
+export type FunnelDto = z.infer<typeof funnelDto>;
+export type LoyaltyJobsDto = z.infer<typeof loyaltyJobsDto>;
