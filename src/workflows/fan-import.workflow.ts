@@ -8,6 +8,7 @@ import { emailField } from '../core/fields.ts';
 import { tagField } from '../modules/crm/segments.schemas.ts';
 import type { SegmentsService } from '../modules/crm/segments.service.ts';
 import type { FansService } from '../modules/fans/fans.service.ts';
+import type { ImportErrorCode, ImportErrorParams, ImportReport } from './fan-import.schemas.ts';
 
 const BATCH = 500;
 const MAX_REPORTED_ERRORS = 1000;
@@ -23,33 +24,7 @@ const HEADERS: Record<string, string> = {
   tags: 'tags',
 };
 
-/**
- * Why a row was rejected: a stable code for clients to translate (the console does), with `params`
- * for the values in that text. `reason` stays plain English for the CLI and API clients.
- */
-export const IMPORT_ERROR_CODES = [
-  'invalid_email',
-  'display_name_too_long',
-  'invalid_followed_at',
-  'followed_at_in_future',
-  'invalid_tag',
-  'too_many_tags',
-  'duplicate_row',
-  'malformed_csv',
-  'not_stored',
-] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
-/** `field` (the column), `max` (a length or count limit), `line` (the first line of a duplicate). */
-export type ImportErrorParams = { field?: string; max?: number; line?: number };
-export type ImportError = { line: number; email: string | null; code: ImportErrorCode; params?: ImportErrorParams; reason: string };
-
-export type ImportReport = {
-  rows: number;
-  created: number;
-  existing: number;
-  rejected: number;
-  errors: ImportError[];
-};
+export type { ImportReport } from './fan-import.schemas.ts';
 
 /** Marks a custom issue with the code to report, so codes never depend on the English message. */
 const marker = (code: ImportErrorCode) => ({ importCode: code });

@@ -5,36 +5,11 @@ import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import type { RouteDeps } from '../../server/route-deps.ts';
-import { IMPORT_ERROR_CODES } from '../../workflows/fan-import.workflow.ts';
+import { importReportDto } from '../../workflows/fan-import.schemas.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
 import { bulkTagBody, bulkTagDto, EXPORT_COLUMNS, segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
 
 export const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
-
-const importReportDto = z.object({
-  rows: z.number().int(),
-  created: z.number().int(),
-  existing: z.number().int(),
-  rejected: z.number().int(),
-  errors: z
-    .array(
-      z.object({
-        line: z.number().int(),
-        email: z.string().nullable(),
-        code: z.enum(IMPORT_ERROR_CODES).describe('Why the row was rejected: stable, for clients to translate'),
-        params: z
-          .object({
-            field: z.string().optional().describe('The column at fault'),
-            max: z.number().int().optional().describe('The limit exceeded: characters, or tags per row'),
-            line: z.number().int().optional().describe('For a duplicate: the line it repeats'),
-          })
-          .optional()
-          .describe('Values for the translated text'),
-        reason: z.string().describe('The same in English, for people reading the raw report'),
-      }),
-    )
-    .describe('Rejected rows, the first 1,000'),
-});
 
 /** Tags, segments, CSV import and export. */
 export const crmAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {

@@ -1,3 +1,5 @@
+import type { ImportReport as ImportReportDto } from '@server/workflows/fan-import.schemas.ts';
+
 export const FAN_STATUSES = ['following', 'unfollowed', 'never_followed'] as const;
 export type FanStatus = (typeof FAN_STATUSES)[number];
 
@@ -30,39 +32,10 @@ export interface FanStats {
   followers: number;
 }
 
-/** Why the server rejects an import row: its stable codes, each with a translated text (`importFans.reasons.*`). */
-export const IMPORT_ERROR_CODES = [
-  'invalid_email',
-  'display_name_too_long',
-  'invalid_followed_at',
-  'followed_at_in_future',
-  'invalid_tag',
-  'too_many_tags',
-  'duplicate_row',
-  'malformed_csv',
-  'not_stored',
-] as const;
-export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
-
-/** One rejected row. `code` may be one this console does not know yet (a newer server): then `reason` is shown. */
-export interface ImportRowError {
-  line: number;
-  email: string | null;
-  code: string;
-  /** Values for the translated text: the column, a limit, the line a duplicate repeats. */
-  params?: { field?: string; max?: number; line?: number };
-  /** The same in English. */
-  reason: string;
-}
-
 /** What a CSV import did: rows read, fans created, already there, rejected (the first 1,000 listed). */
-export interface ImportReport {
-  rows: number;
-  created: number;
-  existing: number;
-  rejected: number;
-  errors: ImportRowError[];
-}
+export type ImportReport = ImportReportDto;
+/** One rejected row: a stable `code` (translated as `importFans.reasons.<code>`) and the English `reason`. */
+export type ImportRowError = ImportReport['errors'][number];
 
 export interface TagCount {
   tag: string;

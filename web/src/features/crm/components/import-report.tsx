@@ -1,15 +1,15 @@
 import { Alert, Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_ERROR_CODES, type ImportErrorCode, type ImportReport, type ImportRowError } from '../types';
-
-const isKnownCode = (code: string): code is ImportErrorCode => (IMPORT_ERROR_CODES as readonly string[]).includes(code);
+import type { ImportReport, ImportRowError } from '../types';
 
 /** What an import did: counts, then each rejected row with its line and reason (translated by code, else the server's English). */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const format = (value: number | string) => number.format(Number(value));
-  const reasonOf = (row: ImportRowError) => (isKnownCode(row.code) ? t(`importFans.reasons.${row.code}`, { ...row.params }) : row.reason);
+  // A code this console does not know yet (a newer server) falls back to the English reason.
+  const reasonOf = (row: ImportRowError) =>
+    i18n.exists(`importFans.reasons.${row.code}`) ? t(`importFans.reasons.${row.code}`, { ...row.params }) : row.reason;
   const cells = [
     { key: 'rows', title: t('importFans.report.rows'), value: report.rows },
     { key: 'created', title: t('importFans.report.created'), value: report.created, color: report.created > 0 ? '#389e0d' : undefined },
