@@ -120,3 +120,10 @@ export const toAdminArticleDto = (a: ArticleWithStats): AdminArticleDto => ({
 });
 
 export const toPublicArticleDto = (a: ArticleRow) => ({ ...toPublicArticleSummaryDto(a), bodyHtml: a.bodyHtml });
+
+// Types of what the API answers, for the web app (type-only imports).
+export type ArticleStatsDto = z.infer<typeof articleStatsDto>;
+export type PublicArticleSummaryDto = z.infer<typeof publicArticleSummaryDto>;
+export type PublicArticleDto = z.infer<typeof publicArticleDto>;
+export type KindComparisonDto = z.infer<typeof kindComparisonDto>;
+export type ShareDto = z.infer<typeof shareDto>;

@@ -20,3 +20,4 @@ export const publicChannelDto = z.object({
   description: z.string(),
   followerCount: z.number().int(),
 });
+export type PublicChannelDto = z.infer<typeof publicChannelDto>;

@@ -45,6 +45,7 @@ export type FanListQuery = z.infer<typeof fanListQuery>;
 export const fanPage = pageOf(fanListItemDto);
 
 export const fanStatsDto = z.object({ fans: z.number().int(), followers: z.number().int() });
+export type FanStatsDto = z.infer<typeof fanStatsDto>;
 
 export const toFanSelfDto = (row: FanRow): FanSelfDto => ({
   id: row.id,

@@ -51,3 +51,4 @@ export const qualityDto = z.object({
     }),
   ),
 });
+export type QualityDto = z.infer<typeof qualityDto>;

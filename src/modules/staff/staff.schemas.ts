@@ -71,3 +71,4 @@ export const toApiTokenDto = (r: ApiTokenRow): ApiTokenDto => ({
   createdAt: r.createdAt.toISOString(),
   lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
 });
+export type InvitationPreviewDto = z.infer<typeof invitationPreviewDto>;

@@ -1,4 +1,11 @@
-import type { Money } from '../../lib/format-money';
+import type {
+  AdminArticleDto,
+  ArticleStatsDto,
+  KindComparisonDto,
+  PublicArticleDto,
+  PublicArticleSummaryDto,
+  ShareDto,
+} from '@server/modules/channel/articles.schemas.ts';
 
 export const ARTICLE_KINDS = ['original', 'repost', 'sponsored'] as const;
 /** `sponsored` is an ad: it names an advertiser and carries a fee. */
@@ -11,30 +18,11 @@ export const ARTICLE_SORTS = ['newest', 'net_fans', 'unfollows', 'reads'] as con
 export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
 /** What each article did to the fan base. */
-export interface ArticleStats {
-  views: number;
-  uniqueReads: number;
-  shares: number;
-  follows: number;
-  unfollows: number;
-  netFans: number;
-}
-
+export type ArticleStats = ArticleStatsDto;
 /** An article in the fan site's feed. */
-export interface ArticleSummary {
-  id: string;
-  title: string;
-  summary: string;
-  coverUrl: string | null;
-  kind: ArticleKind;
-  advertiser: string | null;
-  publishedAt: string | null;
-}
-
+export type ArticleSummary = PublicArticleSummaryDto;
 /** One published article; `bodyHtml` was sanitised by the server. */
-export interface PublicArticle extends ArticleSummary {
-  bodyHtml: string;
-}
+export type PublicArticle = PublicArticleDto;
 
 export interface ArticlePage<T> {
   items: T[];
@@ -44,15 +32,7 @@ export interface ArticlePage<T> {
 }
 
 /** An article as staff see it: source, fee, status and its stats. */
-export interface AdminArticle extends ArticleSummary {
-  bodyMarkdown: string;
-  bodyHtml: string;
-  adFee: Money | null;
-  status: ArticleStatus;
-  createdAt: string;
-  updatedAt: string;
-  stats: ArticleStats;
-}
+export type AdminArticle = AdminArticleDto;
 
 export interface AdminArticleListParams {
   status?: ArticleStatus;
@@ -72,26 +52,7 @@ export interface ArticleInput {
   adFee: { amountMinor: number; currency?: string } | null;
 }
 
-/** One kind's totals over every article ever published. */
-export interface KindTotals {
-  kind: ArticleKind;
-  articles: number;
-  views: number;
-  uniqueReads: number;
-  follows: number;
-  unfollows: number;
-  unfollowsPer1000Reads: number;
-  followsPer1000Reads: number;
-  revenue: Money[];
-}
-
-export interface KindComparison {
-  /** Unfollows are blamed on the last article read within this many hours. */
-  windowHours: number;
-  kinds: KindTotals[];
-}
-
-export interface ShareLink {
-  code: string;
-  url: string;
-}
+/** Ads vs original: each kind's totals over every article ever published, and the attribution window. */
+export type KindComparison = KindComparisonDto;
+export type KindTotals = KindComparison['kinds'][number];
+export type ShareLink = ShareDto;

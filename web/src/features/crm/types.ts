@@ -1,17 +1,12 @@
+import type { SegmentDto, SegmentFilter as SegmentFilterDto } from '@server/modules/crm/segments.schemas.ts';
+import type { FanListItemDto, FanStatsDto } from '@server/modules/fans/fans.schemas.ts';
 import type { ImportReport as ImportReportDto } from '@server/workflows/fan-import.schemas.ts';
 
 export const FAN_STATUSES = ['following', 'unfollowed', 'never_followed'] as const;
 export type FanStatus = (typeof FAN_STATUSES)[number];
 
 /** A fan as staff see them in the fan list and on the fan page. */
-export interface FanListItem {
-  id: string;
-  email: string;
-  displayName: string;
-  status: FanStatus;
-  followingSince: string | null;
-  createdAt: string;
-}
+export type FanListItem = FanListItemDto;
 
 export interface FanListParams {
   q?: string;
@@ -27,10 +22,7 @@ export interface FanListPage {
   pageSize: number;
 }
 
-export interface FanStats {
-  fans: number;
-  followers: number;
-}
+export type FanStats = FanStatsDto;
 
 /** What a CSV import did: rows read, fans created, already there, rejected (the first 1,000 listed). */
 export type ImportReport = ImportReportDto;
@@ -46,29 +38,14 @@ export interface TagCount {
 export const TAG_PATTERN = /^[^,;|\r\n]+$/;
 export const TAG_MAX_LENGTH = 40;
 
-/** The saved filter behind a segment. Every field narrows; an empty field is left out, never sent empty. */
-export interface SegmentFilter {
-  status?: FanStatus[];
-  levels?: number[];
-  /** First follow between these days (the channel's time zone), inclusive (`YYYY-MM-DD`). */
-  followedFrom?: string;
-  followedTo?: string;
-  activeWithinDays?: number;
-  inactiveForDays?: number;
-  /** Fans with every one of these tags. */
-  tags?: string[];
-  q?: string;
-}
+/**
+ * The saved filter behind a segment. Every field narrows; an empty field is left out, never sent
+ * empty. First-follow dates are the channel's days, inclusive; `tags`: fans with every one of them.
+ */
+export type SegmentFilter = SegmentFilterDto;
 
-export interface Segment {
-  id: string;
-  name: string;
-  filter: SegmentFilter;
-  /** Fans matching right now. */
-  count: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A saved segment with the number of fans matching right now. */
+export type Segment = SegmentDto;
 
 export interface SegmentInput {
   name: string;

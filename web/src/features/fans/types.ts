@@ -1,20 +1,6 @@
+import type { FanSelfDto, LoginInput, SignupInput } from '@server/modules/fans/fans.schemas.ts';
+
 /** The signed-in fan, as the fan site sees themselves. */
-export interface FanSelf {
-  id: string;
-  email: string;
-  displayName: string;
-  following: boolean;
-  followingSince: string | null;
-  createdAt: string;
-}
-
-export interface FanSignupInput {
-  email: string;
-  password: string;
-  displayName: string;
-}
-
-export interface FanLoginInput {
-  email: string;
-  password: string;
-}
+export type FanSelf = FanSelfDto;
+export type FanSignupInput = SignupInput;
+export type FanLoginInput = LoginInput;

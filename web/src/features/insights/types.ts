@@ -1,3 +1,5 @@
+import type { GrowthDto, QualityDto } from '@server/modules/insights/insights.schemas.ts';
+
 /** Where a follow came from, as the analytics group it. */
 export const SOURCE_TYPES = ['direct', 'article', 'share', 'import'] as const;
 export type SourceType = (typeof SOURCE_TYPES)[number];
@@ -10,37 +12,9 @@ export interface DayRange {
   to: string;
 }
 
-export interface GrowthDay {
-  day: string;
-  follows: BySource;
-  unfollows: BySource;
-  newFollows: number;
-  lostFollows: number;
-  net: number;
-  /** Followers at the end of the day. */
-  cumulative: number;
-}
-
-export interface Growth {
-  from: string;
-  to: string;
-  /** The channel's time zone: each day runs midnight to midnight there. */
-  timeZone: string;
-  days: GrowthDay[];
-  totals: { follows: BySource; unfollows: BySource; net: number };
-}
-
-export interface SourceQuality {
-  source: SourceType;
-  fans: number;
-  /** Fans whose first follow is old enough to measure retention. */
-  matureFans: number;
-  retained: number;
-  /** retained / matureFans (0–1), or null when no fan is mature yet. */
-  retentionRate: number | null;
-}
-
-export interface Quality {
-  retentionDays: number;
-  sources: SourceQuality[];
-}
+/** The growth chart's answer: per day and source, in the channel's time zone. */
+export type Growth = GrowthDto;
+export type GrowthDay = Growth['days'][number];
+/** Which sources bring fans who stay: retention per acquisition source. */
+export type Quality = QualityDto;
+export type SourceQuality = Quality['sources'][number];

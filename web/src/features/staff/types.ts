@@ -1,42 +1,11 @@
-export type StaffRole = 'owner' | 'staff';
+import type { InvitationDto, InvitationPreviewDto, InviteInput, SetupInput as SetupBody, StaffDto, StaffLoginInput as StaffLoginBody } from '@server/modules/staff/staff.schemas.ts';
 
-export interface StaffMember {
-  id: string;
-  email: string;
-  name: string;
-  role: StaffRole;
-  createdAt: string;
-}
-
-export interface Invitation {
-  id: string;
-  email: string;
-  name: string;
-  expiresAt: string;
-  createdAt: string;
-  /** Only present right after creating the invitation. */
-  url?: string;
-}
-
+export type StaffRole = StaffDto['role'];
+export type StaffMember = StaffDto;
+/** An invitation; `url` only right after creating it. */
+export type Invitation = InvitationDto;
 /** What an invitation link reveals before it is accepted. */
-export interface InvitationPreview {
-  email: string;
-  name: string;
-  expiresAt: string;
-}
-
-export interface SetupInput {
-  email: string;
-  name: string;
-  password: string;
-}
-
-export interface StaffLoginInput {
-  email: string;
-  password: string;
-}
-
-export interface InvitationInput {
-  email: string;
-  name: string;
-}
+export type InvitationPreview = InvitationPreviewDto;
+export type SetupInput = SetupBody;
+export type StaffLoginInput = StaffLoginBody;
+export type InvitationInput = InviteInput;

@@ -1,13 +1,10 @@
-/** One entry in a fan's timeline. `kind` is open-ended: new kinds appear as modules ship. */
-export interface Activity {
-  id: string;
-  kind: string;
-  source: string | null;
-  /** The article it happened on (read, shared, followed from) or, for an unfollow, was blamed on. */
-  articleId: string | null;
-  occurredAt: string;
-  data: Record<string, unknown>;
-}
+import type { ActivityDto } from '@server/modules/timeline/timeline.schemas.ts';
+
+/**
+ * One entry in a fan's timeline. `kind` is open-ended: new kinds appear as modules ship. The
+ * article is the one it happened on (read, shared, followed from) or, for an unfollow, was blamed on.
+ */
+export type Activity = ActivityDto;
 
 export interface ActivityPage {
   items: Activity[];

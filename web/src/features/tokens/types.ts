@@ -1,11 +1,7 @@
+import type { ApiTokenDto } from '@server/modules/staff/staff.schemas.ts';
+
 /** A personal API token of the signed-in staff member; the secret is never listed. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type ApiToken = ApiTokenDto;
 
 export interface CreatedToken {
   token: ApiToken;
