@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { createOwner, signupFan } from '../../../test/factories.ts';
+import { jobRuns } from '../jobs/jobs.table.ts';
+import { REBUILD_DAILY_JOB } from './insights.service.ts';
 
 const DAY = 86_400_000;
 const T0 = Date.parse('2026-05-10T12:00:00.000Z');
@@ -90,6 +92,12 @@ describe('analytics: growth per day and source, quality per source', () => {
     await settings('UTC');
     await t.container.jobs.idle();
     expect(await days()).toEqual({ timeZone: 'UTC', follows: [1, 0] });
+    const growth = async () => (await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-06-01&to=2026-06-02', headers: h })).json();
+    expect((await growth()).recounting).toBe(false);
+    // While a re-count waits or runs, the chart says so (the console shows a notice and polls).
+    await t.container.database.db.insert(jobRuns).values({ id: '00000000-0000-4000-8000-0000000000ab', name: REBUILD_DAILY_JOB, status: 'queued', requestedBy: 'cli', createdAt: new Date() });
+    expect((await growth()).recounting).toBe(true);
+    await t.container.database.db.delete(jobRuns);
     expect(await count({ followedTo: '2026-06-01' })).toBe(1);
     // A new follow lands on the right day at once.
     await fanWith([{ at: Date.parse('2026-06-02T23:30:00Z'), follow: true }]);

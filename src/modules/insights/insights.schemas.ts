@@ -21,6 +21,8 @@ export const growthDto = z.object({
   to: z.string(),
   /** The channel's reporting time zone: days run midnight to midnight there. */
   timeZone: z.string(),
+  /** True while past days are being re-counted for a new time zone (the figures are about to change). */
+  recounting: z.boolean(),
   days: z.array(
     z.object({
       day: z.string(),

@@ -51,7 +51,13 @@ export function createInsightsService(deps: { repo: InsightsRepository; timeline
     /** Reads ≤ 4 rollup rows per day plus one sum: independent of fan count. */
     async growth(ctx: Ctx, q: GrowthQuery): Promise<GrowthDto> {
       requireStaff(ctx);
-      const [rows, before, { timeZone }] = await Promise.all([repo.rangeRows(ctx.db, q.from, q.to), repo.netBefore(ctx.db, q.from), channel.settings(ctx)]);
+      const [rows, before, { timeZone }, runs] = await Promise.all([
+        repo.rangeRows(ctx.db, q.from, q.to),
+        repo.netBefore(ctx.db, q.from),
+        channel.settings(ctx),
+        jobs.latest(ctx, [REBUILD_DAILY_JOB]),
+      ]);
+      const recounting = runs.latest.some((r) => r.status === 'queued' || r.status === 'running');
       const byDay = new Map<string, { follows: Record<SourceType, number>; unfollows: Record<SourceType, number> }>();
       for (const r of rows) {
         const d = byDay.get(r.day) ?? { follows: zeroBySource(), unfollows: zeroBySource() };
@@ -75,7 +81,7 @@ export function createInsightsService(deps: { repo: InsightsRepository; timeline
         totals.net += newFollows - lostFollows;
         days.push({ day, ...d, newFollows, lostFollows, net: newFollows - lostFollows, cumulative });
       }
-      return { from: q.from, to: q.to, timeZone, days, totals };
+      return { from: q.from, to: q.to, timeZone, recounting, days, totals };
     },
 
     /** Which sources bring fans who stay: retention after `days` per acquisition source. */

@@ -34,6 +34,9 @@ export function AnalyticsPage() {
         extra={<DayRangePicker value={range} today={today} onChange={(next) => setParams({ from: next.from, to: next.to }, { replace: true })} />}
       />
       <Flex vertical gap={16}>
+        {growth.data?.recounting ? (
+          <Alert type="info" showIcon title={t('insights.recounting', { zone: growth.data.timeZone })} data-testid="recounting" />
+        ) : null}
         <GrowthSummary growth={growth.data} loading={growth.isPending} />
         <Card title={t('insights.growthTitle')} extra={<Typography.Text type="secondary">{t('insights.zoneNote', { zone: growth.data?.timeZone ?? timeZone })}</Typography.Text>}>
           {growth.isError ? (
