@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 200;
 
-/** The email field of every account form (sign-in, sign-up, first-run setup), named `email`. */
+/** The email field of every account form (sign-in, sign-up, first-run setup, staff invitation), named `email`. */
 export function EmailField({ testId, autoComplete = 'email' }: { testId: string; autoComplete?: string }) {
   const { t } = useTranslation();
   return (

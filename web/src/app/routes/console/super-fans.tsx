@@ -1,11 +1,10 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Flex, Row, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AddTagButton } from '../../../features/crm/components/add-tag-button';
-import { useCandidates, useSuperFans } from '../../../features/loyalty/api/get-super-fans';
+import { useRankedFans } from '../../../features/loyalty/api/get-ranked-fans';
 import { CandidatesTable } from '../../../features/loyalty/components/candidates-table';
 import { FunnelCard } from '../../../features/loyalty/components/funnel-card';
 import { LadderRulesCard } from '../../../features/loyalty/components/ladder-rules-card';
@@ -22,10 +21,8 @@ export function SuperFansPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [superPage, setSuperPage] = useState(1);
-  const [candidatePage, setCandidatePage] = useState(1);
-  const supers = useSuperFans({ page: superPage, pageSize: PAGE_SIZE });
-  const candidates = useCandidates({ page: candidatePage, pageSize: PAGE_SIZE });
+  const supers = useRankedFans('super-fans', PAGE_SIZE);
+  const candidates = useRankedFans('candidates', PAGE_SIZE);
   const failed = supers.error ?? candidates.error;
   useDocumentTitle(t('nav.superFans'), 'Fanbase');
 
@@ -50,28 +47,10 @@ export function SuperFansPage() {
         </Row>
         {failed ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(failed)} /> : null}
         <Card title={t('loyalty.superFansTitle')} extra={<Typography.Text type="secondary">{t('loyalty.superFansHelp')}</Typography.Text>}>
-          <SuperFansTable
-            items={supers.data?.items ?? []}
-            total={supers.data?.total ?? 0}
-            page={superPage}
-            pageSize={PAGE_SIZE}
-            onPageChange={setSuperPage}
-            loading={supers.isFetching}
-            fanHref={fanHref}
-            actions={actions}
-          />
+          <SuperFansTable {...supers.table} fanHref={fanHref} actions={actions} />
         </Card>
         <Card title={t('loyalty.candidatesTitle')} extra={<Typography.Text type="secondary">{t('loyalty.candidatesHelp')}</Typography.Text>}>
-          <CandidatesTable
-            items={candidates.data?.items ?? []}
-            total={candidates.data?.total ?? 0}
-            page={candidatePage}
-            pageSize={PAGE_SIZE}
-            onPageChange={setCandidatePage}
-            loading={candidates.isFetching}
-            fanHref={fanHref}
-            actions={actions}
-          />
+          <CandidatesTable {...candidates.table} fanHref={fanHref} actions={actions} />
         </Card>
       </Flex>
     </>

@@ -1,7 +1,8 @@
-import { MailOutlined, UserOutlined } from '@ant-design/icons';
+import { UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Modal, Result, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmailField } from '../../../components/ui/account-fields';
 import { CopyField } from '../../../components/ui/copy-field';
 import { useDateFormat } from '../../../lib/format-date';
 import { useApiError } from '../../../lib/use-api-error';
@@ -91,16 +92,7 @@ export function InviteStaffModal({ open, onClose }: InviteStaffModalProps) {
             >
               <Input prefix={<UserOutlined />} maxLength={80} data-testid="invite-name" />
             </Form.Item>
-            <Form.Item
-              name="email"
-              label={t('auth.email')}
-              rules={[
-                { required: true, message: t('validation.emailRequired') },
-                { type: 'email', message: t('validation.emailInvalid') },
-              ]}
-            >
-              <Input prefix={<MailOutlined />} type="email" data-testid="invite-email" />
-            </Form.Item>
+            <EmailField testId="invite-email" autoComplete="off" />
           </Form>
         </>
       )}
