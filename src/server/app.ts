@@ -3,13 +3,14 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from '../container.ts';
-import { articleAdminRoutes, articlePublicRoutes } from '../modules/channel/articles.routes.ts';
+import { articleAdminRoutes, articlePublicRoutes } from '../modules/articles/articles.routes.ts';
 import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/channel.routes.ts';
 import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
-import { crmAdminRoutes } from '../modules/crm/crm.routes.ts';
-import { loyaltyAdminRoutes } from '../modules/crm/loyalty.routes.ts';
+import { segmentsAdminRoutes } from '../modules/segments/segments.routes.ts';
+import { fanImportAdminRoutes } from '../workflows/fan-import.routes.ts';
+import { loyaltyAdminRoutes } from '../modules/loyalty/loyalty.routes.ts';
 import { insightsAdminRoutes } from '../modules/insights/insights.routes.ts';
-import { opsRoutes } from '../modules/ops/ops.routes.ts';
+import { opsRoutes } from '../platform/ops/ops.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
 import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
@@ -18,7 +19,8 @@ import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
-import type { RouteDeps } from './route-deps.ts';
+import type { RouteDeps } from './http.ts';
+import type { Services } from '../container.ts';
 
 export type AppOptions = {
   sessionSecret: string;
@@ -50,29 +52,32 @@ export async function buildApp(container: Container, options: AppOptions): Promi
 
   const cookies = sessionCookies(options.secureCookies);
   const hooks = registerAuth(app, container, cookies);
-  const deps: RouteDeps = {
-    services: container.services,
+  const credentialLimit = options.credentialLimit ?? { max: 10, timeWindow: '1 minute' };
+  /** Each route plugin gets only the services it names. */
+  const deps = <K extends keyof Services>(...names: K[]): RouteDeps<K> => ({
+    services: Object.fromEntries(names.map((n) => [n, container.services[n]])) as Pick<Services, K>,
     hooks,
     cookies,
-    credentialLimit: options.credentialLimit ?? { max: 10, timeWindow: '1 minute' },
-  };
+    credentialLimit,
+  });
 
   await app.register(opsRoutes, { database: container.database });
-  await app.register(channelPublicRoutes, { prefix: '/api', ...deps });
-  await app.register(articlePublicRoutes, { prefix: '/api', ...deps });
-  await app.register(shareLinkRoutes, deps);
-  await app.register(fanRoutes, { prefix: '/api/fan', ...deps });
-  await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps });
+  await app.register(channelPublicRoutes, { prefix: '/api', ...deps('channel') });
+  await app.register(articlePublicRoutes, { prefix: '/api', ...deps('articles') });
+  await app.register(shareLinkRoutes, deps('wom'));
+  await app.register(fanRoutes, { prefix: '/api/fan', ...deps('fans', 'auth') });
+  await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps('staff', 'invitations', 'auth') });
   await app.register(
     async (admin) => {
       admin.addHook('onRequest', hooks.staffOnly);
-      await admin.register(staffAdminRoutes, deps);
-      await admin.register(fanAdminRoutes, deps);
-      await admin.register(channelAdminRoutes, deps);
-      await admin.register(articleAdminRoutes, deps);
-      await admin.register(insightsAdminRoutes, deps);
-      await admin.register(loyaltyAdminRoutes, deps);
-      await admin.register(crmAdminRoutes, deps);
+      await admin.register(staffAdminRoutes, deps('staff', 'invitations', 'apiTokens'));
+      await admin.register(fanAdminRoutes, deps('fans'));
+      await admin.register(channelAdminRoutes, deps('channel'));
+      await admin.register(articleAdminRoutes, deps('articles'));
+      await admin.register(insightsAdminRoutes, deps('insights'));
+      await admin.register(loyaltyAdminRoutes, deps('loyalty'));
+      await admin.register(segmentsAdminRoutes, deps('segments'));
+      await admin.register(fanImportAdminRoutes, deps('fanImport'));
     },
     { prefix: '/api/admin' },
   );

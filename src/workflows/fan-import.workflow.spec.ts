@@ -2,7 +2,7 @@ import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../core/context.ts';
 import type { Db } from '../db/client.ts';
-import type { SegmentsService } from '../modules/crm/segments.service.ts';
+import type { SegmentsService } from '../modules/segments/segments.service.ts';
 import type { FansService } from '../modules/fans/fans.service.ts';
 import { createFanImportWorkflow } from './fan-import.workflow.ts';
 

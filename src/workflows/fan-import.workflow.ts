@@ -5,8 +5,8 @@ import { requireStaff } from '../core/access.ts';
 import { inTransaction, type Ctx } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { emailField } from '../core/fields.ts';
-import { tagField } from '../modules/crm/segments.schemas.ts';
-import type { SegmentsService } from '../modules/crm/segments.service.ts';
+import { tagField } from '../modules/segments/segments.schemas.ts';
+import type { SegmentsService } from '../modules/segments/segments.service.ts';
 import type { FansService } from '../modules/fans/fans.service.ts';
 import type { ImportErrorCode, ImportErrorParams, ImportReport } from './fan-import.schemas.ts';
 

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../core/errors.ts';
-import { EXPORT_COLUMNS } from '../../modules/crm/segments.schemas.ts';
+import { EXPORT_COLUMNS } from '../../modules/segments/segments.schemas.ts';
 import { progressBar } from '../progress.ts';
 import { openRuntime } from '../runtime.ts';
 

@@ -1,6 +1,6 @@
 import closeWithGrace from 'close-with-grace';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
-import { scheduleLoyaltyRecompute } from '../../jobs/loyalty-recompute.job.ts';
+import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime, version } from '../runtime.ts';
 

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RouteDeps } from '../../server/route-deps.ts';
+import type { RouteDeps } from '../../server/http.ts';
 import { channelSettingsBody, channelSettingsDto, publicChannelDto } from './channel.schemas.ts';
 
-export const channelPublicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const channelPublicRoutes: FastifyPluginAsyncZod<RouteDeps<'channel'>> = async (app, deps) => {
   app.get(
     '/channel',
     { schema: { tags: ['fan'], summary: "The channel's public profile", response: { 200: publicChannelDto } } },
@@ -10,7 +10,7 @@ export const channelPublicRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   );
 };
 
-export const channelAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const channelAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'channel'>> = async (app, deps) => {
   const tags = ['console: settings'];
   app.get(
     '/channel',

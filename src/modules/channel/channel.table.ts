@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** The channel's public profile: one row (id = 1), edited by staff in console settings. */
 export const channelSettings = pgTable(
@@ -18,71 +18,4 @@ export const channelSettings = pgTable(
     check('channel_settings_single_row', sql`${t.id} = 1`),
     check('channel_settings_window_check', sql`${t.unfollowWindowHours} between 1 and 720`),
   ],
-);
-
-export const ARTICLE_KINDS = ['original', 'repost', 'sponsored'] as const;
-export type ArticleKind = (typeof ARTICLE_KINDS)[number];
-export const ARTICLE_STATUSES = ['draft', 'published'] as const;
-
-/** Staff-written content. `bodyHtml` is the sanitised rendering of `bodyMarkdown`, made on save. */
-export const articles = pgTable(
-  'articles',
-  {
-    id: uuid('id').primaryKey(),
-    title: text('title').notNull(),
-    summary: text('summary').notNull().default(''),
-    coverUrl: text('cover_url'),
-    bodyMarkdown: text('body_markdown').notNull().default(''),
-    bodyHtml: text('body_html').notNull().default(''),
-    kind: text('kind', { enum: ARTICLE_KINDS }).notNull().default('original'),
-    /** Sponsored articles (ads) only. */
-    advertiser: text('advertiser'),
-    adFeeMinor: bigint('ad_fee_minor', { mode: 'number' }),
-    adFeeCurrency: text('ad_fee_currency'),
-    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
-    publishedAt: timestamp('published_at', { withTimezone: true }),
-    /** Set on first publication; an article that was ever public is unpublished, never deleted. */
-    firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),
-    createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index('articles_feed_idx').on(t.status, t.publishedAt.desc(), t.id),
-    check('articles_kind_check', sql`${t.kind} in ('original', 'repost', 'sponsored')`),
-    check('articles_status_check', sql`${t.status} in ('draft', 'published')`),
-    check(
-      'articles_sponsored_check',
-      sql`(${t.kind} = 'sponsored') = (${t.advertiser} is not null and ${t.adFeeMinor} is not null and ${t.adFeeCurrency} is not null)`,
-    ),
-    check('articles_fee_check', sql`${t.adFeeMinor} is null or ${t.adFeeMinor} >= 0`),
-  ],
-);
-
-/**
- * Per-article counters, kept in the same transaction as the activity that moves them, so the
- * article list never counts over millions of activities. Cost: one UPDATE of one row per read.
- */
-export const articleStats = pgTable('article_stats', {
-  articleId: uuid('article_id')
-    .primaryKey()
-    .references(() => articles.id, { onDelete: 'cascade' }),
-  views: bigint('views', { mode: 'number' }).notNull().default(0),
-  uniqueReads: bigint('unique_reads', { mode: 'number' }).notNull().default(0),
-  shares: bigint('shares', { mode: 'number' }).notNull().default(0),
-  follows: bigint('follows', { mode: 'number' }).notNull().default(0),
-  unfollows: bigint('unfollows', { mode: 'number' }).notNull().default(0),
-});
-
-/** Which fans have read which article: decides whether a read is a unique read. */
-export const articleReaders = pgTable(
-  'article_readers',
-  {
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => articles.id, { onDelete: 'cascade' }),
-    fanId: uuid('fan_id').notNull(),
-    firstReadAt: timestamp('first_read_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.articleId, t.fanId] })],
 );

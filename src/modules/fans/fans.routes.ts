@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
 import { cursorQuery } from '../../core/pagination.ts';
-import { FAN_COOKIE } from '../../server/plugins/auth.ts';
-import { credentialRateLimit, type RouteDeps } from '../../server/route-deps.ts';
+import { credentialRateLimit, FAN_COOKIE, type RouteDeps } from '../../server/http.ts';
 import { activityPage, activitySource } from '../timeline/timeline.schemas.ts';
 import {
   fanListItemDto,
@@ -19,7 +18,7 @@ import {
 const tags = ['fan'];
 
 /** The fan site's API: account, follow state, own timeline. */
-export const fanRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const fanRoutes: FastifyPluginAsyncZod<RouteDeps<'fans' | 'auth'>> = async (app, deps) => {
   const { fans, auth } = deps.services;
   app.addHook('preHandler', deps.hooks.fanIfAny);
 
@@ -87,7 +86,7 @@ export const fanRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => 
 };
 
 /** Staff views of fans: list, search, fan page and timeline. */
-export const fanAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const fanAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'fans'>> = async (app, deps) => {
   const { fans } = deps.services;
   const adminTags = ['console: fans'];
 

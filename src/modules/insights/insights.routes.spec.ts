@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { createOwner, signupFan } from '../../../test/factories.ts';
-import { jobRuns } from '../jobs/jobs.table.ts';
+import { jobRuns } from '../../platform/jobs/jobs.table.ts';
 import { REBUILD_DAILY_JOB } from './insights.service.ts';
 
 const DAY = 86_400_000;

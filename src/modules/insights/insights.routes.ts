@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { RouteDeps } from '../../server/route-deps.ts';
+import type { RouteDeps } from '../../server/http.ts';
 import { growthDto, growthQuery, qualityDto } from './insights.schemas.ts';
 
-export const insightsAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const insightsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'insights'>> = async (app, deps) => {
   const { insights } = deps.services;
   const tags = ['console: analytics'];
   app.get(

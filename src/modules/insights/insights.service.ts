@@ -3,7 +3,7 @@ import type { Ctx } from '../../core/context.ts';
 import { localDay } from '../../core/time-zone.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
-import type { JobRunner } from '../jobs/jobs.service.ts';
+import type { JobRunner } from '../../platform/jobs/jobs.service.ts';
 import { SOURCE_TYPES, sourceTypeOf, type SourceType } from '../timeline/timeline.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { InsightsRepository } from './insights.repository.ts';

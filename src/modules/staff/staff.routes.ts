@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
-import { STAFF_COOKIE } from '../../server/plugins/auth.ts';
-import { credentialRateLimit, type RouteDeps } from '../../server/route-deps.ts';
+import { credentialRateLimit, STAFF_COOKIE, type RouteDeps } from '../../server/http.ts';
 import {
   acceptInviteBody,
   apiTokenDto,
@@ -19,7 +18,7 @@ import {
 const staffEnvelope = z.object({ staff: staffDto });
 
 /** Console doors that work before sign-in: first-run setup, sign-in, invitation links. */
-export const consoleAuthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const consoleAuthRoutes: FastifyPluginAsyncZod<RouteDeps<'staff' | 'invitations' | 'auth'>> = async (app, deps) => {
   const { staff, invitations, auth } = deps.services;
   const tags = ['console: sign-in'];
 
@@ -84,7 +83,7 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, d
 };
 
 /** Signed-in staff: who am I, the team, invitations, personal API tokens. */
-export const staffAdminRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const staffAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'staff' | 'invitations' | 'apiTokens'>> = async (app, deps) => {
   const { staff, invitations, apiTokens } = deps.services;
   const tags = ['console: staff'];
   const noContent = { 204: z.null() };

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
-import type { RouteDeps } from '../../server/route-deps.ts';
+import type { RouteDeps } from '../../server/http.ts';
 
 /** `/s/<code>`: a share link opens the shared article on the fan site. */
-export const shareLinkRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+export const shareLinkRoutes: FastifyPluginAsyncZod<RouteDeps<'wom'>> = async (app, deps) => {
   app.get(
     '/s/:code',
     {

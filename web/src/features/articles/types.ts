@@ -5,7 +5,7 @@ import type {
   PublicArticleDto,
   PublicArticleSummaryDto,
   ShareDto,
-} from '@server/modules/channel/articles.schemas.ts';
+} from '@server/modules/articles/articles.schemas.ts';
 
 export const ARTICLE_KINDS = ['original', 'repost', 'sponsored'] as const;
 /** `sponsored` is an ad: it names an advertiser and carries a fee. */

@@ -1,5 +1,5 @@
 // The API's answers are the server's own zod DTO types (type-only imports: no server code is bundled).
-import type { JobRunDto } from '@server/modules/jobs/jobs.schemas.ts';
+import type { JobRunDto } from '@server/platform/jobs/jobs.schemas.ts';
 import type {
   FunnelDto,
   LoyaltyExplanationDto,
@@ -9,7 +9,7 @@ import type {
   RuleDto,
   RuleResultDto,
   RulesDto,
-} from '@server/modules/crm/loyalty.schemas.ts';
+} from '@server/modules/loyalty/loyalty.schemas.ts';
 
 /** Counted facts about a fan that the ladder's rules read. */
 export const SIGNALS = [

@@ -5,12 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
 import { PageHeader } from '../../../components/ui/page-header';
-import { useDeleteSegment } from '../../../features/crm/api/delete-segment';
-import { useSegment } from '../../../features/crm/api/get-segment';
-import { useSegmentFans } from '../../../features/crm/api/get-segment-fans';
-import { FansTable } from '../../../features/crm/components/fans-table';
-import { SegmentDrawer } from '../../../features/crm/components/segment-drawer';
-import { SegmentFilterTags } from '../../../features/crm/components/segment-filter-tags';
+import { useDeleteSegment } from '../../../features/segments/api/delete-segment';
+import { useSegment } from '../../../features/segments/api/get-segment';
+import { useSegmentFans } from '../../../features/segments/api/get-segment-fans';
+import { FansTable } from '../../../features/segments/components/fans-table';
+import { SegmentDrawer } from '../../../features/segments/components/segment-drawer';
+import { SegmentFilterTags } from '../../../features/segments/components/segment-filter-tags';
 import { useApiError, useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 

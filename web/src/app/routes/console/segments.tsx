@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
-import { SegmentDrawer } from '../../../features/crm/components/segment-drawer';
-import { SegmentsTable } from '../../../features/crm/components/segments-table';
-import type { Segment } from '../../../features/crm/types';
+import { SegmentDrawer } from '../../../features/segments/components/segment-drawer';
+import { SegmentsTable } from '../../../features/segments/components/segments-table';
+import type { Segment } from '../../../features/segments/types';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 type Editing = { segment?: Segment } | null;

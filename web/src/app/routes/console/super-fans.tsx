@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
-import { AddTagButton } from '../../../features/crm/components/add-tag-button';
+import { AddTagButton } from '../../../features/segments/components/add-tag-button';
 import { useRankedFans } from '../../../features/loyalty/api/get-ranked-fans';
 import { CandidatesTable } from '../../../features/loyalty/components/candidates-table';
 import { FunnelCard } from '../../../features/loyalty/components/funnel-card';

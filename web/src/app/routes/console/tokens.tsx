@@ -3,10 +3,10 @@ import { Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/ui/page-header';
-import { CreateTokenModal } from '../../../features/tokens/components/create-token-modal';
-import { NewTokenAlert } from '../../../features/tokens/components/new-token-alert';
-import { TokensTable } from '../../../features/tokens/components/tokens-table';
-import type { CreatedToken } from '../../../features/tokens/types';
+import { CreateTokenModal } from '../../../features/staff/components/create-token-modal';
+import { NewTokenAlert } from '../../../features/staff/components/new-token-alert';
+import { TokensTable } from '../../../features/staff/components/tokens-table';
+import type { CreatedToken } from '../../../features/staff/token-types';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** My API tokens: list, create (secret shown once), revoke. */

@@ -2,7 +2,7 @@ import { Button, Empty, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BulkTagButton } from '../../crm/components/bulk-tag-button';
+import { BulkTagButton } from '../../segments/components/bulk-tag-button';
 import type { RankedFan, RankedFanPerson } from '../types';
 import { FanCell } from './fan-cell';
 

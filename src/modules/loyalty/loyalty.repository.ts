@@ -1,0 +1,178 @@
+import { and, asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { fanActivities } from '../timeline/timeline.table.ts';
+import { fanSignals, loyaltyRules, loyaltySettings, type Signal } from './loyalty.table.ts';
+import type { Rule } from './loyalty-ladder.ts';
+
+export type SignalsRow = typeof fanSignals.$inferSelect;
+export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
+
+const signalColumns = Object.entries(getTableColumns(fanSignals));
+
+/** A fan_signals row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
+function toSignalsRow(raw: Record<string, unknown>): SignalsRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of signalColumns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as SignalsRow;
+}
+
+export const loyaltyRepository = {
+  async rules(db: Db): Promise<Rule[]> {
+    return db.select().from(loyaltyRules).orderBy(asc(loyaltyRules.level), asc(loyaltyRules.signal));
+  },
+  async replaceRules(db: Db, rules: Rule[]) {
+    await db.delete(loyaltyRules);
+    if (rules.length) await db.insert(loyaltyRules).values(rules);
+  },
+  async graceDays(db: Db): Promise<number> {
+    const [row] = await db.select().from(loyaltySettings).where(eq(loyaltySettings.id, 1));
+    return row?.graceDays ?? 60;
+  },
+  async setGraceDays(db: Db, graceDays: number, now: Date) {
+    await db
+      .insert(loyaltySettings)
+      .values({ id: 1, graceDays, updatedAt: now })
+      .onConflictDoUpdate({ target: loyaltySettings.id, set: { graceDays, updatedAt: now } });
+  },
+
+  /**
+   * Adds a batch of activity facts with one multi-row upsert. A day counts as a new active
+   * day only if it is after the fan's last active day (the nightly recompute settles
+   * out-of-order imports exactly).
+   */
+  async addDeltas(db: Db, deltas: SignalDelta[]): Promise<SignalsRow[]> {
+    if (deltas.length === 0) return [];
+    const rows = sql.join(
+      deltas.map(
+        (d) =>
+          sql`(${d.fanId}::uuid, ${d.lastAt.toISOString()}::timestamptz, ${d.days.at(-1)!}::date, ${`{${d.days.join(',')}}`}::date[], ${d.uniqueReads}::int, ${d.shares}::int)`,
+      ),
+      sql`, `,
+    );
+    const result = await db.execute(sql`
+      with v(fan_id, last_at, last_day, days, reads, shares) as (values ${rows})
+      insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
+      select fan_id, last_at, last_day, cardinality(days), reads, shares from v
+      on conflict (fan_id) do update set
+        days_active = fan_signals.days_active + (
+          select count(*) from unnest((select v2.days from v v2 where v2.fan_id = excluded.fan_id)) d
+          where fan_signals.last_active_day is null or d > fan_signals.last_active_day),
+        last_active_at = greatest(fan_signals.last_active_at, excluded.last_active_at),
+        last_active_day = greatest(fan_signals.last_active_day, excluded.last_active_day),
+        unique_reads = fan_signals.unique_reads + excluded.unique_reads,
+        shares = fan_signals.shares + excluded.shares
+      returning *`);
+    return (result as unknown as { rows: Record<string, unknown>[] }).rows.map(toSignalsRow);
+  },
+  async findOne(db: Db, fanId: string): Promise<SignalsRow | undefined> {
+    const [row] = await db.select().from(fanSignals).where(eq(fanSignals.fanId, fanId));
+    return row;
+  },
+  /**
+   * A page of every fan's signals, keyset on fan id (full re-levelling), locked until the
+   * transaction ends so an activity landing meanwhile waits instead of being overwritten.
+   */
+  lockPage(db: Db, afterFanId: string | null, limit: number): Promise<SignalsRow[]> {
+    return db
+      .select()
+      .from(fanSignals)
+      .where(afterFanId ? gt(fanSignals.fanId, afterFanId) : undefined)
+      .orderBy(asc(fanSignals.fanId))
+      .limit(limit)
+      .for('update');
+  },
+  async setLevels(db: Db, changes: { fanId: string; level: number; levelSince: Date | null; graceUntil: Date | null; topDistance: number }[]) {
+    if (changes.length === 0) return;
+    const rows = sql.join(
+      changes.map(
+        (c) =>
+          sql`(${c.fanId}::uuid, ${c.level}::smallint, ${c.levelSince?.toISOString() ?? null}::timestamptz, ${c.graceUntil?.toISOString() ?? null}::timestamptz, ${c.topDistance}::real)`,
+      ),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update fan_signals s set level = v.level, level_since = v.level_since, grace_until = v.grace_until, top_distance = v.top_distance
+      from (values ${rows}) as v(fan_id, level, level_since, grace_until, top_distance) where s.fan_id = v.fan_id`);
+  },
+
+  /**
+   * Rebuilds every fan's counted signals from the activities: one GROUP BY pass (nightly, or
+   * after an import of past activities). Levels are then recomputed by the service.
+   */
+  async rebuildFromActivities(db: Db, timeZone: string) {
+    await db.execute(sql`
+      insert into fan_signals (fan_id, follow_status, first_followed_at, last_active_at, last_active_day, days_active, unique_reads, shares)
+      select f.id, f.follow_status, f.first_followed_at, a.last_at, (a.last_at at time zone ${timeZone})::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
+      from fans f left join (
+        select fan_id, max(occurred_at) as last_at,
+          count(distinct (occurred_at at time zone ${timeZone})::date) as days,
+          count(*) filter (where kind = 'read' and (data->>'first')::boolean) as reads,
+          count(*) filter (where kind = 'shared') as shares
+        from ${fanActivities} where kind <> 'level_changed' group by fan_id
+      ) a on a.fan_id = f.id
+      on conflict (fan_id) do update set
+        last_active_at = excluded.last_active_at, last_active_day = excluded.last_active_day,
+        days_active = excluded.days_active, unique_reads = excluded.unique_reads, shares = excluded.shares
+      -- Only rows that differ are rewritten: a nightly run over settled fans leaves the table
+      -- (and its indexes) alone instead of creating a dead version of every row.
+      where (fan_signals.last_active_at, fan_signals.last_active_day, fan_signals.days_active, fan_signals.unique_reads, fan_signals.shares)
+        is distinct from (excluded.last_active_at, excluded.last_active_day, excluded.days_active, excluded.unique_reads, excluded.shares)`);
+  },
+
+  async countByLevel(db: Db): Promise<{ level: number; n: number }[]> {
+    return db
+      .select({ level: fanSignals.level, n: sql<number>`count(*)`.mapWith(Number) })
+      .from(fanSignals)
+      .groupBy(fanSignals.level);
+  },
+
+  /**
+   * Closest to level 4 first, by the distance stored at the last re-levelling: a walk of the
+   * partial index fan_signals_candidates_idx, however many fans there are.
+   */
+  async candidates(db: Db, limit: number, offset: number): Promise<SignalsRow[]> {
+    return db
+      .select()
+      .from(fanSignals)
+      .where(sql`${fanSignals.level} between 1 and 3`)
+      .orderBy(asc(fanSignals.topDistance), asc(fanSignals.fanId))
+      .limit(limit)
+      .offset(offset);
+  },
+  async countCandidates(db: Db): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(sql`${fanSignals.level} between 1 and 3`);
+    return row?.n ?? 0;
+  },
+  async countAll(db: Db): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals);
+    return row?.n ?? 0;
+  },
+  superFans(db: Db, limit: number, offset: number): Promise<SignalsRow[]> {
+    return db
+      .select()
+      .from(fanSignals)
+      .where(eq(fanSignals.level, 4))
+      .orderBy(sql`${fanSignals.graceUntil} nulls first`, sql`${fanSignals.levelSince} asc nulls last`, asc(fanSignals.fanId))
+      .limit(limit)
+      .offset(offset);
+  },
+  async countLevel(db: Db, level: number): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(eq(fanSignals.level, level));
+    return row?.n ?? 0;
+  },
+  /** Level moves in a window, from level_changed activities (index fan_activities_kind_time_idx). */
+  async moves(db: Db, since: Date): Promise<{ up: number; down: number }> {
+    const [row] = await db
+      .select({
+        up: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int > (${fanActivities.data}->>'from')::int)`.mapWith(Number),
+        down: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int < (${fanActivities.data}->>'from')::int)`.mapWith(Number),
+      })
+      .from(fanActivities)
+      .where(and(eq(fanActivities.kind, 'level_changed'), gt(fanActivities.occurredAt, since)));
+    return { up: row?.up ?? 0, down: row?.down ?? 0 };
+  },
+};
+export type LoyaltyRepository = typeof loyaltyRepository;

@@ -1,0 +1,42 @@
+import { Flex, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLevelName } from '../../../lib/loyalty-levels';
+import type { SegmentFilter } from '../../segments/types';
+import { useFanStatusLabel } from '../../segments/components/fan-status-tag';
+
+/** A segment's filter in words, one tag per condition ("All fans" when it has none). */
+export function SegmentFilterTags({ filter }: { filter: SegmentFilter }) {
+  const { t, i18n } = useTranslation();
+  const statusLabel = useFanStatusLabel();
+  const levelName = useLevelName();
+  // Filter days are calendar days (the channel's): formatted as dates, whatever the browser's time zone.
+  const day = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeZone: 'UTC' });
+  const formatDay = (value: string) => day.format(new Date(`${value}T00:00:00Z`));
+  const list = (values: string[]) => values.join(t('segments.summary.separator'));
+
+  const tags: Array<{ key: string; text: string; color?: string }> = [];
+  if (filter.status) tags.push({ key: 'status', text: t('segments.summary.status', { values: list(filter.status.map(statusLabel)) }) });
+  if (filter.levels) tags.push({ key: 'levels', text: t('segments.summary.levels', { values: list(filter.levels.map(levelName)) }) });
+  if (filter.followedFrom && filter.followedTo) {
+    tags.push({ key: 'followed', text: t('segments.summary.followedBetween', { from: formatDay(filter.followedFrom), to: formatDay(filter.followedTo) }) });
+  } else if (filter.followedFrom) {
+    tags.push({ key: 'followed', text: t('segments.summary.followedFrom', { from: formatDay(filter.followedFrom) }) });
+  } else if (filter.followedTo) {
+    tags.push({ key: 'followed', text: t('segments.summary.followedTo', { to: formatDay(filter.followedTo) }) });
+  }
+  if (filter.activeWithinDays) tags.push({ key: 'active', text: t('segments.summary.activeWithin', { count: filter.activeWithinDays }) });
+  if (filter.inactiveForDays) tags.push({ key: 'inactive', text: t('segments.summary.inactiveFor', { count: filter.inactiveForDays }) });
+  for (const tag of filter.tags ?? []) tags.push({ key: `tag-${tag}`, text: t('segments.summary.tag', { tag }), color: 'purple' });
+  if (filter.q) tags.push({ key: 'q', text: t('segments.summary.q', { q: filter.q }) });
+
+  if (tags.length === 0) return <Typography.Text type="secondary">{t('segments.summary.all')}</Typography.Text>;
+  return (
+    <Flex wrap gap={4} data-testid="segment-filter-tags">
+      {tags.map((tag) => (
+        <Tag key={tag.key} color={tag.color} variant="filled" style={{ marginInlineEnd: 0 }}>
+          {tag.text}
+        </Tag>
+      ))}
+    </Flex>
+  );
+}

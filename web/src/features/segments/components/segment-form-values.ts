@@ -1,0 +1,82 @@
+import dayjs, { type Dayjs } from 'dayjs';
+import { FAN_STATUSES, TAG_MAX_LENGTH, TAG_PATTERN, type FanStatus, type Segment, type SegmentFilter, type SegmentInput } from '../../segments/types';
+
+/** The segment drawer's fields. Empty ones are left out of the filter the API gets. */
+export interface SegmentFormValues {
+  name: string;
+  status: FanStatus[];
+  levels: number[];
+  followed: [Dayjs | null, Dayjs | null] | null;
+  activeWithinDays: number | null;
+  inactiveForDays: number | null;
+  tags: string[];
+  q: string;
+}
+
+export const MAX_FILTER_TAGS = 10;
+export const MAX_DAYS = 3650;
+const DAY = 'YYYY-MM-DD';
+
+export const EMPTY_SEGMENT: SegmentFormValues = {
+  name: '',
+  status: [],
+  levels: [],
+  followed: null,
+  activeWithinDays: null,
+  inactiveForDays: null,
+  tags: [],
+  q: '',
+};
+
+export function isValidTag(tag: string): boolean {
+  const trimmed = tag.trim();
+  return trimmed.length > 0 && trimmed.length <= TAG_MAX_LENGTH && TAG_PATTERN.test(trimmed);
+}
+
+const positive = (value: number | null | undefined) => (typeof value === 'number' && value >= 1 ? Math.floor(value) : undefined);
+
+/** Only the fields that narrow: the API rejects empty arrays and unknown fields. Sorted, so equal filters look equal. */
+export function toFilter(values: Partial<SegmentFormValues> | undefined): SegmentFilter {
+  const filter: SegmentFilter = {};
+  if (!values) return filter;
+  const status = FAN_STATUSES.filter((s) => values.status?.includes(s));
+  if (status.length > 0) filter.status = status;
+  const levels = [...new Set(values.levels ?? [])].sort((a, b) => a - b);
+  if (levels.length > 0) filter.levels = levels;
+  const [from, to] = values.followed ?? [];
+  if (from) filter.followedFrom = from.format(DAY);
+  if (to) filter.followedTo = to.format(DAY);
+  const active = positive(values.activeWithinDays);
+  if (active) filter.activeWithinDays = active;
+  const inactive = positive(values.inactiveForDays);
+  if (inactive) filter.inactiveForDays = inactive;
+  const tags = [...new Set((values.tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
+  if (tags.length > 0) filter.tags = tags;
+  const q = values.q?.trim();
+  if (q) filter.q = q;
+  return filter;
+}
+
+/** False when the API would refuse the filter (the fields show why). */
+export function isSendable(filter: SegmentFilter): boolean {
+  return (filter.tags ?? []).every(isValidTag) && (filter.tags?.length ?? 0) <= MAX_FILTER_TAGS && (filter.q?.length ?? 0) <= 100;
+}
+
+export function toFormValues(segment: Segment | undefined): SegmentFormValues {
+  if (!segment) return EMPTY_SEGMENT;
+  const f = segment.filter;
+  return {
+    name: segment.name,
+    status: f.status ?? [],
+    levels: f.levels ?? [],
+    followed: f.followedFrom || f.followedTo ? [f.followedFrom ? dayjs(f.followedFrom) : null, f.followedTo ? dayjs(f.followedTo) : null] : null,
+    activeWithinDays: f.activeWithinDays ?? null,
+    inactiveForDays: f.inactiveForDays ?? null,
+    tags: f.tags ?? [],
+    q: f.q ?? '',
+  };
+}
+
+export function toSegmentInput(values: SegmentFormValues): SegmentInput {
+  return { name: values.name.trim(), filter: toFilter(values) };
+}
