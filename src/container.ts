@@ -24,6 +24,9 @@ import { createInsightsService } from './modules/insights/insights.service.ts';
 import { jobsRepository } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.service.ts';
 import { womRepository } from './modules/wom/wom.repository.ts';
+import { streamRepository } from './platform/stream/stream.repository.ts';
+import { createStreamRunner } from './platform/stream/stream.runner.ts';
+import { subscribe } from './subscriptions.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
 export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Date };
@@ -31,9 +34,11 @@ export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Da
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
   const now = options.now ?? (() => new Date());
-  const jobs = createJobRunner({ repo: jobsRepository, systemCtx: () => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log }) });
+  const jobCtx = (): Ctx => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log });
+  const jobs = createJobRunner({ repo: jobsRepository, systemCtx: jobCtx });
   const auth = createAuthService(authRepository);
   const timeline = createTimelineService(timelineRepository);
+  const stream = createStreamRunner({ source: timeline.stream, repo: streamRepository, systemCtx: jobCtx });
   const fans = createFansService({ repo: fansRepository, auth, timeline });
   const staff = createStaffService({ repo: staffRepository, auth });
   const invitations = createInvitationsService({
@@ -44,17 +49,22 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const apiTokens = createApiTokensService({ repo: staffRepository });
   const channel = createChannelService({ repo: channelRepository, fans });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
-  const insights = createInsightsService({ repo: insightsRepository, timeline, fans, channel, jobs });
-  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs });
+  const insights = createInsightsService({ repo: insightsRepository, fans, channel, jobs });
+  const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs, stream });
   const segments = createSegmentsService({ repo: crmRepository, fans, channel });
   const fanImport = createFanImportWorkflow({ fans, segments });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
+  const services = { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport };
+  subscribe(services, stream, jobs);
+
   return {
     database,
-    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport },
+    services,
     /** Background job runs (started by serve; tests wait on `jobs.idle()`). */
     jobs,
+    /** The activity stream's consumers (polling started by serve; tests `drain()` it). */
+    stream,
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

@@ -5,13 +5,19 @@ import { createContainer, type Container } from '../src/container.ts';
 import { buildApp, type AppOptions } from '../src/server/app.ts';
 import { openTestDatabase, resetDatabase, type TestDatabase } from './engine.ts';
 
-export type TestApp = { app: FastifyInstance; container: Container; database: TestDatabase };
+export type TestApp = {
+  app: FastifyInstance;
+  container: Container;
+  database: TestDatabase;
+  /** Waits until the stream's consumers applied every committed activity (derived figures are after commit). */
+  settle(): Promise<void>;
+};
 
 export const TEST_BASE_URL = 'http://fanbase.test';
 
 /** An app on a fresh database, built once per file and emptied before each test. */
 export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
-  const t = {} as TestApp;
+  const t = { settle: () => t.container.stream.drain() } as TestApp;
   beforeAll(async () => {
     t.database = await openTestDatabase();
     t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }) });
@@ -26,10 +32,12 @@ export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
   beforeEach(async () => {
     // A background job left running by the previous test must not write into the next one.
     await t.container.jobs.idle();
+    await t.container.stream.idle();
     await resetDatabase(t.database);
   });
   afterAll(async () => {
     await t.container?.jobs.idle();
+    await t.container?.stream.stop();
     await t.app?.close();
     await t.database?.close();
   });

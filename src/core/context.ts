@@ -24,8 +24,23 @@ export type Ctx = {
 
 export const withActor = (ctx: Ctx, actor: Actor): Ctx => ({ ...ctx, actor });
 
+type TxCtx = Ctx & { inTx?: boolean; afterCommit?: (() => void)[] };
+
 /** Runs `fn` in one transaction; nested calls reuse the open one. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
-  if ((ctx as Ctx & { inTx?: boolean }).inTx) return fn(ctx);
-  return ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db, inTx: true } as Ctx));
+  if ((ctx as TxCtx).inTx) return fn(ctx);
+  const callbacks: (() => void)[] = [];
+  const result = await ctx.db.transaction((tx) => fn({ ...ctx, db: tx as unknown as Db, inTx: true, afterCommit: callbacks } as TxCtx));
+  for (const callback of callbacks) callback();
+  return result;
+}
+
+/**
+ * Runs `callback` once the transaction `ctx` belongs to has committed (at once outside a
+ * transaction; never when it rolls back). Wakes work that must only see committed rows.
+ */
+export function afterCommit(ctx: Ctx, callback: () => void): void {
+  const pending = (ctx as TxCtx).afterCommit;
+  if (pending) pending.push(callback);
+  else callback();
 }

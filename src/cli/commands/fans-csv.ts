@@ -21,6 +21,8 @@ export async function fansImport(file: string): Promise<void> {
     process.stdout.write(`${report.rows} rows: ${report.created} fans created, ${report.existing} already existed, ${report.rejected} rejected.\n`);
     for (const e of report.errors) process.stdout.write(`  line ${e.line}${e.email ? ` (${e.email})` : ''}: ${e.reason} [${e.code}]\n`);
     if (report.rejected > report.errors.length) process.stdout.write(`  … and ${report.rejected - report.errors.length} more\n`);
+    // Analytics, counters and loyalty follow the new activities before the command ends.
+    await container.stream.drain(10 * 60_000);
   } finally {
     await database.close();
   }

@@ -15,12 +15,14 @@ export async function serve(): Promise<void> {
   });
   const nightly = scheduleLoyaltyRecompute(container);
   await container.jobs.start();
+  container.stream.start();
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     nightly.stop();
     await container.jobs.stop();
     await app.close();
+    await container.stream.stop();
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });

@@ -5,11 +5,12 @@ import { articleReaders, articles, articleStats, type ArticleKind } from './arti
 export type ArticleRow = typeof articles.$inferSelect;
 type StatsRow = Omit<typeof articleStats.$inferSelect, 'articleId'>;
 export type ArticleWithStats = ArticleRow & { stats: StatsRow };
-export type StatField = 'views' | 'uniqueReads' | 'shares' | 'follows' | 'unfollows';
+export type ArticleCounts = { articleId: string; views: number; uniqueReads: number; shares: number; follows: number; unfollows: number };
 
-const ZERO: StatsRow = { views: 0, uniqueReads: 0, shares: 0, follows: 0, unfollows: 0 };
+const ZERO: StatsRow = { views: 0, visitorViews: 0, uniqueReads: 0, shares: 0, follows: 0, unfollows: 0 };
 const statsColumns = {
   views: articleStats.views,
+  visitorViews: articleStats.visitorViews,
   uniqueReads: articleStats.uniqueReads,
   shares: articleStats.shares,
   follows: articleStats.follows,
@@ -89,12 +90,28 @@ export const articlesRepository = {
     await db.delete(articles).where(eq(articles.id, id));
   },
   /** Cost: one single-row UPDATE (the article's counter row). */
-  async bump(db: Db, articleId: string, field: StatField): Promise<void> {
-    const column = statsColumns[field];
+  /** A visitor's view: no activity, so it is counted here (and kept apart for rebuilds). */
+  async bumpVisitorView(db: Db, articleId: string): Promise<void> {
     await db
       .update(articleStats)
-      .set({ [field]: sql`${column} + 1` })
+      .set({ views: sql`${articleStats.views} + 1`, visitorViews: sql`${articleStats.visitorViews} + 1` })
       .where(eq(articleStats.articleId, articleId));
+  },
+  /** Adds counts from the activity stream: one UPDATE for the whole batch. */
+  async addCounts(db: Db, rows: ArticleCounts[]): Promise<void> {
+    if (rows.length === 0) return;
+    const values = sql.join(
+      rows.map((r) => sql`(${r.articleId}::uuid, ${r.views}::bigint, ${r.uniqueReads}::bigint, ${r.shares}::bigint, ${r.follows}::bigint, ${r.unfollows}::bigint)`),
+      sql`, `,
+    );
+    await db.execute(sql`
+      update ${articleStats} s set views = s.views + v.views, unique_reads = s.unique_reads + v.unique_reads, shares = s.shares + v.shares,
+        follows = s.follows + v.follows, unfollows = s.unfollows + v.unfollows
+      from (values ${values}) as v(article_id, views, unique_reads, shares, follows, unfollows) where s.article_id = v.article_id`);
+  },
+  /** Back to what the stream does not hold (visitors' views), before a rebuild adds the rest. */
+  async resetCounts(db: Db): Promise<void> {
+    await db.update(articleStats).set({ views: articleStats.visitorViews, uniqueReads: 0, shares: 0, follows: 0, unfollows: 0 });
   },
   /** True the first time this fan reads this article. */
   async addReader(db: Db, articleId: string, fanId: string, at: Date): Promise<boolean> {

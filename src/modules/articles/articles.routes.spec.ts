@@ -132,6 +132,7 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     // A friend who arrives through a's share link and follows counts for the article too.
     const friend = await signupFan(t.app);
     await t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie: friend.cookie }, payload: { source: `share:${s1.json().code}` } });
+    await t.settle();
     const stats = (await t.app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers: { cookie: owner.cookie } })).json().stats;
     expect(stats).toEqual({ views: 4, uniqueReads: 2, shares: 2, follows: 2, unfollows: 0, netFans: 2 });
 
@@ -156,6 +157,7 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     expect(limited.json().error.code).toBe('rate_limited');
     // Other articles are not affected, and nothing past the limit was counted.
     expect((await view(other)).statusCode).toBe(200);
+    await t.settle();
     const stats = (await t.app.inject({ method: 'GET', url: `/api/admin/articles/${id}`, headers: { cookie: owner.cookie } })).json().stats;
     expect(stats).toMatchObject({ views: 20, uniqueReads: 1 });
     const reads = (await t.app.inject({ method: 'GET', url: '/api/fan/activities?limit=100', headers: { cookie: a.cookie } })).json().items;
@@ -193,6 +195,7 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     await t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: { cookie: owner.cookie }, payload: { name: 'Mi', description: 'x' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/channel', headers: { cookie: owner.cookie } })).json().unfollowWindowHours).toBe(2);
 
+    await t.settle();
     const stats = (await t.app.inject({ method: 'GET', url: `/api/admin/articles/${last}`, headers: { cookie: owner.cookie } })).json().stats;
     expect(stats.unfollows).toBe(3);
     expect(stats.netFans).toBe(-3);
@@ -213,12 +216,14 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     await t.app.inject({ method: 'DELETE', url: `/api/fan/follow?source=article:${ad}`, headers: { cookie: readers[1]!.cookie } });
     await t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie: (await signupFan(t.app)).cookie }, payload: { source: `article:${original}` } });
 
+    await t.settle();
     const cmp = (await t.app.inject({ method: 'GET', url: '/api/admin/articles/comparison', headers: { cookie: owner.cookie } })).json();
     const byKind = Object.fromEntries(cmp.kinds.map((k: { kind: string }) => [k.kind, k]));
     expect(byKind.sponsored).toMatchObject({ articles: 1, uniqueReads: 4, unfollows: 2, unfollowsPer1000Reads: 500, revenue: [{ currency: 'CNY', amountMinor: 880000 }] });
     expect(byKind.original).toMatchObject({ articles: 1, uniqueReads: 4, unfollows: 0, follows: 1, followsPer1000Reads: 250, revenue: [] });
     expect(byKind.repost).toMatchObject({ articles: 0, unfollowsPer1000Reads: 0 });
 
+    await t.settle();
     const ranked = (await t.app.inject({ method: 'GET', url: '/api/admin/articles?sort=net_fans', headers: { cookie: owner.cookie } })).json();
     expect(ranked.items.map((a: { title: string }) => a.title)).toEqual(['Original', 'Ad']);
   });

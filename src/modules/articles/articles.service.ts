@@ -3,9 +3,9 @@ import { inTransaction, type Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page, type PageQuery } from '../../core/pagination.ts';
-import type { TimelineService } from '../timeline/timeline.service.ts';
+import type { PendingActivity, TimelineService } from '../timeline/timeline.service.ts';
 import type { WomService } from '../wom/wom.service.ts';
-import type { ArticlesRepository, StatField } from './articles.repository.ts';
+import type { ArticlesRepository } from './articles.repository.ts';
 import {
   per1000,
   toAdminArticleDto,
@@ -19,12 +19,6 @@ import type { ChannelService } from '../channel/channel.service.ts';
 import { ARTICLE_KINDS } from './articles.table.ts';
 import { renderMarkdown } from './markdown.ts';
 
-const STAT_OF_KIND: Record<string, StatField | undefined> = {
-  read: 'views',
-  shared: 'shares',
-  followed: 'follows',
-  unfollowed: 'unfollows',
-};
 
 const columnsOf = (input: ArticleInput) => ({
   title: input.title,
@@ -53,32 +47,28 @@ export function createArticlesService(deps: {
     return row;
   }
 
-  // Unfollow attribution: to the article the unfollow happened on, else to the last article the
-  // fan read within the window before it. Stored on the activity, so it never changes later.
-  timeline.enrich('unfollowed', async (tx, activity) => {
-    if (activity.articleId) return;
-    const hours = (await channel.settings(tx)).unfollowWindowHours;
-    const since = new Date(activity.at.getTime() - hours * 3600_000);
-    const articleId = await timeline.lastArticleReadSince(tx, activity.fanId, since, activity.at);
-    if (articleId) {
-      activity.articleId = articleId;
-      activity.data = { ...activity.data, attributedBy: 'last_read', windowHours: hours };
-    }
-  });
-  // A follow through a share link of an article counts for that article too.
-  timeline.enrich('followed', async (tx, activity) => {
-    if (activity.articleId || !activity.source?.startsWith('share:')) return;
-    activity.articleId = await wom.articleOf(tx, activity.source.slice('share:'.length));
-  });
-  // Article counters move in the same transaction as the activity.
-  timeline.onRecorded(async (tx, rows) => {
-    for (const row of rows) {
-      const field = STAT_OF_KIND[row.kind];
-      if (row.articleId && field) await repo.bump(tx.db, row.articleId, field);
-    }
-  });
-
   return {
+    /**
+     * Unfollow attribution (an enricher: the unfollow's own answer shows it): to the article the
+     * unfollow happened on, else to the last article the fan read within the window before it.
+     * Stored on the activity, so it never changes later.
+     */
+    async attributeUnfollow(tx: Ctx, activity: PendingActivity) {
+      if (activity.kind !== 'unfollowed' || activity.articleId) return;
+      const hours = (await channel.settings(tx)).unfollowWindowHours;
+      const since = new Date(activity.at.getTime() - hours * 3600_000);
+      const articleId = await timeline.lastArticleReadSince(tx, activity.fanId, since, activity.at);
+      if (articleId) {
+        activity.articleId = articleId;
+        activity.data = { ...activity.data, attributedBy: 'last_read', windowHours: hours };
+      }
+    },
+    /** A follow through a share link of an article counts for that article too (an enricher). */
+    async creditShareFollow(tx: Ctx, activity: PendingActivity) {
+      if (activity.kind !== 'followed' || activity.articleId || !activity.source?.startsWith('share:')) return;
+      activity.articleId = await wom.articleOf(tx, activity.source.slice('share:'.length));
+    },
+
     async create(ctx: Ctx, input: ArticleInput): Promise<AdminArticleDto> {
       requireStaff(ctx);
       const now = ctx.now();
@@ -149,19 +139,19 @@ export function createArticlesService(deps: {
 
     /**
      * One view of a published article. A signed-in fan's view is a `read` activity (the first
-     * one per fan is a unique read); a visitor's view only counts. Cost: 1–3 small writes.
+     * one per fan is a unique read), counted by the articles consumer; a visitor's view only
+     * counts here. Cost: a fan's 1 SELECT + 2 INSERTs, a visitor's 1 SELECT + 1 UPDATE.
      */
     async recordView(ctx: Ctx, id: string): Promise<{ uniqueRead: boolean }> {
       if (!(await repo.findPublished(ctx.db, id))) throw notFound('article');
       if (ctx.actor.kind !== 'fan') {
-        await repo.bump(ctx.db, id, 'views');
+        await repo.bumpVisitorView(ctx.db, id);
         return { uniqueRead: false };
       }
       const fanId = ctx.actor.fanId;
       return inTransaction(ctx, async (tx) => {
         const at = tx.now();
         const first = await repo.addReader(tx.db, id, fanId, at);
-        if (first) await repo.bump(tx.db, id, 'uniqueReads');
         await timeline.record(tx, { fanId, kind: 'read', source: 'direct', articleId: id, data: { first }, at });
         return { uniqueRead: first };
       });

@@ -41,14 +41,17 @@ export const articles = pgTable(
 );
 
 /**
- * Per-article counters, kept in the same transaction as the activity that moves them, so the
- * article list never counts over millions of activities. Cost: one UPDATE of one row per read.
+ * Per-article counters, so the article list never counts over millions of activities. The
+ * articles consumer keeps them from the activity stream (fans' reads, unique reads, shares,
+ * follows, attributed unfollows); a visitor's view is no activity and is counted here directly,
+ * in `visitor_views` as well as `views`, so a rebuild from the stream restores `views` exactly.
  */
 export const articleStats = pgTable('article_stats', {
   articleId: uuid('article_id')
     .primaryKey()
     .references(() => articles.id, { onDelete: 'cascade' }),
   views: bigint('views', { mode: 'number' }).notNull().default(0),
+  visitorViews: bigint('visitor_views', { mode: 'number' }).notNull().default(0),
   uniqueReads: bigint('unique_reads', { mode: 'number' }).notNull().default(0),
   shares: bigint('shares', { mode: 'number' }).notNull().default(0),
   follows: bigint('follows', { mode: 'number' }).notNull().default(0),

@@ -3,16 +3,20 @@ import type { Db } from '../../db/client.ts';
 import type { SourceType } from '../timeline/timeline.schemas.ts';
 import { dailyFollowCounts } from './insights.table.ts';
 
+export type FollowCount = { day: string; sourceType: SourceType; follows: number; unfollows: number };
+
 export const insightsRepository = {
-  async addFollowCount(db: Db, day: string, sourceType: SourceType, follows: number, unfollows: number) {
+  /** Adds a batch's follows and unfollows: one multi-row upsert of ≤ 4 rows per day touched. */
+  async addFollowCounts(db: Db, rows: FollowCount[]) {
+    if (rows.length === 0) return;
     await db
       .insert(dailyFollowCounts)
-      .values({ day, sourceType, follows, unfollows })
+      .values(rows)
       .onConflictDoUpdate({
         target: [dailyFollowCounts.day, dailyFollowCounts.sourceType],
         set: {
-          follows: sql`${dailyFollowCounts.follows} + ${follows}`,
-          unfollows: sql`${dailyFollowCounts.unfollows} + ${unfollows}`,
+          follows: sql`${dailyFollowCounts.follows} + excluded.follows`,
+          unfollows: sql`${dailyFollowCounts.unfollows} + excluded.unfollows`,
         },
       });
   },
@@ -23,22 +27,10 @@ export const insightsRepository = {
       .from(dailyFollowCounts)
       .where(and(gte(dailyFollowCounts.day, from), lte(dailyFollowCounts.day, to)));
   },
-  /**
-   * Re-counts every day in a time zone from the activities (after the channel's time zone
-   * changed). Follows wait for it rather than land in a half-rebuilt table.
-   */
-  async rebuild(db: Db, timeZone: string) {
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`lock table ${dailyFollowCounts} in exclusive mode`);
-      await tx.delete(dailyFollowCounts);
-      await tx.execute(sql`
-        insert into ${dailyFollowCounts} (day, source_type, follows, unfollows)
-        select (occurred_at at time zone ${timeZone})::date,
-          case when source like 'article:%' then 'article' when source like 'share:%' then 'share' when source = 'import' then 'import' else 'direct' end,
-          count(*) filter (where kind = 'followed'), count(*) filter (where kind = 'unfollowed')
-        from fan_activities where kind in ('followed', 'unfollowed')
-        group by 1, 2`);
-    });
+  /** Replaces every day's counts (a rebuild from the stream). */
+  async replaceAll(db: Db, rows: FollowCount[]) {
+    await db.delete(dailyFollowCounts);
+    for (let i = 0; i < rows.length; i += 5_000) await db.insert(dailyFollowCounts).values(rows.slice(i, i + 5_000));
   },
   /** Net followers gained before `day`: the cumulative line's starting point. */
   async netBefore(db: Db, day: string): Promise<number> {

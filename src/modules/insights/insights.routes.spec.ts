@@ -27,6 +27,7 @@ describe('analytics: growth per day and source, quality per source', () => {
     await fanWith([{ at: T0, follow: true, source: 'share:abcd1234' }]);
     await fanWith([{ at: T0 + 1000, follow: true }, { at: T0 + DAY, follow: false }]);
     await fanWith([{ at: T0 + 2 * DAY + 11.9 * 3600_000, follow: true, source: 'import' }]); // 23:54 UTC
+    await t.settle();
     const res = await t.app.inject({
       method: 'GET',
       url: '/api/admin/insights/growth?from=2026-05-10&to=2026-05-13',
@@ -80,6 +81,7 @@ describe('analytics: growth per day and source, quality per source', () => {
     // 20:00 UTC on 1 June is 04:00 on 2 June in Beijing.
     await fanWith([{ at: Date.parse('2026-06-01T20:00:00Z'), follow: true }]);
     const days = async () => {
+      await t.settle();
       const g = (await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-06-01&to=2026-06-02', headers: h })).json();
       return { timeZone: g.timeZone, follows: g.days.map((d: { newFollows: number }) => d.newFollows) };
     };

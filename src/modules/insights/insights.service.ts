@@ -1,11 +1,9 @@
 import { requireStaff } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
-import { localDay } from '../../core/time-zone.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import type { JobRunner } from '../../platform/jobs/jobs.service.ts';
-import { SOURCE_TYPES, sourceTypeOf, type SourceType } from '../timeline/timeline.schemas.ts';
-import type { TimelineService } from '../timeline/timeline.service.ts';
+import { SOURCE_TYPES, type SourceType } from '../timeline/timeline.schemas.ts';
 import type { InsightsRepository } from './insights.repository.ts';
 import type { GrowthDto, GrowthQuery } from './insights.schemas.ts';
 
@@ -18,34 +16,8 @@ export const REBUILD_DAILY_JOB = 'insights.rebuild_daily';
  * Channel analytics: growth per day and source, and which sources bring fans who stay. Days are
  * the channel's reporting days (its time zone, UTC by default).
  */
-export function createInsightsService(deps: { repo: InsightsRepository; timeline: TimelineService; fans: FansService; channel: ChannelService; jobs: JobRunner }) {
-  const { repo, timeline, fans, channel, jobs } = deps;
-
-  jobs.define(REBUILD_DAILY_JOB, async (ctx) => {
-    const { timeZone } = await channel.settings(ctx);
-    await repo.rebuild(ctx.db, timeZone);
-    return { timeZone };
-  });
-  channel.onSettingsChanged(async (ctx, { before, after }) => {
-    if (before.timeZone !== after.timeZone) await jobs.enqueue(ctx, REBUILD_DAILY_JOB);
-  });
-
-  // One upsert per (day, source) in the batch: an import of 100,000 follows touches few rows.
-  timeline.onRecorded(async (tx, rows) => {
-    const groups = new Map<string, { day: string; source: SourceType; follows: number; unfollows: number }>();
-    const follows = rows.filter((a) => a.kind === 'followed' || a.kind === 'unfollowed');
-    if (follows.length === 0) return;
-    const { timeZone } = await channel.settings(tx);
-    for (const a of follows) {
-      const day = localDay(a.occurredAt, timeZone);
-      const source = sourceTypeOf(a.source);
-      const g = groups.get(`${day}|${source}`) ?? { day, source, follows: 0, unfollows: 0 };
-      if (a.kind === 'followed') g.follows += 1;
-      else g.unfollows += 1;
-      groups.set(`${day}|${source}`, g);
-    }
-    for (const g of groups.values()) await repo.addFollowCount(tx.db, g.day, g.source, g.follows, g.unfollows);
-  });
+export function createInsightsService(deps: { repo: InsightsRepository; fans: FansService; channel: ChannelService; jobs: JobRunner }) {
+  const { repo, fans, channel, jobs } = deps;
 
   return {
     /** Reads ≤ 4 rollup rows per day plus one sum: independent of fan count. */

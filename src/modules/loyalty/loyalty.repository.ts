@@ -1,10 +1,10 @@
-import { and, asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { fanActivities } from '../timeline/timeline.table.ts';
 import { fanSignals, loyaltyRules, loyaltySettings, type Signal } from './loyalty.table.ts';
 import type { Rule } from './loyalty-ladder.ts';
 
 export type SignalsRow = typeof fanSignals.$inferSelect;
+export type SignalTotals = { fanId: string; lastAt: Date; lastDay: string; days: number; uniqueReads: number; shares: number };
 export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
 
 const signalColumns = Object.entries(getTableColumns(fanSignals));
@@ -67,6 +67,15 @@ export const loyaltyRepository = {
       returning *`);
     return (result as unknown as { rows: Record<string, unknown>[] }).rows.map(toSignalsRow);
   },
+  /** Each fan's last active day (to tell whether a batch brings days older than it). */
+  async lastActiveDays(db: Db, fanIds: string[]): Promise<Map<string, string | null>> {
+    if (fanIds.length === 0) return new Map();
+    const rows = await db.select({ fanId: fanSignals.fanId, day: fanSignals.lastActiveDay }).from(fanSignals).where(inArray(fanSignals.fanId, fanIds));
+    return new Map(rows.map((r) => [r.fanId, r.day]));
+  },
+  findMany(db: Db, fanIds: string[]): Promise<SignalsRow[]> {
+    return fanIds.length ? db.select().from(fanSignals).where(inArray(fanSignals.fanId, fanIds)) : Promise.resolve([]);
+  },
   async findOne(db: Db, fanId: string): Promise<SignalsRow | undefined> {
     const [row] = await db.select().from(fanSignals).where(eq(fanSignals.fanId, fanId));
     return row;
@@ -98,28 +107,36 @@ export const loyaltyRepository = {
       from (values ${rows}) as v(fan_id, level, level_since, grace_until, top_distance) where s.fan_id = v.fan_id`);
   },
 
+  /** A page of fan ids in id order (primary key walk), for rebuilds. */
+  async fanIdsPage(db: Db, afterFanId: string | null, limit: number): Promise<string[]> {
+    const rows = await db
+      .select({ fanId: fanSignals.fanId })
+      .from(fanSignals)
+      .where(afterFanId ? gt(fanSignals.fanId, afterFanId) : undefined)
+      .orderBy(asc(fanSignals.fanId))
+      .limit(limit);
+    return rows.map((r) => r.fanId);
+  },
   /**
-   * Rebuilds every fan's counted signals from the activities: one GROUP BY pass (nightly, or
-   * after an import of past activities). Levels are then recomputed by the service.
+   * Sets these fans' counted signals to recomputed totals (a fan without totals had no
+   * activity). Only rows that differ are rewritten: a rebuild over settled fans leaves the table
+   * (and its indexes) alone instead of creating a dead version of every row.
    */
-  async rebuildFromActivities(db: Db, timeZone: string) {
+  async setTotals(db: Db, fanIds: string[], totals: SignalTotals[]) {
+    if (fanIds.length === 0) return;
+    const byFan = new Map(totals.map((t) => [t.fanId, t]));
+    const rows = sql.join(
+      fanIds.map((id) => {
+        const t = byFan.get(id);
+        return sql`(${id}::uuid, ${t?.lastAt.toISOString() ?? null}::timestamptz, ${t?.lastDay ?? null}::date, ${t?.days ?? 0}::int, ${t?.uniqueReads ?? 0}::int, ${t?.shares ?? 0}::int)`;
+      }),
+      sql`, `,
+    );
     await db.execute(sql`
-      insert into fan_signals (fan_id, follow_status, first_followed_at, last_active_at, last_active_day, days_active, unique_reads, shares)
-      select f.id, f.follow_status, f.first_followed_at, a.last_at, (a.last_at at time zone ${timeZone})::date, coalesce(a.days, 0), coalesce(a.reads, 0), coalesce(a.shares, 0)
-      from fans f left join (
-        select fan_id, max(occurred_at) as last_at,
-          count(distinct (occurred_at at time zone ${timeZone})::date) as days,
-          count(*) filter (where kind = 'read' and (data->>'first')::boolean) as reads,
-          count(*) filter (where kind = 'shared') as shares
-        from ${fanActivities} where kind <> 'level_changed' group by fan_id
-      ) a on a.fan_id = f.id
-      on conflict (fan_id) do update set
-        last_active_at = excluded.last_active_at, last_active_day = excluded.last_active_day,
-        days_active = excluded.days_active, unique_reads = excluded.unique_reads, shares = excluded.shares
-      -- Only rows that differ are rewritten: a nightly run over settled fans leaves the table
-      -- (and its indexes) alone instead of creating a dead version of every row.
-      where (fan_signals.last_active_at, fan_signals.last_active_day, fan_signals.days_active, fan_signals.unique_reads, fan_signals.shares)
-        is distinct from (excluded.last_active_at, excluded.last_active_day, excluded.days_active, excluded.unique_reads, excluded.shares)`);
+      update fan_signals s set last_active_at = v.last_at, last_active_day = v.last_day, days_active = v.days, unique_reads = v.reads, shares = v.shares
+      from (values ${rows}) as v(fan_id, last_at, last_day, days, reads, shares)
+      where s.fan_id = v.fan_id
+        and (s.last_active_at, s.last_active_day, s.days_active, s.unique_reads, s.shares) is distinct from (v.last_at, v.last_day, v.days, v.reads, v.shares)`);
   },
 
   async countByLevel(db: Db): Promise<{ level: number; n: number }[]> {
@@ -162,17 +179,6 @@ export const loyaltyRepository = {
   async countLevel(db: Db, level: number): Promise<number> {
     const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(eq(fanSignals.level, level));
     return row?.n ?? 0;
-  },
-  /** Level moves in a window, from level_changed activities (index fan_activities_kind_time_idx). */
-  async moves(db: Db, since: Date): Promise<{ up: number; down: number }> {
-    const [row] = await db
-      .select({
-        up: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int > (${fanActivities.data}->>'from')::int)`.mapWith(Number),
-        down: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int < (${fanActivities.data}->>'from')::int)`.mapWith(Number),
-      })
-      .from(fanActivities)
-      .where(and(eq(fanActivities.kind, 'level_changed'), gt(fanActivities.occurredAt, since)));
-    return { up: row?.up ?? 0, down: row?.down ?? 0 };
   },
 };
 export type LoyaltyRepository = typeof loyaltyRepository;

@@ -3,7 +3,9 @@ import { useTestApp } from '../../../test/app.ts';
 import { createOwner, signupFan } from '../../../test/factories.ts';
 
 const DAY = 86_400_000;
-const T0 = Date.parse('2026-06-01T08:00:00.000Z');
+// Levels are computed when the loyalty consumer applies the activities (now), so the story
+// starts a few days ago, at 08:00 UTC.
+const T0 = Math.floor(Date.now() / DAY) * DAY - 5 * DAY + 8 * 3_600_000;
 const RULES = {
   graceDays: 60,
   rules: [
@@ -41,7 +43,10 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const { articles: svc } = t.container.services;
     await svc.recordView(as(fan.id, T0), articles[0]!);
     await svc.recordView(as(fan.id, T0 + 1000), articles[0]!); // a repeat: not a unique read
-    const explain = async () => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json();
+    const explain = async () => {
+      await t.settle();
+      return (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json();
+    };
     let e = await explain();
     expect(e).toMatchObject({ level: 1, levelName: 'reader', signals: { unique_reads: 1, days_active: 1 } });
     expect(e.missingForNext.map((r: { signal: string; value: number; threshold: number }) => `${r.signal} ${r.value}/${r.threshold}`).sort()).toEqual([
@@ -69,7 +74,10 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     await t.container.services.articles.recordView(as(a.fan.id, Date.now()), articles[0]!);
     await t.container.services.articles.recordView(as(b.fan.id, Date.now()), articles[0]!);
     await t.container.services.articles.recordView(as(b.fan.id, Date.now()), articles[1]!);
-    const level = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${id}/loyalty`, headers: h })).json().level;
+    const level = async (id: string) => {
+      await t.settle();
+      return (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${id}/loyalty`, headers: h })).json().level;
+    };
     expect([await level(a.fan.id), await level(b.fan.id)]).toEqual([1, 1]);
 
     await t.container.jobs.idle();
@@ -106,12 +114,14 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     for (const [i, id] of articles.entries()) await svc.recordView(as(fan.id, T0 + i * DAY), id);
     await svc.share(as(fan.id, T0 + 2 * DAY), articles[0]!);
     const system = (at: number) => t.container.ctx({ kind: 'system' }, { now: () => new Date(at) });
+    await t.settle();
     expect((await loyalty.explain(system(T0 + 3 * DAY), fan.id)).level).toBe(4);
 
     await loyalty.relevelAll(system(T0 + 40 * DAY)); // 38 days inactive: no longer qualifies
     const slipping = await loyalty.explain(system(T0 + 40 * DAY), fan.id);
     expect(slipping.level).toBe(4);
     expect(slipping.graceUntil).toBe(new Date(T0 + 100 * DAY).toISOString());
+    await t.settle();
     const page = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/super-fans', headers: h })).json();
     expect(page.items[0]).toMatchObject({ fan: { id: fan.id }, graceUntil: slipping.graceUntil });
 
@@ -127,7 +137,11 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const mk = async (reads: number, days: number, share: boolean) => {
       const { fan } = await signupFan(t.app);
       // Oldest first, as activities happen: read i on day max(days - 1 - i, 0) before today.
-      for (let i = 0; i < reads; i++) await t.container.services.articles.recordView(as(fan.id, now - Math.max(days - 1 - i, 0) * DAY), articles[i]!);
+      // Each settled before the next, so every step up is its own level change.
+      for (let i = 0; i < reads; i++) {
+        await t.container.services.articles.recordView(as(fan.id, now - Math.max(days - 1 - i, 0) * DAY), articles[i]!);
+        await t.settle();
+      }
       if (share) await t.container.services.articles.share(as(fan.id, now), articles[0]!);
       return fan.id;
     };
@@ -135,7 +149,10 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const far = await mk(1, 1, false); // level 1
     const top = await mk(3, 2, true); // level 4
     await signupFan(t.app); // level 0
-    const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: h })).json();
+    const get = async (url: string) => {
+      await t.settle();
+      return (await t.app.inject({ method: 'GET', url, headers: h })).json();
+    };
     const ids = (p: { items: { fan: { id: string } }[] }) => p.items.map((s) => s.fan.id);
     const supers = await get('/api/admin/loyalty/super-fans');
     expect(supers.total).toBe(1);
@@ -147,6 +164,7 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     expect(ids(await get('/api/admin/loyalty/candidates?page=2&pageSize=1'))).toEqual([far]);
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/candidates?pageSize=0', headers: h })).statusCode).toBe(400);
 
+    await t.settle();
     const funnel = (await t.app.inject({ method: 'GET', url: '/api/admin/loyalty/funnel', headers: h })).json();
     expect(funnel.levels.map((l: { fans: number }) => l.fans)).toEqual([1, 1, 0, 1, 1]);
     expect(funnel.last30Days.down).toBe(0);
@@ -158,6 +176,7 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     const { h, articles } = await setup();
     const { fan } = await signupFan(t.app);
     for (const [i, id] of articles.entries()) await t.container.services.articles.recordView(as(fan.id, Date.now() - (2 - i) * DAY), id);
+    await t.settle();
     const before = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json();
     await t.container.jobs.idle();
     const res = await t.app.inject({ method: 'POST', url: '/api/admin/loyalty/recompute', headers: h });
@@ -168,6 +187,7 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     expect(jobs.recompute).toMatchObject({ id: res.json().id, status: 'succeeded', result: { fans: 1, changed: 0 } });
     expect(jobs.lastRecompute.id).toBe(res.json().id);
     expect(before.signals).toMatchObject({ unique_reads: 3, days_active: 3 });
+    await t.settle();
     const after = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json();
     expect(after.signals).toEqual(before.signals);
     expect(after.level).toBe(before.level);
@@ -182,7 +202,10 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     // 23:00 and 01:00 in Beijing: two days there, one day in UTC.
     await t.container.services.articles.recordView(as(fan.id, Date.parse('2026-06-01T15:00:00Z')), articles[0]!);
     await t.container.services.articles.recordView(as(fan.id, Date.parse('2026-06-01T17:00:00Z')), articles[1]!);
-    const daysActive = async () => (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json().signals.days_active;
+    const daysActive = async () => {
+      await t.settle();
+      return (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/loyalty`, headers: h })).json().signals.days_active;
+    };
     expect(await daysActive()).toBe(2);
     await settings('UTC');
     await t.container.jobs.idle();

@@ -2,12 +2,13 @@ import { LRUCache } from 'lru-cache';
 import { requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
 import { offsetOf, type PageQuery } from '../../core/pagination.ts';
-import { localDay } from '../../core/time-zone.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import { toJobRunDto } from '../../platform/jobs/jobs.schemas.ts';
 import type { JobRunner } from '../../platform/jobs/jobs.service.ts';
-import type { ActivityInput, TimelineService } from '../timeline/timeline.service.ts';
+import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
+import type { StreamRunner } from '../../platform/stream/stream.runner.ts';
+import type { Activity, ActivityInput, TimelineService } from '../timeline/timeline.service.ts';
 import type { Signal } from './loyalty.table.ts';
 import { applyGrace, distanceToTop, LEVEL_NAMES, levelFor, missingForNext, NEVER_ACTIVE_DAYS, shownResults, shownValues, type Rule, type SignalValues } from './loyalty-ladder.ts';
 import type { LoyaltyRepository, SignalDelta, SignalsRow } from './loyalty.repository.ts';
@@ -30,14 +31,22 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
 }
 
 /**
- * The loyalty ladder: signals move with every activity (same transaction), the fan's level is
- * recomputed for just those fans, and a level change is itself a timeline activity.
+ * The loyalty ladder: signals follow the activity stream (the loyalty consumer), the level of
+ * just the fans a batch touched is recomputed, and a level change is itself a timeline activity.
  */
 export const RELEVEL_JOB = 'loyalty.relevel';
 export const RECOMPUTE_JOB = 'loyalty.recompute';
+export const LOYALTY_CONSUMER = 'loyalty.signals';
 
-export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: TimelineService; fans: FansService; channel: ChannelService; jobs: JobRunner }) {
-  const { repo, timeline, fans, channel, jobs } = deps;
+export function createLoyaltyService(deps: {
+  repo: LoyaltyRepository;
+  timeline: TimelineService;
+  fans: FansService;
+  channel: ChannelService;
+  jobs: JobRunner;
+  stream: Pick<StreamRunner<Activity>, 'rebuild'>;
+}) {
+  const { repo, timeline, fans, channel, jobs, stream } = deps;
   // The ladder is read on every activity: cache it for 5 s (another instance's rule change is
   // seen within that; this instance's at once).
   const ladderCache = new LRUCache<'ladder', { rules: Rule[]; graceDays: number }>({ max: 1, ttl: 5_000 });
@@ -79,28 +88,6 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     await timeline.recordMany(tx, activities);
     return activities.length;
   }
-
-  // Signals move in the activity's transaction; level_changed activities are not signals.
-  timeline.onRecorded(async (tx, rows) => {
-    const signals = rows.filter((a) => a.kind !== 'level_changed');
-    if (signals.length === 0) return;
-    const { timeZone } = await channel.settings(tx);
-    const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
-    for (const a of signals) {
-      const d = byFan.get(a.fanId) ?? { fanId: a.fanId, lastAt: a.occurredAt, days: [], daySet: new Set(), uniqueReads: 0, shares: 0 };
-      if (a.occurredAt > d.lastAt) d.lastAt = a.occurredAt;
-      d.daySet.add(localDay(a.occurredAt, timeZone));
-      if (a.kind === 'read' && a.data.first === true) d.uniqueReads += 1;
-      if (a.kind === 'shared') d.shares += 1;
-      byFan.set(a.fanId, d);
-    }
-    if (byFan.size === 0) return;
-    const deltas = [...byFan.values()].map(({ daySet, ...d }) => ({ ...d, days: [...daySet].sort() }));
-    // The upsert hands back the rows it wrote: the level is recomputed from them, no re-read.
-    const written = await repo.addDeltas(tx.db, deltas);
-    const { rules, graceDays } = await ladder(tx);
-    await relevelRows(tx, written, rules, graceDays);
-  });
 
   async function ranked(ctx: Ctx, rows: SignalsRow[], rules: Rule[]) {
     const now = ctx.now();
@@ -144,23 +131,15 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
     return { fans: done, changed };
   }
 
-  /** Rebuild every signal from the activities, then every level. */
+  /** Rebuild every signal from the activity stream (the loyalty consumer's rebuild), then every level. */
   async function recomputeAll(ctx: Ctx, onProgress?: (phase: 'signals' | 'levels', done: number, total: number) => Promise<void> | void) {
     requireStaff(ctx);
     const started = Date.now();
     await onProgress?.('signals', 0, 0);
-    // "Days active" are the channel's days (its time zone).
-    await repo.rebuildFromActivities(ctx.db, (await channel.settings(ctx)).timeZone);
+    await stream.rebuild(ctx, LOYALTY_CONSUMER);
     const { fans: n, changed } = await relevelAll(ctx, (done, total) => onProgress?.('levels', done, total));
     return { fans: n, changed, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
-
-  jobs.define(RELEVEL_JOB, (ctx, progress) => relevelAll(ctx, progress));
-  // Active days are counted in the channel's time zone: a new zone recounts them.
-  channel.onSettingsChanged(async (ctx, { before, after }) => {
-    if (before.timeZone !== after.timeZone) await jobs.enqueue(ctx, RECOMPUTE_JOB);
-  });
-  jobs.define(RECOMPUTE_JOB, (ctx, progress) => recomputeAll(ctx, (phase, done, total) => (phase === 'levels' ? progress(done, total) : undefined)));
 
   async function rulesWithJob(ctx: Ctx) {
     const [rules, graceDays, runs] = await Promise.all([repo.rules(ctx.db), repo.graceDays(ctx.db), jobs.latest(ctx, [RELEVEL_JOB])]);
@@ -171,6 +150,47 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
   return {
     relevelAll,
     recomputeAll,
+
+    /**
+     * The loyalty consumer's batch: adds these activity facts to the fans' signals (one
+     * multi-row upsert that hands back the rows it wrote) and re-levels just those fans. A fan
+     * whose batch holds a day older than their last active day (an import of past activity)
+     * has their signals recounted from the stream up to `upTo`, so days active stay exact.
+     * Cost: 1 SELECT + 1 upsert + 1 UPDATE of levels (+ 2 reads and 1 UPDATE for recounts).
+     */
+    async addSignals(tx: Ctx, deltas: SignalDelta[], upTo: StreamPosition) {
+      if (deltas.length === 0) return;
+      const lastDays = await repo.lastActiveDays(tx.db, deltas.map((d) => d.fanId));
+      const late = (d: SignalDelta) => {
+        const last = lastDays.get(d.fanId);
+        return last != null && d.days[0]! < last;
+      };
+      const recount = deltas.filter(late).map((d) => d.fanId);
+      const written = await repo.addDeltas(tx.db, deltas.filter((d) => !late(d)));
+      if (recount.length) {
+        const { timeZone } = await channel.settings(tx);
+        await repo.setTotals(tx.db, recount, await timeline.signalTotals(tx, recount, timeZone, upTo));
+        written.push(...(await repo.findMany(tx.db, recount)));
+      }
+      const { rules, graceDays } = await ladder(tx);
+      await relevelRows(tx, written, rules, graceDays);
+    },
+
+    /**
+     * Replaces every fan's counted signals with totals from the stream up to `upTo`, a page of
+     * 5,000 fans at a time inside the caller's transaction; only rows that differ are written.
+     */
+    async rebuildSignals(tx: Ctx, upTo: StreamPosition) {
+      const { timeZone } = await channel.settings(tx);
+      let after: string | null = null;
+      for (;;) {
+        const ids = await repo.fanIdsPage(tx.db, after, PAGE);
+        if (ids.length === 0) break;
+        const totals = await timeline.signalTotals(tx, ids, timeZone, upTo);
+        await repo.setTotals(tx.db, ids, totals);
+        after = ids.at(-1)!;
+      }
+    },
 
     async getRules(ctx: Ctx) {
       requireStaff(ctx);
@@ -252,7 +272,7 @@ export function createLoyaltyService(deps: { repo: LoyaltyRepository; timeline: 
       const [counts, stats, moves] = await Promise.all([
         repo.countByLevel(ctx.db),
         fans.stats(ctx),
-        repo.moves(ctx.db, new Date(ctx.now().getTime() - 30 * 86_400_000)),
+        timeline.levelMoves(ctx, new Date(ctx.now().getTime() - 30 * 86_400_000)),
       ]);
       const at = (l: number) => counts.find((c) => c.level === l)?.n ?? 0;
       const ranked = counts.reduce((n, c) => n + (c.level > 0 ? c.n : 0), 0);

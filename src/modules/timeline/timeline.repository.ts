@@ -1,13 +1,24 @@
-import { and, desc, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import { fanActivities } from './timeline.table.ts';
 
 export type ActivityRow = typeof fanActivities.$inferSelect;
 export type NewActivity = typeof fanActivities.$inferInsert;
 
-export const timelineRepository = {
-  insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
-    return db.insert(fanActivities).values(rows).returning();
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())`;
+const after = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActivities.id}) > (${p.txId}::xid8, ${p.activityId.toString()}::bigint)`;
+const atOrBefore = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActivities.id}) <= (${p.txId}::xid8, ${p.activityId.toString()}::bigint)`;
+/** `direct`, `article`, `share` or `import`, as sourceTypeOf() says. */
+const SOURCE_TYPE = sql`case when ${fanActivities.source} like 'article:%' then 'article' when ${fanActivities.source} like 'share:%' then 'share' when ${fanActivities.source} = 'import' then 'import' else 'direct' end`;
+
+const activityQueries = {
+  /** Multi-row INSERTs of up to 5,000 rows each (a statement holds at most 65,535 parameters). */
+  async insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
+    const written: ActivityRow[] = [];
+    for (let i = 0; i < rows.length; i += 5_000) written.push(...(await db.insert(fanActivities).values(rows.slice(i, i + 5_000)).returning()));
+    return written;
   },
   /** Uses fan_activities_fan_time_idx: walks only this fan's activities inside the window. */
   async lastArticleRead(db: Db, fanId: string, since: Date, before: Date): Promise<string | undefined> {
@@ -44,4 +55,102 @@ export const timelineRepository = {
       .limit(limit);
   },
 };
+
+/**
+ * The activity stream: reads in (tx_id, id) order below the oldest running transaction
+ * (index fan_activities_stream_idx), so a late commit is read late, never skipped.
+ */
+const streamQueries = {
+  async readAfter(db: Db, from: StreamPosition, limit: number) {
+    const entries = await db
+      .select()
+      .from(fanActivities)
+      .where(and(after(from), sql`${fanActivities.txId} < ${SETTLED}`))
+      .orderBy(asc(fanActivities.txId), asc(fanActivities.id))
+      .limit(limit);
+    const tail = entries.at(-1);
+    return { entries, last: tail ? { txId: tail.txId, activityId: tail.id } : null };
+  },
+  async countAfter(db: Db, from: StreamPosition, cap: number): Promise<number> {
+    const [row] = rowsOf<{ n: number }>(
+      await db.execute(sql`select count(*)::int as n from (select 1 from ${fanActivities} where ${after(from)} limit ${cap}) pending`),
+    );
+    return row?.n ?? 0;
+  },
+  async settledEnd(db: Db): Promise<{ below: string; last: StreamPosition }> {
+    const [bound] = rowsOf<{ below: string }>(await db.execute(sql`select ${SETTLED}::text as below`));
+    const below = bound!.below;
+    const [tail] = await db
+      .select({ txId: fanActivities.txId, id: fanActivities.id })
+      .from(fanActivities)
+      .where(sql`${fanActivities.txId} < ${below}::xid8`)
+      .orderBy(desc(fanActivities.txId), desc(fanActivities.id))
+      .limit(1);
+    return { below, last: tail ? { txId: tail.txId, activityId: tail.id } : { txId: '0', activityId: 0n } };
+  },
+
+  /** Follows and unfollows per day (in `timeZone`) and source type, of transactions below `below`. */
+  followCountsByDay(db: Db, timeZone: string, below: string) {
+    return db
+      .select({
+        day: sql<string>`((${fanActivities.occurredAt} at time zone ${timeZone})::date)::text`,
+        sourceType: sql<string>`${SOURCE_TYPE}`,
+        follows: sql<number>`count(*) filter (where ${fanActivities.kind} = 'followed')`.mapWith(Number),
+        unfollows: sql<number>`count(*) filter (where ${fanActivities.kind} = 'unfollowed')`.mapWith(Number),
+      })
+      .from(fanActivities)
+      .where(and(sql`${fanActivities.kind} in ('followed', 'unfollowed')`, sql`${fanActivities.txId} < ${below}::xid8`))
+      .groupBy(sql`1`, sql`2`);
+  },
+
+  /** Per article: fans' reads, first reads, shares, follows and attributed unfollows, below `below`. */
+  countsByArticle(db: Db, below: string) {
+    return db
+      .select({
+        articleId: sql<string>`${fanActivities.articleId}`,
+        reads: sql<number>`count(*) filter (where ${fanActivities.kind} = 'read')`.mapWith(Number),
+        firstReads: sql<number>`count(*) filter (where ${fanActivities.kind} = 'read' and (${fanActivities.data}->>'first')::boolean)`.mapWith(Number),
+        shares: sql<number>`count(*) filter (where ${fanActivities.kind} = 'shared')`.mapWith(Number),
+        follows: sql<number>`count(*) filter (where ${fanActivities.kind} = 'followed')`.mapWith(Number),
+        unfollows: sql<number>`count(*) filter (where ${fanActivities.kind} = 'unfollowed')`.mapWith(Number),
+      })
+      .from(fanActivities)
+      .where(and(isNotNull(fanActivities.articleId), sql`${fanActivities.txId} < ${below}::xid8`))
+      .groupBy(fanActivities.articleId);
+  },
+
+  /**
+   * Loyalty's counted facts of these fans from their activities up to and including `upTo`
+   * (level changes are not facts). One pass over fan_activities_fan_time_idx per fan.
+   */
+  signalTotals(db: Db, fanIds: string[], timeZone: string, upTo: StreamPosition) {
+    if (fanIds.length === 0) return Promise.resolve([]);
+    return db
+      .select({
+        fanId: fanActivities.fanId,
+        lastAt: sql<Date>`max(${fanActivities.occurredAt})`.mapWith(fanActivities.occurredAt),
+        lastDay: sql<string>`(max(${fanActivities.occurredAt}) at time zone ${timeZone})::date::text`,
+        days: sql<number>`count(distinct (${fanActivities.occurredAt} at time zone ${timeZone})::date)`.mapWith(Number),
+        uniqueReads: sql<number>`count(*) filter (where ${fanActivities.kind} = 'read' and (${fanActivities.data}->>'first')::boolean)`.mapWith(Number),
+        shares: sql<number>`count(*) filter (where ${fanActivities.kind} = 'shared')`.mapWith(Number),
+      })
+      .from(fanActivities)
+      .where(and(sql`${fanActivities.fanId} = any(${`{${fanIds.join(',')}}`}::uuid[])`, sql`${fanActivities.kind} <> 'level_changed'`, atOrBefore(upTo)))
+      .groupBy(fanActivities.fanId);
+  },
+
+  /** Level moves since `since`, from level_changed activities (index fan_activities_kind_time_idx). */
+  async levelMoves(db: Db, since: Date): Promise<{ up: number; down: number }> {
+    const [row] = await db
+      .select({
+        up: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int > (${fanActivities.data}->>'from')::int)`.mapWith(Number),
+        down: sql<number>`count(*) filter (where (${fanActivities.data}->>'to')::int < (${fanActivities.data}->>'from')::int)`.mapWith(Number),
+      })
+      .from(fanActivities)
+      .where(and(eq(fanActivities.kind, 'level_changed'), gt(fanActivities.occurredAt, since)));
+    return { up: row?.up ?? 0, down: row?.down ?? 0 };
+  },
+};
+
+export const timelineRepository = { ...activityQueries, ...streamQueries };
 export type TimelineRepository = typeof timelineRepository;

@@ -2,9 +2,29 @@ import { z } from 'zod';
 import { cursorPageOf } from '../../core/pagination.ts';
 import type { ActivityRow } from './timeline.repository.ts';
 
-/** Kinds known today; later capabilities add theirs (read, shared, ordered, …). */
-export const ACTIVITY_KINDS = ['followed', 'unfollowed', 'read', 'shared', 'level_changed'] as const;
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+/**
+ * What each kind of activity carries in `data`: one schema per kind, checked when an activity
+ * is recorded and when a consumer reads it. Later capabilities add their kinds here.
+ */
+export const activityData = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('followed'), data: z.object({}).default({}) }),
+  z.object({
+    kind: z.literal('unfollowed'),
+    /** Set when the unfollow was credited to the last article read within the window. */
+    data: z.object({ attributedBy: z.literal('last_read').optional(), windowHours: z.number().int().positive().optional() }).default({}),
+  }),
+  /** `first`: the fan's first read of this article (a unique read). */
+  z.object({ kind: z.literal('read'), data: z.object({ first: z.boolean() }) }),
+  z.object({ kind: z.literal('shared'), data: z.object({ code: z.string() }) }),
+  z.object({ kind: z.literal('level_changed'), data: z.object({ from: z.number().int().min(0).max(4), to: z.number().int().min(0).max(4) }) }),
+]);
+export type ActivityData = z.infer<typeof activityData>;
+/** What a producer passes: `data` may be left out where a kind carries nothing required. */
+export type ActivityDataInput = z.input<typeof activityData>;
+export type ActivityKind = ActivityData['kind'];
+export const ACTIVITY_KINDS = activityData.options.map((o) => o.shape.kind.value) as ActivityKind[];
+/** The data of one kind of activity. */
+export type DataOf<K extends ActivityKind> = Extract<ActivityData, { kind: K }>['data'];
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 

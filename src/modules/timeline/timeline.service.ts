@@ -1,65 +1,74 @@
-import type { Ctx } from '../../core/context.ts';
+import { afterCommit, type Ctx } from '../../core/context.ts';
 import type { CursorPage, CursorQuery } from '../../core/pagination.ts';
+import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
+import type { StreamSource } from '../../platform/stream/stream.runner.ts';
 import type { ActivityRow, TimelineRepository } from './timeline.repository.ts';
-import { toActivityDto, type ActivityDto, type ActivityKind } from './timeline.schemas.ts';
+import { activityData, toActivityDto, type ActivityData, type ActivityDataInput, type ActivityDto, type ActivityKind } from './timeline.schemas.ts';
 
-export type ActivityInput = {
+/** One activity to record: its kind and the data that kind carries, plus where and when. */
+export type ActivityInput = ActivityDataInput & {
   fanId: string;
-  kind: ActivityKind;
   source?: string | null;
   articleId?: string | null;
-  data?: Record<string, unknown>;
   at?: Date;
 };
 
+/** An activity as a consumer reads it from the stream: its data typed by its kind. */
+export type Activity = Omit<ActivityRow, 'kind' | 'data'> & ActivityData;
+
+/** The activity being recorded, before it is written: an enricher may complete it. */
+export type PendingActivity = { fanId: string; source: string | null; articleId: string | null; at: Date } & ActivityData;
 /**
- * Other modules extend the timeline without it knowing them: an enricher may complete an
- * activity before it is written (e.g. unfollow attribution), a listener keeps rollups in step
- * after (article counters, loyalty signals). Both run inside the caller's transaction.
+ * A hook that completes an activity before it is written, reading only (unfollow attribution
+ * reads the fan's last article): what the caller's own answer must already show.
  */
-export type ActivityEnricher = (tx: Ctx, activity: Required<Omit<ActivityInput, 'data'>> & { data: Record<string, unknown> }) => Promise<void>;
-/** Listeners always get a batch: one activity from `record`, many from `recordMany`. */
-export type ActivityListener = (tx: Ctx, activities: ActivityRow[]) => Promise<void>;
+export type ActivityEnricher = (tx: Ctx, activity: PendingActivity) => Promise<void>;
+
+const typed = (row: ActivityRow): Activity => ({ ...row, ...activityData.parse({ kind: row.kind, data: row.data }) });
 
 /**
- * The one activity model behind every fan timeline. Callers that must keep other state
- * consistent with an activity pass a transaction context.
+ * The one activity model behind every fan timeline, and the activity stream: recording is one
+ * multi-row INSERT; everything derived (rollups, counters, loyalty) is a stream consumer that
+ * reads it after commit (see src/subscriptions.ts).
  */
 export function createTimelineService(repo: TimelineRepository) {
   const enrichers = new Map<ActivityKind, ActivityEnricher[]>();
-  const listeners: ActivityListener[] = [];
+  const recorded: (() => void)[] = [];
 
   return {
+    /** Wiring (subscriptions.ts): complete activities of one kind before they are written. */
     enrich(kind: ActivityKind, enricher: ActivityEnricher) {
       enrichers.set(kind, [...(enrichers.get(kind) ?? []), enricher]);
     },
-    onRecorded(listener: ActivityListener) {
-      listeners.push(listener);
+    /** Wiring: told after each commit that wrote activities (wakes the stream's consumers). */
+    onCommitted(callback: () => void) {
+      recorded.push(callback);
     },
 
-    /** Writes one activity. Pass a transaction context when hooks or callers write more. */
+    /** Writes one activity: one INSERT (plus what its kind's enrichers read). */
     async record(ctx: Ctx, input: ActivityInput): Promise<ActivityDto> {
       const [row] = await this.recordMany(ctx, [input]);
       return toActivityDto(row!);
     },
 
     /**
-     * Writes many activities with one multi-row INSERT (imports); listeners get them as one
-     * batch. Pass a transaction context: all or nothing.
+     * Writes many activities with one multi-row INSERT (imports, level changes, orders). Pass a
+     * transaction context when they must commit with other state: all or nothing.
      */
     async recordMany(ctx: Ctx, inputs: ActivityInput[]): Promise<ActivityRow[]> {
       if (inputs.length === 0) return [];
       const values = [];
       for (const input of inputs) {
+        const { kind, data } = activityData.parse({ kind: input.kind, data: input.data });
         const activity = {
           fanId: input.fanId,
-          kind: input.kind,
+          kind,
+          data,
           source: input.source ?? null,
           articleId: input.articleId ?? null,
-          data: input.data ?? {},
           at: input.at ?? ctx.now(),
-        };
-        for (const enricher of enrichers.get(input.kind) ?? []) await enricher(ctx, activity);
+        } as PendingActivity;
+        for (const enricher of enrichers.get(kind) ?? []) await enricher(ctx, activity);
         values.push({
           fanId: activity.fanId,
           kind: activity.kind,
@@ -70,7 +79,9 @@ export function createTimelineService(repo: TimelineRepository) {
         });
       }
       const rows = await repo.insertMany(ctx.db, values);
-      for (const listener of listeners) await listener(ctx, rows);
+      afterCommit(ctx, () => {
+        for (const callback of recorded) callback();
+      });
       return rows;
     },
 
@@ -88,6 +99,27 @@ export function createTimelineService(repo: TimelineRepository) {
         nextCursor: rows.length > q.limit ? page[page.length - 1]!.id.toString() : null,
       };
     },
+
+    /** The activity stream, for the stream runner: typed activities in commit-safe order. */
+    stream: {
+      async readAfter(db, after, limit) {
+        const { entries, last } = await repo.readAfter(db, after, limit);
+        return { entries: entries.map(typed), last };
+      },
+      countAfter: (db, after, cap) => repo.countAfter(db, after, cap),
+      settledEnd: (db) => repo.settledEnd(db),
+    } satisfies StreamSource<Activity>,
+
+    // Aggregates over the stream, for consumers' rebuilds (their owners' tables stay theirs).
+
+    /** Follows and unfollows per day of `timeZone` and source type, of transactions below `below`. */
+    followCountsByDay: (ctx: Ctx, timeZone: string, below: string) => repo.followCountsByDay(ctx.db, timeZone, below),
+    /** Per article: fans' reads, first reads, shares, follows, attributed unfollows, below `below`. */
+    countsByArticle: (ctx: Ctx, below: string) => repo.countsByArticle(ctx.db, below),
+    /** Loyalty's counted facts of these fans, from their activities up to `upTo`. */
+    signalTotals: (ctx: Ctx, fanIds: string[], timeZone: string, upTo: StreamPosition) => repo.signalTotals(ctx.db, fanIds, timeZone, upTo),
+    /** Level moves up and down since `since`. */
+    levelMoves: (ctx: Ctx, since: Date) => repo.levelMoves(ctx.db, since),
   };
 }
 export type TimelineService = ReturnType<typeof createTimelineService>;

@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, customType, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { fans } from '../fans/fans.table.ts';
+
+/** A full (epoch-extended) transaction id, as text: xid8 values pass the driver as strings. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /**
  * Every entry of a fan's timeline ("activity"). Later capabilities only add kinds.
@@ -23,9 +26,16 @@ export const fanActivities = pgTable(
     articleId: uuid('article_id'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The transaction that wrote it. The activity stream reads in (tx_id, id) order and only
+     * below the oldest running transaction (`pg_snapshot_xmin`), so a transaction that commits
+     * late holds consumers back instead of being skipped by them.
+     */
+    txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index('fan_activities_fan_time_idx').on(t.fanId, t.occurredAt.desc(), t.id.desc()),
     index('fan_activities_kind_time_idx').on(t.kind, t.occurredAt),
+    index('fan_activities_stream_idx').on(t.txId, t.id),
   ],
 );

@@ -1,0 +1,41 @@
+import type { Ctx } from '../../core/context.ts';
+import { localDay } from '../../core/time-zone.ts';
+import type { Consumer } from '../../platform/stream/stream.runner.ts';
+import type { ChannelService } from '../channel/channel.service.ts';
+import type { Activity } from '../timeline/timeline.service.ts';
+import type { SignalDelta } from './loyalty.repository.ts';
+import { LOYALTY_CONSUMER, type LoyaltyService } from './loyalty.service.ts';
+
+/**
+ * Loyalty signals and levels from the stream: per batch, each fan's new facts (last active,
+ * active days of the channel's time zone, unique reads, shares) in one upsert, then the level of
+ * just those fans. Level changes are activities too, and are not facts: they are skipped.
+ */
+export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: ChannelService }): Consumer<Activity> {
+  const { loyalty, channel } = deps;
+  return {
+    name: LOYALTY_CONSUMER,
+    batchSize: 2_000,
+    async apply(tx: Ctx, activities: Activity[]) {
+      const facts = activities.filter((a) => a.kind !== 'level_changed');
+      if (facts.length === 0) return;
+      const { timeZone } = await channel.settings(tx);
+      const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
+      for (const a of facts) {
+        const d = byFan.get(a.fanId) ?? { fanId: a.fanId, lastAt: a.occurredAt, days: [], daySet: new Set(), uniqueReads: 0, shares: 0 };
+        if (a.occurredAt > d.lastAt) d.lastAt = a.occurredAt;
+        d.daySet.add(localDay(a.occurredAt, timeZone));
+        if (a.kind === 'read' && a.data.first) d.uniqueReads += 1;
+        if (a.kind === 'shared') d.shares += 1;
+        byFan.set(a.fanId, d);
+      }
+      const last = activities.at(-1)!;
+      await loyalty.addSignals(
+        tx,
+        [...byFan.values()].map(({ daySet, ...d }) => ({ ...d, days: [...daySet].sort() })),
+        { txId: last.txId, activityId: last.id },
+      );
+    },
+    rebuild: (tx: Ctx, { last }) => loyalty.rebuildSignals(tx, last),
+  };
+}

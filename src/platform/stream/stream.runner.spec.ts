@@ -1,0 +1,160 @@
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { testEngine } from '../../../test/engine.ts';
+import { createOwner, signupFan } from '../../../test/factories.ts';
+import { createContainer } from '../../container.ts';
+import { inTransaction, type Ctx } from '../../core/context.ts';
+import { INSIGHTS_CONSUMER } from '../../modules/insights/insights.consumer.ts';
+import type { Activity } from '../../modules/timeline/timeline.service.ts';
+import { streamRepository } from './stream.repository.ts';
+import { createStreamRunner, type Consumer } from './stream.runner.ts';
+
+const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+describe('activity stream: consumers after commit, exactly once', () => {
+  const t = useTestApp();
+  const system = (): Ctx => t.container.ctx({ kind: 'system' });
+  const follows = async () =>
+    rows<{ n: number }>(await t.database.db.execute(sql`select coalesce(sum(follows), 0)::int as n from daily_follow_counts`))[0]!.n;
+  const record = (ctx: Ctx, fanId: string) => t.container.services.timeline.record(ctx, { fanId, kind: 'followed', source: 'direct' });
+
+  it('applies each activity once, in batches, and holds its position durably', async () => {
+    const { fan } = await signupFan(t.app);
+    await t.container.services.timeline.recordMany(
+      system(),
+      Array.from({ length: 12_345 }, () => ({ fanId: fan.id, kind: 'followed' as const, source: 'import' })),
+    );
+    await t.settle();
+    expect(await follows()).toBe(12_345);
+    // Draining again finds nothing: the positions moved with the writes.
+    await t.settle();
+    expect(await follows()).toBe(12_345);
+    const status = await t.container.stream.status(system());
+    expect(status.map((s) => [s.consumer, s.pending])).toEqual([
+      ['insights.daily', 0],
+      ['articles.counters', 0],
+      ['loyalty.signals', 0],
+    ]);
+  });
+
+  it('retries a failed batch whole: nothing is applied twice or lost', async () => {
+    const { fan } = await signupFan(t.app);
+    let failures = 1;
+    const seen: bigint[] = [];
+    const runner = createStreamRunner<Activity>({ source: t.container.services.timeline.stream, repo: streamRepository, systemCtx: system });
+    const flaky: Consumer<Activity> = {
+      name: 'test.flaky',
+      batchSize: 2,
+      async apply(tx, activities) {
+        // Writes, then fails once: the transaction (writes and position) rolls back together.
+        await tx.db.execute(sql`update daily_follow_counts set follows = follows + 1000`);
+        seen.push(...activities.map((a) => a.id));
+        if (failures-- > 0) throw new Error('consumer crashed mid-batch');
+      },
+      rebuild: async () => {},
+    };
+    runner.register(flaky);
+    for (let i = 0; i < 5; i++) await record(system(), fan.id);
+    await t.settle();
+    const before = await follows();
+    await expect(runner.drain()).rejects.toThrow(/failed while draining/);
+    expect(await follows()).toBe(before);
+    await runner.drain();
+    // The first two were seen twice (the failed batch and its retry), the rest once: applied once each.
+    expect(seen.length).toBe(7);
+    expect(new Set(seen).size).toBe(5);
+    expect(await follows()).toBe(before + 3 * 1000);
+  });
+
+  it('several instances consume the same stream without applying anything twice', async () => {
+    const { fan } = await signupFan(t.app);
+    const others = [1, 2].map(() => createContainer(t.database, { publicBaseUrl: 'http://x.test', log: pino({ level: 'silent' }) }));
+    const writes = Array.from({ length: 60 }, (_, i) => record(system(), fan.id).then(() => (i % 7 === 0 ? others[i % 2]!.stream.drain() : undefined)));
+    await Promise.all([...writes, ...others.map((c) => c.stream.drain())]);
+    await Promise.all([t.settle(), ...others.map((c) => c.stream.drain())]);
+    expect(await follows()).toBe(60);
+    for (const c of others) await c.stream.stop();
+  });
+
+  it.skipIf(testEngine() === 'pglite')('waits for a transaction that commits late instead of skipping it', async () => {
+    // PGlite has one connection: transactions cannot interleave there, so this runs on PostgreSQL.
+    const { fan } = await signupFan(t.app);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const inFlight = new Promise<void>((resolve) => (written = resolve));
+    // A: records first (lower id, older transaction) and commits last.
+    const late = inTransaction(system(), async (tx) => {
+      await record(tx, fan.id);
+      written();
+      await gate;
+    });
+    await inFlight;
+    // B: records and commits while A is open.
+    await record(system(), fan.id);
+    t.container.stream.notify();
+    await t.container.stream.idle();
+    expect(await follows()).toBe(0); // B waits behind A, neither is skipped
+    release();
+    await late;
+    await t.settle();
+    expect(await follows()).toBe(2);
+  });
+
+  it('rebuilds every consumer to the state it reached incrementally', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    const ids: string[] = [];
+    for (const title of ['One', 'Two']) {
+      const a = await t.app.inject({ method: 'POST', url: '/api/admin/articles', headers: h, payload: { title } });
+      await t.app.inject({ method: 'POST', url: `/api/admin/articles/${a.json().id}/publish`, headers: h });
+      ids.push(a.json().id);
+    }
+    const DAY = 86_400_000;
+    const start = Date.now() - 9 * DAY;
+    const { articles, fans } = t.container.services;
+    for (let f = 0; f < 6; f++) {
+      const { fan } = await signupFan(t.app);
+      const as = (at: number): Ctx => t.container.ctx({ kind: 'fan', fanId: fan.id }, { now: () => new Date(at) });
+      await fans.follow(as(start + f * DAY), f % 2 ? `article:${ids[0]}` : 'direct');
+      for (let d = 0; d <= f; d++) await articles.recordView(as(start + (f + d) * 3_600_000 * 7), ids[d % 2]!);
+      if (f % 3 === 0) await articles.share(as(start + (f + 1) * DAY), ids[1]!);
+      if (f % 2 === 0) await fans.unfollow(as(start + (f + 2) * DAY));
+      await articles.recordView(t.container.ctx(), ids[0]!); // a visitor's view: no activity
+    }
+    await t.settle();
+    const snapshot = async () => ({
+      daily: rows(await t.database.db.execute(sql`select day::text, source_type, follows, unfollows from daily_follow_counts order by 1, 2`)),
+      articles: rows(await t.database.db.execute(sql`select article_id, views, visitor_views, unique_reads, shares, follows, unfollows from article_stats order by 1`)),
+      signals: rows(
+        await t.database.db.execute(
+          sql`select fan_id, last_active_at, last_active_day::text, days_active, unique_reads, shares, level from fan_signals order by 1`,
+        ),
+      ),
+    });
+    const incremental = await snapshot();
+    expect(incremental.daily.length).toBeGreaterThan(3);
+    expect(incremental.articles.some((a) => Number((a as { visitor_views: number }).visitor_views) > 0)).toBe(true);
+    // Wipe every derived figure, then rebuild each consumer from the stream.
+    await t.database.db.execute(sql`update daily_follow_counts set follows = 999`);
+    await t.database.db.execute(sql`update article_stats set views = views + 5, shares = 77`);
+    await t.database.db.execute(sql`update fan_signals set days_active = 50, unique_reads = 0, last_active_at = null, last_active_day = null`);
+    for (const name of t.container.stream.names()) await t.container.stream.rebuild(system(), name);
+    await t.container.services.loyalty.relevelAll(system());
+    expect(await snapshot()).toEqual(incremental);
+    // After a rebuild the consumers go on from where it stopped: nothing is counted twice.
+    await t.settle();
+    expect(await snapshot()).toEqual(incremental);
+  });
+
+  it('a rebuild leaves the position at the settled end, so later activities count once', async () => {
+    const { fan } = await signupFan(t.app);
+    await record(system(), fan.id);
+    await t.container.stream.rebuild(system(), INSIGHTS_CONSUMER);
+    await record(system(), fan.id);
+    await t.settle();
+    expect(await follows()).toBe(2);
+  });
+});

@@ -1,0 +1,206 @@
+import { inTransaction, type Ctx } from '../../core/context.ts';
+import type { Db } from '../../db/client.ts';
+import { STREAM_START, type StreamPosition, type StreamRepository } from './stream.repository.ts';
+
+/**
+ * Where the entries come from (the timeline's activities). Every read is bounded by the oldest
+ * transaction still running, so an entry that commits late is read late, never skipped.
+ */
+export type StreamSource<E> = {
+  /** Up to `limit` entries after `after`, in (transaction, id) order, all of them committed. */
+  readAfter(db: Db, after: StreamPosition, limit: number): Promise<{ entries: E[]; last: StreamPosition | null }>;
+  /** How many entries are after `after` (counted up to `cap`). */
+  countAfter(db: Db, after: StreamPosition, cap: number): Promise<number>;
+  /** The settled end: transactions below `below` have all ended; `last` is the last entry under it. */
+  settledEnd(db: Db): Promise<{ below: string; last: StreamPosition }>;
+};
+
+/** A derived state kept from the stream: a rollup, counters, a read model. */
+export type Consumer<E> = {
+  name: string;
+  /** Applies entries in stream order, inside the transaction that moves the position. */
+  apply(tx: Ctx, entries: E[]): Promise<void>;
+  /**
+   * Replaces the whole state with one recomputed from every entry written by a transaction
+   * below `end.below` (the settled end; `end.last` is the last such entry); runs in the
+   * transaction that then sets the position there.
+   */
+  rebuild(tx: Ctx, end: { below: string; last: StreamPosition }): Promise<void>;
+  /** Entries per transaction (default 1,000). */
+  batchSize?: number;
+};
+
+export type ConsumerStatus = { consumer: string; pending: number; lagSeconds: number };
+
+type Outcome = 'idle' | 'more' | 'busy' | 'failed';
+
+const PENDING_CAP = 100_000;
+
+/**
+ * Runs every consumer after commit, in batches, exactly once: a batch's writes and the new
+ * position commit together. In one process consumers run one batch at a time, between which
+ * requests get their turn (PGlite shares the main thread). Activities recorded here wake the
+ * runner at once (`notify`); the poll picks up those of other instances.
+ */
+export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: StreamRepository; systemCtx: () => Ctx; pollMs?: number }) {
+  const { source, repo, systemCtx } = deps;
+  const pollMs = deps.pollMs ?? 1_000;
+  const consumers: Consumer<E>[] = [];
+  /** When each consumer last had nothing left to read (per instance), for the lag figure. */
+  const caughtUpAt = new Map<string, number>();
+  const failures = new Map<string, number>();
+  let loop: Promise<void> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let started = false;
+  let stopped = false;
+
+  function byName(name: string): Consumer<E> {
+    const consumer = consumers.find((c) => c.name === name);
+    if (!consumer) throw new Error(`no stream consumer named ${name}`);
+    return consumer;
+  }
+
+  /**
+   * One batch of one consumer. `strict` (drain): committed entries held back behind a
+   * transaction still running count as not done yet, rather than as nothing to do.
+   */
+  async function batch(consumer: Consumer<E>, strict = false): Promise<Outcome> {
+    const ctx = systemCtx();
+    try {
+      const outcome = await inTransaction(ctx, async (tx) => {
+        const position = await repo.lock(tx.db, consumer.name);
+        if (!position) return 'busy' as const;
+        const limit = consumer.batchSize ?? 1_000;
+        const { entries, last } = await source.readAfter(tx.db, position, limit);
+        if (!last) return strict && (await source.countAfter(tx.db, position, 1)) > 0 ? ('busy' as const) : ('idle' as const);
+        await consumer.apply(tx, entries);
+        await repo.advance(tx.db, consumer.name, last, tx.now());
+        return entries.length < limit ? ('idle' as const) : ('more' as const);
+      });
+      failures.delete(consumer.name);
+      if (outcome === 'idle') caughtUpAt.set(consumer.name, Date.now());
+      return outcome;
+    } catch (err) {
+      // The batch rolled back whole: its entries are read again on the next pass.
+      failures.set(consumer.name, (failures.get(consumer.name) ?? 0) + 1);
+      ctx.log.error({ err, consumer: consumer.name }, 'stream consumer failed; it retries on the next poll');
+      return 'failed';
+    }
+  }
+
+  /** One batch of each consumer; repeats while any has more. */
+  async function run(): Promise<void> {
+    do {
+      again = false;
+      let more = true;
+      while (more && !stopped) {
+        more = false;
+        for (const consumer of consumers) {
+          if ((await batch(consumer)) === 'more') more = true;
+          // Let waiting requests in between batches.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+    } while (again && !stopped);
+  }
+
+  function kick(): Promise<void> {
+    if (loop) {
+      again = true;
+      return loop;
+    }
+    loop = run().finally(() => {
+      loop = undefined;
+    });
+    return loop;
+  }
+
+  function schedulePoll() {
+    if (stopped || !started) return;
+    timer = setTimeout(() => {
+      kick().finally(schedulePoll);
+    }, pollMs);
+    timer.unref();
+  }
+
+  return {
+    /** Registers a consumer (the wiring in subscriptions.ts calls this, in order). */
+    register(consumer: Consumer<E>) {
+      if (consumers.some((c) => c.name === consumer.name)) throw new Error(`stream consumer ${consumer.name} registered twice`);
+      consumers.push(consumer);
+    },
+    names: () => consumers.map((c) => c.name),
+
+    /** Polls for entries of every instance (serve). Without it consumers run on `notify` and `drain` only. */
+    start() {
+      if (started) return;
+      started = true;
+      stopped = false;
+      kick().finally(schedulePoll);
+    },
+    async stop() {
+      stopped = true;
+      started = false;
+      if (timer) clearTimeout(timer);
+      await loop;
+    },
+
+    /** Entries were committed here: run the consumers now rather than at the next poll. */
+    notify() {
+      if (!stopped) void kick();
+    },
+
+    /**
+     * Until every consumer has applied everything committed so far (tests, benchmarks, the CLI
+     * before it exits). A consumer held by another instance is waited for.
+     */
+    async drain(timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        await loop;
+        const outcomes = [];
+        for (const consumer of consumers) outcomes.push(await batch(consumer, true));
+        if (outcomes.every((o) => o === 'idle')) return;
+        if (outcomes.includes('failed')) throw new Error('a stream consumer failed while draining (see the log)');
+        if (Date.now() > until) throw new Error(`stream consumers did not catch up in time (${consumers.map((c, i) => `${c.name}: ${outcomes[i]}`).join(', ')})`);
+        if (outcomes.includes('busy')) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+
+    /** Waits for the batch in flight, if any (tests empty tables between cases). */
+    async idle() {
+      await loop;
+    },
+
+    /**
+     * Recomputes one consumer's state from the whole stream, in one transaction that also sets
+     * its position to the settled end, so the incremental batches that follow neither miss nor
+     * repeat an entry. The consumer's own batches wait meanwhile (its position is locked).
+     */
+    async rebuild(ctx: Ctx, name: string): Promise<StreamPosition> {
+      const consumer = byName(name);
+      return inTransaction(ctx, async (tx) => {
+        await repo.lock(tx.db, name, true);
+        const end = await source.settledEnd(tx.db);
+        await consumer.rebuild(tx, end);
+        await repo.advance(tx.db, name, end.last, tx.now());
+        return end.last;
+      });
+    },
+
+    /** Per consumer: entries not applied yet, and for how long it has been behind (this instance's view). */
+    async status(ctx: Ctx): Promise<ConsumerStatus[]> {
+      const positions = await repo.all(ctx.db);
+      const now = Date.now();
+      return Promise.all(
+        consumers.map(async (c) => {
+          const pending = await source.countAfter(ctx.db, positions.get(c.name) ?? STREAM_START, PENDING_CAP);
+          const since = caughtUpAt.get(c.name);
+          return { consumer: c.name, pending, lagSeconds: pending === 0 || since === undefined ? 0 : Math.round((now - since) / 100) / 10 };
+        }),
+      );
+    },
+  };
+}
+export type StreamRunner<E> = ReturnType<typeof createStreamRunner<E>>;

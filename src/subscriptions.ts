@@ -1,0 +1,41 @@
+import { articlesRepository } from './modules/articles/articles.repository.ts';
+import { createArticlesConsumer } from './modules/articles/articles.consumer.ts';
+import { createInsightsConsumer, INSIGHTS_CONSUMER } from './modules/insights/insights.consumer.ts';
+import { insightsRepository } from './modules/insights/insights.repository.ts';
+import { REBUILD_DAILY_JOB } from './modules/insights/insights.service.ts';
+import { createLoyaltyConsumer } from './modules/loyalty/loyalty.consumer.ts';
+import { RECOMPUTE_JOB, RELEVEL_JOB } from './modules/loyalty/loyalty.service.ts';
+import type { JobRunner } from './platform/jobs/jobs.service.ts';
+import type { StreamRunner } from './platform/stream/stream.runner.ts';
+import type { Activity } from './modules/timeline/timeline.service.ts';
+import type { Services } from './container.ts';
+
+/**
+ * The wiring: every hook, consumer and background job, one line each, in the order they run.
+ * Services never register themselves; reading this file tells what reacts to what.
+ */
+export function subscribe(services: Services, stream: StreamRunner<Activity>, jobs: JobRunner) {
+  const { timeline, articles, channel, loyalty } = services;
+
+  // Before an activity is written (read-only; the caller's own answer shows the result).
+  timeline.enrich('unfollowed', articles.attributeUnfollow);
+  timeline.enrich('followed', articles.creditShareFollow);
+
+  // After a commit that wrote activities, the consumers run (other instances' by polling).
+  timeline.onCommitted(stream.notify);
+
+  // Consumers of the activity stream: each keeps its state and position, in batches, exactly once.
+  stream.register(createInsightsConsumer({ repo: insightsRepository, timeline, channel }));
+  stream.register(createArticlesConsumer({ repo: articlesRepository, timeline }));
+  stream.register(createLoyaltyConsumer({ loyalty, channel }));
+
+  // Background jobs (job_runs): rebuilds and re-levelling staff can watch.
+  jobs.define(REBUILD_DAILY_JOB, async (ctx) => ({ position: (await stream.rebuild(ctx, INSIGHTS_CONSUMER)).activityId.toString() }));
+  jobs.define(RELEVEL_JOB, (ctx, progress) => loyalty.relevelAll(ctx, progress));
+  jobs.define(RECOMPUTE_JOB, (ctx, progress) => loyalty.recomputeAll(ctx, (phase, done, total) => (phase === 'levels' ? progress(done, total) : undefined)));
+
+  // The channel's days are its time zone's: a new zone re-counts the rollup and active days.
+  channel.onSettingsChanged(async (ctx, { before, after }) => {
+    if (before.timeZone !== after.timeZone) for (const job of [REBUILD_DAILY_JOB, RECOMPUTE_JOB]) await jobs.enqueue(ctx, job);
+  });
+}
