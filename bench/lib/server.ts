@@ -5,7 +5,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureServerBuilt } from '../../scripts/build-server.mjs';
 
+/** The command as users run it: the compiled server (no TypeScript loader in the measured process). */
 const BIN = path.resolve(import.meta.dirname, '../../bin/fanbase.js');
 
 export type Engine = 'pglite' | 'postgres';
@@ -47,6 +49,7 @@ export async function scratchDatabase(adminUrl: string): Promise<{ url: string; 
  * on a fresh data dir or a fresh PostgreSQL database, and waits for /healthz.
  */
 export async function startServer(engine: Engine, adminUrl?: string): Promise<RunningServer> {
+  await ensureServerBuilt(); // now, rather than inside the first server's start-up
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fanbase-bench-'));
   const scratch = engine === 'postgres' ? await scratchDatabase(adminUrl!) : undefined;

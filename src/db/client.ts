@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -11,6 +10,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../core/errors.ts';
+import { PACKAGE_ROOT } from '../core/package-root.ts';
 import * as schema from './schema.ts';
 
 /** One handle type for both drivers (a union of the two breaks `.returning()`). */
@@ -24,7 +24,8 @@ export type Database = {
   close(): Promise<void>;
 };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Read from the sources, also by the compiled server: there is one copy of the migrations.
+const migrationsFolder = path.join(PACKAGE_ROOT, 'src', 'db', 'migrations');
 
 export type DbOptions =
   | { engine: 'postgres'; url: string; poolSize?: number }

@@ -1,8 +1,13 @@
-import { openRuntime } from '../runtime.ts';
+import { loadConfig } from '../../config/env.ts';
+import { createDb, dbOptionsFromConfig } from '../../db/client.ts';
 
+/** Needs only the configuration and the database: not the container or the server. */
 export async function migrate(): Promise<void> {
-  const { database } = await openRuntime({ migrate: false });
-  await database.migrate();
-  process.stdout.write(`Migrations applied (${database.engine}).\n`);
-  await database.close();
+  const database = await createDb(dbOptionsFromConfig(await loadConfig()));
+  try {
+    await database.migrate();
+    process.stdout.write(`Migrations applied (${database.engine}).\n`);
+  } finally {
+    await database.close();
+  }
 }

@@ -2,7 +2,8 @@ import closeWithGrace from 'close-with-grace';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
 import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
 import { buildApp } from '../../server/app.ts';
-import { openRuntime, version } from '../runtime.ts';
+import { openRuntime } from '../runtime.ts';
+import { version } from '../version.ts';
 
 /** Starts the server: migrate, listen, print the console URL, drain on SIGTERM/SIGINT. */
 export async function serve(): Promise<void> {
