@@ -24,6 +24,9 @@ export type Ctx = {
 
 export const withActor = (ctx: Ctx, actor: Actor): Ctx => ({ ...ctx, actor });
 
+/** Whether `ctx` is inside `inTransaction` (its writes commit or roll back together). */
+export const inOpenTransaction = (ctx: Ctx): boolean => Boolean((ctx as Ctx & { inTx?: boolean }).inTx);
+
 /** Runs `fn` in one transaction; nested calls reuse the open one. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if ((ctx as Ctx & { inTx?: boolean }).inTx) return fn(ctx);
