@@ -23,6 +23,10 @@ import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { createInsightsService } from './modules/insights/insights.service.ts';
 import { jobsRepository } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.service.ts';
+import { idempotencyRepository } from './platform/workflows/idempotency.repository.ts';
+import { createIdempotencyService } from './platform/workflows/idempotency.service.ts';
+import { workflowsRepository } from './platform/workflows/workflows.repository.ts';
+import { createWorkflowRunner } from './platform/workflows/workflows.service.ts';
 import { womRepository } from './modules/wom/wom.repository.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
@@ -32,6 +36,8 @@ export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Da
 export function createContainer(database: Database, options: ContainerOptions) {
   const now = options.now ?? (() => new Date());
   const jobs = createJobRunner({ repo: jobsRepository, systemCtx: () => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log }) });
+  const workflows = createWorkflowRunner({ repo: workflowsRepository });
+  const idempotency = createIdempotencyService({ repo: idempotencyRepository });
   const auth = createAuthService(authRepository);
   const timeline = createTimelineService(timelineRepository);
   const fans = createFansService({ repo: fansRepository, auth, timeline });
@@ -47,12 +53,12 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const insights = createInsightsService({ repo: insightsRepository, timeline, fans, channel, jobs });
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs });
   const segments = createSegmentsService({ repo: crmRepository, fans, channel });
-  const fanImport = createFanImportWorkflow({ fans, segments });
+  const fanImport = createFanImportWorkflow({ fans, segments, workflows });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
   return {
     database,
-    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport },
+    services: { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport, workflows, idempotency },
     /** Background job runs (started by serve; tests wait on `jobs.idle()`). */
     jobs,
     /** A fresh context for one request, command or job. */

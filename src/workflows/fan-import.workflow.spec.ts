@@ -4,9 +4,14 @@ import type { Ctx } from '../core/context.ts';
 import type { Db } from '../db/client.ts';
 import type { SegmentsService } from '../modules/segments/segments.service.ts';
 import type { FansService } from '../modules/fans/fans.service.ts';
+import { workflowsRepository, type WorkflowsRepository } from '../platform/workflows/workflows.repository.ts';
+import { createWorkflowRunner } from '../platform/workflows/workflows.service.ts';
 import { createFanImportWorkflow } from './fan-import.workflow.ts';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');
+
+/** The run records go nowhere here: this tier tests the import; the runner's spec tests the records. */
+const noRecords = Object.fromEntries(Object.keys(workflowsRepository).map((name) => [name, async () => undefined])) as unknown as WorkflowsRepository;
 
 /** Workflow tier: fake services, no database. The transaction is a pass-through. */
 function setup(failFor: string) {
@@ -18,6 +23,7 @@ function setup(failFor: string) {
   const workflow = createFanImportWorkflow({
     fans: { importBatch } as unknown as FansService,
     segments: { addTagsMany: vi.fn(async () => undefined) } as unknown as SegmentsService,
+    workflows: createWorkflowRunner({ repo: noRecords }),
   });
   const ctx: Ctx = { actor: { kind: 'system' }, db, now: () => NOW, log: pino({ level: 'silent' }) };
   return { workflow, ctx, importBatch };
