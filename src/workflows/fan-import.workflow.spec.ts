@@ -41,6 +41,24 @@ describe('fan import workflow', () => {
     expect(importBatch).toHaveBeenCalledTimes(4);
   });
 
+  it('lists rejected rows in line order, rows the database refused among those that failed their checks', async () => {
+    const { workflow, ctx } = setup('bad@example.com');
+    const report = await workflow.run(ctx, 'email\nok@example.com\nbad@example.com\nnot-an-email\n');
+    expect(report.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'not_stored'],
+      [4, 'invalid_email'],
+    ]);
+    expect(report).toMatchObject({ rows: 3, created: 1, rejected: 2 });
+  });
+
+  it('reports progress as rows are written, ending at every row read', async () => {
+    const { workflow, ctx } = setup('');
+    const seen: number[] = [];
+    const csv = `email\n${Array.from({ length: 1001 }, (_, i) => `f${i}@example.com`).join('\n')}\nnope\n`;
+    await workflow.run(ctx, csv, (rows) => seen.push(rows));
+    expect(seen).toEqual([500, 1000, 1001, 1002]);
+  });
+
   it('codes rows with the column names the header used, whatever their spelling', async () => {
     const { workflow, ctx } = setup('');
     const report = await workflow.run(ctx, 'Email,Name,Followed At\nx,,\nok@example.com,,2026-03-02\n');
