@@ -23,6 +23,10 @@ import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { createInsightsService } from './modules/insights/insights.service.ts';
 import { jobsRepository } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.service.ts';
+import { idempotencyRepository } from './platform/workflows/idempotency.repository.ts';
+import { createIdempotencyService } from './platform/workflows/idempotency.service.ts';
+import { workflowsRepository } from './platform/workflows/workflows.repository.ts';
+import { createWorkflowRunner } from './platform/workflows/workflows.service.ts';
 import { womRepository } from './modules/wom/wom.repository.ts';
 import { streamRepository } from './platform/stream/stream.repository.ts';
 import { createStreamRunner } from './platform/stream/stream.runner.ts';
@@ -36,6 +40,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const now = options.now ?? (() => new Date());
   const jobCtx = (): Ctx => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log });
   const jobs = createJobRunner({ repo: jobsRepository, systemCtx: jobCtx });
+  const workflows = createWorkflowRunner({ repo: workflowsRepository });
+  const idempotency = createIdempotencyService({ repo: idempotencyRepository });
   const auth = createAuthService(authRepository);
   const timeline = createTimelineService(timelineRepository);
   const stream = createStreamRunner({ source: timeline.stream, repo: streamRepository, systemCtx: jobCtx });
@@ -52,10 +58,10 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const insights = createInsightsService({ repo: insightsRepository, fans, channel, jobs });
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs, stream });
   const segments = createSegmentsService({ repo: crmRepository, fans, channel });
-  const fanImport = createFanImportWorkflow({ fans, segments });
+  const fanImport = createFanImportWorkflow({ fans, segments, workflows });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
-  const services = { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport };
+  const services = { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport, workflows, idempotency };
   subscribe(services, stream, jobs);
 
   return {

@@ -26,6 +26,9 @@ export const withActor = (ctx: Ctx, actor: Actor): Ctx => ({ ...ctx, actor });
 
 type TxCtx = Ctx & { inTx?: boolean; afterCommit?: (() => void)[] };
 
+/** Whether `ctx` is inside `inTransaction` (its writes commit or roll back together). */
+export const inOpenTransaction = (ctx: Ctx): boolean => Boolean((ctx as TxCtx).inTx);
+
 /** Runs `fn` in one transaction; nested calls reuse the open one. */
 export async function inTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
   if ((ctx as TxCtx).inTx) return fn(ctx);

@@ -11,3 +11,4 @@ export * from '../modules/segments/segments.table.ts';
 export * from '../modules/loyalty/loyalty.table.ts';
 export * from '../platform/jobs/jobs.table.ts';
 export * from '../platform/stream/stream.table.ts';
+export * from '../platform/workflows/workflows.table.ts';

@@ -11,6 +11,7 @@ import { fanImportAdminRoutes } from '../workflows/fan-import.routes.ts';
 import { loyaltyAdminRoutes } from '../modules/loyalty/loyalty.routes.ts';
 import { insightsAdminRoutes } from '../modules/insights/insights.routes.ts';
 import { opsRoutes } from '../platform/ops/ops.routes.ts';
+import { workflowAdminRoutes } from '../platform/workflows/workflows.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
 import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
@@ -77,7 +78,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(insightsAdminRoutes, deps('insights'));
       await admin.register(loyaltyAdminRoutes, deps('loyalty'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
-      await admin.register(fanImportAdminRoutes, deps('fanImport'));
+      await admin.register(fanImportAdminRoutes, deps('fanImport', 'idempotency'));
+      await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },
   );

@@ -8,6 +8,9 @@ import type { AuthHooks, SessionCookies } from './plugins/auth.ts';
  */
 export { FAN_COOKIE, STAFF_COOKIE } from './plugins/auth.ts';
 export type { AuthHooks, SessionCookies } from './plugins/auth.ts';
+/** Idempotency-Key support for a route: its headers schema and the handler wrapper. */
+export { idempotent, REPLAYED_HEADER } from '../platform/workflows/idempotency.http.ts';
+export { idempotencyHeaders } from '../platform/workflows/idempotency.schemas.ts';
 
 /**
  * What a route plugin receives: the services it names (its only door inward) and HTTP helpers.

@@ -4,9 +4,14 @@ import type { Ctx } from '../core/context.ts';
 import type { Db } from '../db/client.ts';
 import type { SegmentsService } from '../modules/segments/segments.service.ts';
 import type { FansService } from '../modules/fans/fans.service.ts';
+import { workflowsRepository, type WorkflowsRepository } from '../platform/workflows/workflows.repository.ts';
+import { createWorkflowRunner } from '../platform/workflows/workflows.service.ts';
 import { createFanImportWorkflow } from './fan-import.workflow.ts';
 
 const NOW = new Date('2026-03-01T00:00:00.000Z');
+
+/** The run records go nowhere here: this tier tests the import; the runner's spec tests the records. */
+const noRecords = Object.fromEntries(Object.keys(workflowsRepository).map((name) => [name, async () => undefined])) as unknown as WorkflowsRepository;
 
 /** Workflow tier: fake services, no database. The transaction is a pass-through. */
 function setup(failFor: string) {
@@ -18,6 +23,7 @@ function setup(failFor: string) {
   const workflow = createFanImportWorkflow({
     fans: { importBatch } as unknown as FansService,
     segments: { addTagsMany: vi.fn(async () => undefined) } as unknown as SegmentsService,
+    workflows: createWorkflowRunner({ repo: noRecords }),
   });
   const ctx: Ctx = { actor: { kind: 'system' }, db, now: () => NOW, log: pino({ level: 'silent' }) };
   return { workflow, ctx, importBatch };
@@ -33,6 +39,24 @@ describe('fan import workflow', () => {
     ]);
     // One batch of three, then each row alone.
     expect(importBatch).toHaveBeenCalledTimes(4);
+  });
+
+  it('lists rejected rows in line order, rows the database refused among those that failed their checks', async () => {
+    const { workflow, ctx } = setup('bad@example.com');
+    const report = await workflow.run(ctx, 'email\nok@example.com\nbad@example.com\nnot-an-email\n');
+    expect(report.errors.map((e) => [e.line, e.code])).toEqual([
+      [3, 'not_stored'],
+      [4, 'invalid_email'],
+    ]);
+    expect(report).toMatchObject({ rows: 3, created: 1, rejected: 2 });
+  });
+
+  it('reports progress as rows are written, ending at every row read', async () => {
+    const { workflow, ctx } = setup('');
+    const seen: number[] = [];
+    const csv = `email\n${Array.from({ length: 1001 }, (_, i) => `f${i}@example.com`).join('\n')}\nnope\n`;
+    await workflow.run(ctx, csv, (rows) => seen.push(rows));
+    expect(seen).toEqual([500, 1000, 1001, 1002]);
   });
 
   it('codes rows with the column names the header used, whatever their spelling', async () => {

@@ -8,6 +8,8 @@ import { emailField } from '../core/fields.ts';
 import { tagField } from '../modules/segments/segments.schemas.ts';
 import type { SegmentsService } from '../modules/segments/segments.service.ts';
 import type { FansService } from '../modules/fans/fans.service.ts';
+import { createStep, createWorkflow } from '../platform/workflows/workflow-definition.ts';
+import type { WorkflowRunner } from '../platform/workflows/workflows.service.ts';
 import type { ImportErrorCode, ImportErrorParams, ImportReport } from './fan-import.schemas.ts';
 
 const BATCH = 500;
@@ -29,7 +31,10 @@ export type { ImportReport } from './fan-import.schemas.ts';
 /** Marks a custom issue with the code to report, so codes never depend on the English message. */
 const marker = (code: ImportErrorCode) => ({ importCode: code });
 
-type ValidRow = { line: number; email: string; displayName: string; followedAt: Date | null; tags: string[] };
+/** `read`: how many rows had been read when this one was (for progress). */
+type ValidRow = { line: number; read: number; email: string; displayName: string; followedAt: Date | null; tags: string[] };
+type ImportInput = { csv: string | Readable; onProgress?: (rows: number) => void };
+type Parsed = { report: ImportReport; rows: ValidRow[]; onProgress?: (rows: number) => void };
 
 const rowSchema = (now: Date) =>
   z.object({
@@ -83,15 +88,96 @@ function rowError(issue: z.core.$ZodIssue): { code: ImportErrorCode; params: Imp
   return { code, params };
 }
 
+/** Rejected rows in line order, the first MAX_REPORTED_ERRORS of them. */
+function rejecter(report: ImportReport) {
+  return (line: number, email: string | null, code: ImportErrorCode, reason: string, params?: ImportErrorParams) => {
+    report.rejected += 1;
+    if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, email, code, ...(params ? { params } : {}), reason });
+  };
+}
+
 /**
- * CSV import of fans (email, display_name, followed_at, tags). Each row is all or nothing:
- * valid rows are written in batches of 500 in one transaction; if a batch fails, its rows are
- * retried one by one so a bad row cannot take good ones down. Re-importing a file changes
+ * Step 1: read and check every row; writes nothing, so it has no compensation. A file without an
+ * email column fails here, before any fan is written. Cost: the valid rows are held in memory
+ * until written (a few hundred bytes each, beside the email index duplicates need anyway).
+ */
+const parseStep = createStep<ImportInput, Parsed>(
+  'parse',
+  async (ctx, { csv, onProgress }) => {
+    const report: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
+    const reject = rejecter(report);
+    const schema = rowSchema(ctx.now());
+    const seen = new Map<string, number>();
+    const rows: ValidRow[] = [];
+
+    const parser = parse({
+      columns: (header: string[]) => header.map((h) => HEADERS[h.trim().toLowerCase().replace(/[\s-]/g, '_')] ?? h.trim().toLowerCase()),
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+    });
+    parser.on('skip', (err: { lines?: number; message: string }) => {
+      report.rows += 1;
+      reject(err.lines ?? 0, null, 'malformed_csv', `malformed CSV: ${err.message}`);
+    });
+    (typeof csv === 'string' ? Readable.from([csv]) : csv).pipe(parser);
+
+    let checkedHeader = false;
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      if (!checkedHeader) {
+        checkedHeader = true;
+        if (!('email' in record)) {
+          parser.destroy();
+          throw new AppError('validation', 'import.missing_email_column', 'The CSV needs a header row with an "email" column', [
+            { path: 'csv', message: 'has no email column' },
+          ]);
+        }
+      }
+      report.rows += 1;
+      const parsed = schema.safeParse(record);
+      const rawEmail = record.email?.trim() || null;
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        const { code, params } = rowError(issue);
+        const field = params.field ?? '';
+        reject(info.lines, rawEmail, code, issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}`, params);
+        continue;
+      }
+      const r = parsed.data;
+      const first = seen.get(r.email);
+      if (first !== undefined) {
+        reject(info.lines, r.email, 'duplicate_row', `duplicate of line ${first}`, { line: first });
+        continue;
+      }
+      seen.set(r.email, info.lines);
+      rows.push({
+        line: info.lines,
+        read: report.rows,
+        email: r.email,
+        displayName: r.display_name || r.email.split('@')[0]!.slice(0, 80),
+        followedAt: r.followed_at,
+        tags: r.tags,
+      });
+    }
+    return { report, rows, onProgress };
+  },
+  undefined,
+  { record: (p) => ({ rows: p.report.rows, valid: p.rows.length, rejected: p.report.rejected }) },
+);
+
+/**
+ * CSV import of fans (email, display_name, followed_at, tags), a workflow of two steps: `parse`
+ * checks every row, `write` stores the valid ones. Each row is all or nothing (the fan and its
+ * tags): valid rows are written in batches of 500 in one transaction; if a batch fails, its rows
+ * are retried one by one so a bad row cannot take good ones down. Re-importing a file changes
  * nothing (idempotent on email; tags are added once).
  */
-export function createFanImportWorkflow(deps: { fans: FansService; segments: SegmentsService }) {
-  const { fans, segments } = deps;
+export function createFanImportWorkflow(deps: { fans: FansService; segments: SegmentsService; workflows: WorkflowRunner }) {
+  const { fans, segments, workflows } = deps;
 
+  /** One transaction: the rows and their tags (tags are not a step of their own: a row is all or nothing). */
   async function write(ctx: Ctx, rows: ValidRow[]) {
     return inTransaction(ctx, async (tx) => {
       const { ids, createdEmails } = await fans.importBatch(tx, rows);
@@ -100,29 +186,27 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
     });
   }
 
-  return {
-    async run(ctx: Ctx, csv: string | Readable, onProgress?: (rows: number) => void): Promise<ImportReport> {
-      requireStaff(ctx);
-      const report: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
-      const reject = (line: number, email: string | null, code: ImportErrorCode, reason: string, params?: ImportErrorParams) => {
-        report.rejected += 1;
-        if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push({ line, email, code, ...(params ? { params } : {}), reason });
-      };
-      const schema = rowSchema(ctx.now());
-      const seen = new Map<string, number>();
-      let batch: ValidRow[] = [];
-
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const rows = batch;
-        batch = [];
+  /**
+   * Step 2: write the valid rows. No compensation, on purpose: each batch commits whole, and the
+   * fans it created are real from then on (on their timelines, in analytics, in segments). If the
+   * run stops half way, a brand expects the fans already imported to stay and the same file, sent
+   * again, to finish the job (it does: rows already there change nothing), not fans to vanish.
+   * The step manages its own transactions (one per batch), so it is not `transaction: true`.
+   */
+  const writeStep = createStep<Parsed, ImportReport>(
+    'write',
+    async (ctx, { report, rows, onProgress }) => {
+      const notStored: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
+      const reject = rejecter(notStored);
+      for (let start = 0; start < rows.length; start += BATCH) {
+        const batch = rows.slice(start, start + BATCH);
         try {
-          const created = await write(ctx, rows);
+          const created = await write(ctx, batch);
           report.created += created;
-          report.existing += rows.length - created;
+          report.existing += batch.length - created;
         } catch (err) {
           ctx.log.warn({ err }, 'import batch failed; retrying its rows one by one');
-          for (const row of rows) {
+          for (const row of batch) {
             try {
               const created = await write(ctx, [row]);
               report.created += created;
@@ -132,63 +216,24 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
             }
           }
         }
-        onProgress?.(report.rows);
-      };
-
-      const parser = parse({
-        columns: (header: string[]) => header.map((h) => HEADERS[h.trim().toLowerCase().replace(/[\s-]/g, '_')] ?? h.trim().toLowerCase()),
-        bom: true,
-        info: true,
-        skip_empty_lines: true,
-        relax_column_count: true,
-        skip_records_with_error: true,
-      });
-      parser.on('skip', (err: { lines?: number; message: string }) => {
-        report.rows += 1;
-        reject(err.lines ?? 0, null, 'malformed_csv', `malformed CSV: ${err.message}`);
-      });
-      (typeof csv === 'string' ? Readable.from([csv]) : csv).pipe(parser);
-
-      let checkedHeader = false;
-      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-        if (!checkedHeader) {
-          checkedHeader = true;
-          if (!('email' in record)) {
-            parser.destroy();
-            throw new AppError('validation', 'import.missing_email_column', 'The CSV needs a header row with an "email" column', [
-              { path: 'csv', message: 'has no email column' },
-            ]);
-          }
-        }
-        report.rows += 1;
-        const parsed = schema.safeParse(record);
-        const rawEmail = record.email?.trim() || null;
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          const { code, params } = rowError(issue);
-          const field = params.field ?? '';
-          reject(info.lines, rawEmail, code, issue.message.startsWith(field) ? issue.message : `${field} ${issue.message}`, params);
-          continue;
-        }
-        const r = parsed.data;
-        const first = seen.get(r.email);
-        if (first !== undefined) {
-          reject(info.lines, r.email, 'duplicate_row', `duplicate of line ${first}`, { line: first });
-          continue;
-        }
-        seen.set(r.email, info.lines);
-        batch.push({
-          line: info.lines,
-          email: r.email,
-          displayName: r.display_name || r.email.split('@')[0]!.slice(0, 80),
-          followedAt: r.followed_at,
-          tags: r.tags,
-        });
-        if (batch.length >= BATCH) await flush();
+        onProgress?.(batch.at(-1)!.read);
       }
-      await flush();
+      report.rejected += notStored.rejected;
+      report.errors = [...report.errors, ...notStored.errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
       onProgress?.(report.rows);
       return report;
+    },
+    undefined,
+    { record: (r) => ({ rows: r.rows, created: r.created, existing: r.existing, rejected: r.rejected }) },
+  );
+
+  const importFans = createWorkflow<ImportInput>('fans.import').then(parseStep).then(writeStep);
+
+  return {
+    /** `key`: the Idempotency-Key of the request, recorded on the run. */
+    async run(ctx: Ctx, csv: string | Readable, onProgress?: (rows: number) => void, options: { key?: string | null } = {}): Promise<ImportReport> {
+      requireStaff(ctx);
+      return workflows.run(ctx, importFans, { csv, onProgress }, { key: options.key ?? null });
     },
   };
 }

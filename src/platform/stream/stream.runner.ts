@@ -159,7 +159,7 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       const until = Date.now() + timeoutMs;
       for (;;) {
         await loop;
-        const outcomes = [];
+        const outcomes: Outcome[] = [];
         for (const consumer of consumers) outcomes.push(await batch(consumer, true));
         if (outcomes.every((o) => o === 'idle')) return;
         if (outcomes.includes('failed')) throw new Error('a stream consumer failed while draining (see the log)');
