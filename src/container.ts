@@ -30,6 +30,7 @@ import { createWorkflowRunner } from './platform/workflows/workflows.service.ts'
 import { womRepository } from './modules/wom/wom.repository.ts';
 import { streamRepository } from './platform/stream/stream.repository.ts';
 import { createStreamRunner } from './platform/stream/stream.runner.ts';
+import { createStreamService } from './platform/stream/stream.service.ts';
 import { subscribe } from './subscriptions.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
@@ -61,7 +62,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const fanImport = createFanImportWorkflow({ fans, segments, workflows });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
-  const services = { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport, workflows, idempotency };
+  const services = { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport, workflows, idempotency, stream: createStreamService({ runner: stream }) };
   subscribe(services, stream, jobs);
 
   return {

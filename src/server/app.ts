@@ -14,6 +14,7 @@ import { opsRoutes } from '../platform/ops/ops.routes.ts';
 import { workflowAdminRoutes } from '../platform/workflows/workflows.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
 import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
+import { streamAdminRoutes } from '../platform/stream/stream.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
@@ -77,6 +78,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(articleAdminRoutes, deps('articles'));
       await admin.register(insightsAdminRoutes, deps('insights'));
       await admin.register(loyaltyAdminRoutes, deps('loyalty'));
+      await admin.register(streamAdminRoutes, deps('stream'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'idempotency'));
       await admin.register(workflowAdminRoutes, deps('workflows'));

@@ -39,6 +39,22 @@ describe('activity stream: consumers after commit, exactly once', () => {
     ]);
   });
 
+  it('tells staff, and Prometheus, how far the consumers are behind', async () => {
+    const owner = await createOwner(t.app);
+    const { fan } = await signupFan(t.app);
+    await t.container.stream.stop(); // nothing runs until drained
+    await record(system(), fan.id);
+    await record(system(), fan.id);
+    const behind = (await t.app.inject({ method: 'GET', url: '/api/admin/stream', headers: { cookie: owner.cookie } })).json();
+    expect(behind.behind).toBe(true);
+    expect(behind.consumers.find((c: { consumer: string }) => c.consumer === 'insights.daily').pending).toBe(2);
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/fanbase_stream_pending_activities\{consumer="loyalty.signals"\} 2/);
+    await t.settle();
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/stream', headers: { cookie: owner.cookie } })).json().behind).toBe(false);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/stream', headers: { cookie: (await signupFan(t.app)).cookie } })).statusCode).toBe(403);
+  });
+
   it('retries a failed batch whole: nothing is applied twice or lost', async () => {
     const { fan } = await signupFan(t.app);
     let failures = 1;

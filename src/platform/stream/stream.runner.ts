@@ -49,6 +49,7 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
   /** When each consumer last had nothing left to read (per instance), for the lag figure. */
   const caughtUpAt = new Map<string, number>();
   const failures = new Map<string, number>();
+  const createdAt = Date.now();
   let loop: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
@@ -196,8 +197,8 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       return Promise.all(
         consumers.map(async (c) => {
           const pending = await source.countAfter(ctx.db, positions.get(c.name) ?? STREAM_START, PENDING_CAP);
-          const since = caughtUpAt.get(c.name);
-          return { consumer: c.name, pending, lagSeconds: pending === 0 || since === undefined ? 0 : Math.round((now - since) / 100) / 10 };
+          const since = caughtUpAt.get(c.name) ?? createdAt;
+          return { consumer: c.name, pending, lagSeconds: pending === 0 ? 0 : Math.round((now - since) / 100) / 10 };
         }),
       );
     },
