@@ -10,6 +10,28 @@ import { ensureServerBuilt } from '../../scripts/build-server.mjs';
 /** The command as users run it: the compiled server (no TypeScript loader in the measured process). */
 const BIN = path.resolve(import.meta.dirname, '../../bin/fanbase.js');
 
+/**
+ * The product's server plus the benchmarks' reference routes (bench/lib/bench-server.ts),
+ * compiled by esbuild the way the product is (no TypeScript loader in the measured process).
+ */
+async function buildBenchServer(): Promise<string> {
+  const esbuild = await import('esbuild');
+  // Inside the checkout (git-ignored), so its imports find node_modules and the package root.
+  const outdir = path.resolve(import.meta.dirname, '../../bench-results/server');
+  await esbuild.build({
+    absWorkingDir: path.resolve(import.meta.dirname, '../..'),
+    entryPoints: { 'bench-server': 'bench/lib/bench-server.ts' },
+    outdir,
+    bundle: true,
+    packages: 'external',
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return path.join(outdir, 'bench-server.js');
+}
+
 export type Engine = 'pglite' | 'postgres';
 export type RunningServer = { url: string; engine: Engine; pid: number; stop(): Promise<void> };
 
@@ -48,12 +70,13 @@ export async function scratchDatabase(adminUrl: string): Promise<{ url: string; 
  * Starts `fanbase serve` in its own process (the load generator must not share its event loop),
  * on a fresh data dir or a fresh PostgreSQL database, and waits for /healthz.
  */
-export async function startServer(engine: Engine, adminUrl?: string): Promise<RunningServer> {
+export async function startServer(engine: Engine, adminUrl?: string, opts: { withBenchRoutes?: boolean } = {}): Promise<RunningServer> {
   await ensureServerBuilt(); // now, rather than inside the first server's start-up
+  const entry = opts.withBenchRoutes ? [await buildBenchServer()] : [BIN, 'serve'];
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fanbase-bench-'));
   const scratch = engine === 'postgres' ? await scratchDatabase(adminUrl!) : undefined;
-  const child: ChildProcess = spawn(process.execPath, [BIN, 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, entry, {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),

@@ -1,12 +1,17 @@
 import closeWithGrace from 'close-with-grace';
+import type { FastifyInstance } from 'fastify';
+import type { Container } from '../../container.ts';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
 import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime } from '../runtime.ts';
 import { version } from '../version.ts';
 
+/** Routes added before listening (the benchmarks' reference routes); the product adds none. */
+export type ServeExtension = (app: FastifyInstance, container: Container) => Promise<void>;
+
 /** Starts the server: migrate, listen, print the console URL, drain on SIGTERM/SIGINT. */
-export async function serve(): Promise<void> {
+export async function serve(extend?: ServeExtension): Promise<void> {
   const { config, database, container } = await openRuntime();
   const app = await buildApp(container, {
     sessionSecret: resolveSessionSecret(config),
@@ -14,6 +19,7 @@ export async function serve(): Promise<void> {
     logLevel: config.logLevel,
     version,
   });
+  await extend?.(app, container);
   const nightly = scheduleLoyaltyRecompute(container);
   await container.jobs.start();
   container.stream.start();
