@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createContainer, type Container } from '../src/container.ts';
 import { buildApp, type AppOptions } from '../src/server/app.ts';
+import type { QueryLogger } from '../src/db/client.ts';
 import { openTestDatabase, resetDatabase, type TestDatabase } from './engine.ts';
 
 export type TestApp = {
@@ -16,10 +17,10 @@ export type TestApp = {
 export const TEST_BASE_URL = 'http://fanbase.test';
 
 /** An app on a fresh database, built once per file and emptied before each test. */
-export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
+export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: QueryLogger } = {}): TestApp {
   const t = { settle: () => t.container.stream.drain() } as TestApp;
   beforeAll(async () => {
-    t.database = await openTestDatabase();
+    t.database = await openTestDatabase(db);
     t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }) });
     t.app = await buildApp(t.container, {
       sessionSecret: 'test-secret-test-secret-test-secret-0123',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { createDb, type Database } from '../src/db/client.ts';
+import { createDb, type Database, type QueryLogger } from '../src/db/client.ts';
 
 /** Which engine this test run uses: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export const testEngine = (): 'postgres' | 'pglite' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
@@ -12,10 +12,10 @@ export type TestDatabase = Database & { url?: string };
  * A migrated database of its own for one test file: PGlite in memory, or a freshly created
  * PostgreSQL database with a random name that `close()` drops.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(opts: { logger?: QueryLogger } = {}): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    const database = await createDb({ engine: 'pglite' });
+    const database = await createDb({ engine: 'pglite', logger: opts.logger });
     await database.migrate();
     return database;
   }
@@ -26,7 +26,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await createDb({ engine: 'postgres', url: url.toString(), poolSize: 5 });
+  const database = await createDb({ engine: 'postgres', url: url.toString(), poolSize: 5, logger: opts.logger });
   await database.migrate();
   return {
     ...database,

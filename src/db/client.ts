@@ -11,10 +11,12 @@ import pg from 'pg';
 import lockfile from 'proper-lockfile';
 import { AppError } from '../core/errors.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
-import * as schema from './schema.ts';
 
-/** One handle type for both drivers (a union of the two breaks `.returning()`). */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/**
+ * One handle type for both drivers (a union of the two breaks `.returning()`). Schema-free: a
+ * repository reaches only the tables it imports, and imports only its own module's.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 export type Engine = 'pglite' | 'postgres';
 
 export type Database = {
@@ -27,15 +29,19 @@ export type Database = {
 // Read from the sources, also by the compiled server: there is one copy of the migrations.
 const migrationsFolder = path.join(PACKAGE_ROOT, 'src', 'db', 'migrations');
 
-export type DbOptions =
+/** Sees every statement the handle sends (the statement-count specs use it). */
+export type QueryLogger = { logQuery(query: string, params: unknown[]): void };
+
+export type DbOptions = (
   | { engine: 'postgres'; url: string; poolSize?: number }
   /** `dataDir` undefined = in memory (tests). */
-  | { engine: 'pglite'; dataDir?: string };
+  | { engine: 'pglite'; dataDir?: string }
+) & { logger?: QueryLogger };
 
 export async function createDb(options: DbOptions): Promise<Database> {
   if (options.engine === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const db = drizzlePg({ client: pool, logger: options.logger }) as unknown as Db;
     return {
       db,
       engine: 'postgres',
@@ -45,7 +51,7 @@ export async function createDb(options: DbOptions): Promise<Database> {
   }
   const release = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
   const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const db = drizzlePglite({ client, logger: options.logger }) as unknown as Db;
   return {
     db,
     engine: 'pglite',

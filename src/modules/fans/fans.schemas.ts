@@ -5,6 +5,8 @@ import { activitySource } from '../timeline/timeline.schemas.ts';
 import type { FanRow } from './fans.repository.ts';
 import { FOLLOW_STATUSES } from './fans.table.ts';
 
+export { FOLLOW_STATUSES };
+
 export const signupBody = z.object({
   email: emailField,
   password: passwordField,

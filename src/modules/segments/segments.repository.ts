@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { fans } from '../fans/fans.table.ts';
-import { fanSignals } from '../loyalty/loyalty.table.ts';
+import { fansReadModel as fans } from '../fans/fans.read-model.ts';
+import { fanSignalsReadModel as fanSignals } from '../loyalty/loyalty.read-model.ts';
 import { fanTags, segments } from './segments.table.ts';
 import type { SegmentFilter } from './segments.schemas.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/fields.ts';
 import { pageQuery } from '../../core/pagination.ts';
-import { FOLLOW_STATUSES } from '../fans/fans.table.ts';
+import { FOLLOW_STATUSES } from '../fans/fans.schemas.ts';
 
 /** A tag: 1–40 characters, none of the CSV tag separators (, ; |). */
 export const tagField = z

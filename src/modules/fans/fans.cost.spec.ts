@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { signupFan } from '../../../test/factories.ts';
+import { inTransaction } from '../../core/context.ts';
+
+/**
+ * The statements a follow and an import batch send, counted, so the cost comments in
+ * fans.service.ts cannot drift. Derived figures are the stream consumers' work, after commit.
+ */
+describe('cost of the write paths', () => {
+  let log: string[] = [];
+  let counting = false;
+  const t = useTestApp({}, { logger: { logQuery: (q) => void (counting && log.push(q.split(/\s+/).slice(0, 3).join(' '))) } });
+  async function count(fn: () => Promise<unknown>) {
+    await t.settle();
+    await t.container.stream.stop(); // the consumers' batches are not the caller's statements
+    log = [];
+    counting = true;
+    try {
+      await fn();
+    } finally {
+      counting = false;
+    }
+    return log;
+  }
+
+  it('a follow is one UPDATE and one INSERT in one transaction; an unfollow reads the last article too', async () => {
+    const { fan } = await signupFan(t.app);
+    const ctx = t.container.ctx({ kind: 'fan', fanId: fan.id });
+    await t.container.services.channel.settings(ctx); // cached, as on a running server
+    const follow = await count(() => t.container.services.fans.follow(ctx));
+    expect(follow.filter((q) => !/^(begin|commit)/i.test(q))).toEqual(['update "fans" set', 'insert into "fan_activities"']);
+    const unfollow = await count(() => t.container.services.fans.unfollow(ctx));
+    expect(unfollow.filter((q) => !/^(begin|commit)/i.test(q))).toEqual(['update "fans" set', 'select "article_id" from', 'insert into "fan_activities"']);
+    // Once more: nothing changes, one UPDATE that matches no row and the read of the fan.
+    expect((await count(() => t.container.services.fans.unfollow(ctx))).filter((q) => !/^(begin|commit)/i.test(q))).toHaveLength(2);
+  });
+
+  it('an import batch is three statements, whatever its size', async () => {
+    const staff = t.container.ctx({ kind: 'system' });
+    const rows = (n: number, from: number) =>
+      Array.from({ length: n }, (_, i) => ({ email: `fan${from + i}@example.com`, displayName: `Fan ${from + i}`, followedAt: new Date('2026-01-02T03:04:05Z') }));
+    for (const n of [1, 500]) {
+      const batch = await count(() => inTransaction(staff, (tx) => t.container.services.fans.importBatch(tx, rows(n, n * 1000))));
+      expect(batch.filter((q) => !/^(begin|commit)/i.test(q))).toEqual(['insert into "fans"', 'insert into "fan_activities"', 'select "id", "email"']);
+    }
+  });
+});
