@@ -10,8 +10,15 @@ import { DayRangePicker } from '../../../features/insights/components/day-range-
 import { GrowthChart } from '../../../features/insights/components/growth-chart';
 import { GrowthSummary } from '../../../features/insights/components/growth-summary';
 import { QualityCard } from '../../../features/insights/components/quality-card';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
+import { queryKeys } from '../../../lib/query-keys';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+
+// The daily rollup (growth) and the article counters (top articles).
+const CONSUMERS: StreamConsumer[] = ['insights.daily', 'articles.counters'];
+const FIGURES = [queryKeys.consoleInsights, queryKeys.consoleArticles];
 
 /** Channel analytics: growth per day and source over a range (kept in the URL), top articles, fan quality per source. */
 export function AnalyticsPage() {
@@ -37,6 +44,8 @@ export function AnalyticsPage() {
         {growth.data?.recounting ? (
           <Alert type="info" showIcon title={t('insights.recounting', { zone: growth.data.timeZone })} data-testid="recounting" />
         ) : null}
+        {/* While past days are re-counted, that notice already says the figures are moving. */}
+        <FiguresCatchingUp consumers={CONSUMERS} refresh={FIGURES} hidden={Boolean(growth.data?.recounting)} />
         <GrowthSummary growth={growth.data} loading={growth.isPending} />
         <Card title={t('insights.growthTitle')} extra={<Typography.Text type="secondary">{t('insights.zoneNote', { zone: growth.data?.timeZone ?? timeZone })}</Typography.Text>}>
           {growth.isError ? (

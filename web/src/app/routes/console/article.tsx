@@ -5,9 +5,13 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useAdminArticle } from '../../../features/articles/api/get-admin-article';
 import { ArticleEditor } from '../../../features/articles/components/article-editor';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
+import { queryKeys } from '../../../lib/query-keys';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const LIST_PATH = '/console/articles';
+const CONSUMERS: StreamConsumer[] = ['articles.counters'];
 
 /** `/console/articles/new` and `/console/articles/:id`: the article editor. */
 export function ArticleEditorPage() {
@@ -42,6 +46,7 @@ export function ArticleEditorPage() {
       onBack={goBack}
       onCreated={(created) => navigate(`${LIST_PATH}/${created.id}`, { replace: true, state: { editorKey: 'new' } })}
       onDeleted={() => navigate(LIST_PATH, { replace: true })}
+      statsNotice={id ? <FiguresCatchingUp consumers={CONSUMERS} refresh={[queryKeys.consoleArticle(id)]} /> : null}
     />
   );
 }

@@ -8,6 +8,9 @@ import { ArticlesFilters } from '../../../features/articles/components/articles-
 import { ArticlesTable } from '../../../features/articles/components/articles-table';
 import { KindComparisonCard } from '../../../features/articles/components/kind-comparison-card';
 import { ARTICLE_KINDS, ARTICLE_SORTS, ARTICLE_STATUSES } from '../../../features/articles/types';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
+import { queryKeys } from '../../../lib/query-keys';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlListParams } from '../../../lib/use-url-list-params';
@@ -15,6 +18,9 @@ import { useUrlListParams } from '../../../lib/use-url-list-params';
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return values.find((candidate) => candidate === value);
 }
+
+const CONSUMERS: StreamConsumer[] = ['articles.counters'];
+const FIGURES = [queryKeys.consoleArticles];
 
 /** Articles: ads vs original content, then the list with filters and sort (all kept in the URL). */
 export function ArticlesPage() {
@@ -41,6 +47,7 @@ export function ArticlesPage() {
         }
       />
       <Flex vertical gap={16}>
+        <FiguresCatchingUp consumers={CONSUMERS} refresh={FIGURES} />
         <KindComparisonCard settingsPath="/console/settings" />
         <Card>
           <Flex vertical gap={16}>

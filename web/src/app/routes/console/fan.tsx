@@ -8,9 +8,14 @@ import { useFan } from '../../../features/segments/api/get-fan';
 import { FanDetails } from '../../../features/segments/components/fan-details';
 import { FanTagsEditor } from '../../../features/segments/components/fan-tags-editor';
 import { LoyaltyCard } from '../../../features/loyalty/components/loyalty-card';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
 import { useFanActivities } from '../../../features/timeline/api/get-fan-activities';
 import { ActivityTimeline } from '../../../features/timeline/components/activity-timeline';
+import { queryKeys } from '../../../lib/query-keys';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+
+const CONSUMERS: StreamConsumer[] = ['loyalty.signals'];
 
 /** One fan: their fields and status, tags, loyalty level explained, and their activity timeline. */
 export function FanPage() {
@@ -65,7 +70,10 @@ export function FanPage() {
             >
               <FanTagsEditor fanId={id} />
             </Card>
-            <LoyaltyCard fanId={id} />
+            <LoyaltyCard
+              fanId={id}
+              notice={<FiguresCatchingUp consumers={CONSUMERS} refresh={[queryKeys.consoleFanLoyalty(id), queryKeys.consoleFan(id)]} />}
+            />
           </Flex>
         </Col>
         <Col xs={24} xl={10}>

@@ -10,11 +10,17 @@ import { FunnelCard } from '../../../features/loyalty/components/funnel-card';
 import { LadderRulesCard } from '../../../features/loyalty/components/ladder-rules-card';
 import { SuperFansTable } from '../../../features/loyalty/components/super-fans-table';
 import type { RankedFanPerson } from '../../../features/loyalty/types';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
+import { queryKeys } from '../../../lib/query-keys';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const fanHref = (id: string) => `/console/fans/${id}`;
 const PAGE_SIZE = 10;
+const CONSUMERS: StreamConsumer[] = ['loyalty.signals'];
+// Levels show here and in fan pages and segment counts.
+const FIGURES = [queryKeys.consoleLoyalty, queryKeys.consoleFans, queryKeys.consoleSegments];
 
 /** The loyalty ladder: funnel and rules, super fans (grace period first), and the candidates closest to level 4. */
 export function SuperFansPage() {
@@ -37,6 +43,7 @@ export function SuperFansPage() {
     <>
       <PageHeader title={t('nav.superFans')} subtitle={t('loyalty.subtitle')} />
       <Flex vertical gap={16}>
+        <FiguresCatchingUp consumers={CONSUMERS} refresh={FIGURES} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={14}>
             <FunnelCard />

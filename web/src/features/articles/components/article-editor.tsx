@@ -1,5 +1,5 @@
 import { App, Card, Col, Flex, Form, Input, Row, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../../components/ui/page-header';
 import { isApiError } from '../../../lib/api-client';
@@ -21,10 +21,12 @@ interface ArticleEditorProps {
   /** A new article got its id (saved or published): the page moves to its address. */
   onCreated: (article: AdminArticle) => void;
   onDeleted: () => void;
+  /** Shown above the stats of a saved article (e.g. that they are still catching up). */
+  statsNotice?: ReactNode;
 }
 
 /** Write an article: fields, Markdown with the server's preview, save / publish / unpublish / delete, stats. */
-export function ArticleEditor({ article, onBack, onCreated, onDeleted }: ArticleEditorProps) {
+export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNotice }: ArticleEditorProps) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
   const [form] = Form.useForm<ArticleFormValues>();
@@ -91,6 +93,7 @@ export function ArticleEditor({ article, onBack, onCreated, onDeleted }: Article
         extra={<ArticleActions article={article} writes={writes} />}
       />
       <Flex vertical gap={16}>
+        {article ? statsNotice : null}
         {article ? <ArticleStats stats={article.stats} /> : null}
         <Form<ArticleFormValues>
           form={form}
