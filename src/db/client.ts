@@ -10,11 +10,21 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+// Loads the module augmented below into every program that sees this file (the web's too).
+import type {} from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import * as schema from './schema.ts';
 
 /** One handle type for both drivers (a union of the two breaks `.returning()`). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** Gives `Ctx.db` (src/core/context.ts) this type without core importing the database layer. */
+declare module '../core/context.ts' {
+  interface DbRegistry {
+    db: Db;
+  }
+}
+
 export type Engine = 'pglite' | 'postgres';
 
 export type Database = {
