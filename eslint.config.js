@@ -4,6 +4,7 @@
 // no-restricted-imports/-syntax for who may query the database. Style is Prettier's
 // (eslint-config-prettier, last, turns off every rule Prettier owns).
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
@@ -135,7 +136,7 @@ const pendingActivityStreamFixes = [
   { file: 'src/modules/timeline/timeline.repository.spec.ts', imports: 'src/modules/fans/fans.repository.ts' },
 ];
 
-/** Names for "queries the database", outside the files that may. */
+/** "Queries the database", outside the files that may. */
 const DRIZZLE_MESSAGE = 'Only *.repository.ts (and src/db, tests, benchmarks) query the database: call a repository';
 const drizzleImports = {
   paths: [
@@ -153,7 +154,7 @@ const queryCalls = {
 /** Server code where SQL is at home. */
 const SQL_HOMES = ['src/**/*.repository.ts', 'src/db/**', 'src/**/*.spec.ts'];
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/', 'web/dist/', 'data/', 'scratch/', 'src/db/migrations/', 'test-results/', 'bench-results/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
