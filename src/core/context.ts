@@ -1,5 +1,14 @@
 import type { LogFn } from 'pino';
-import type { Db } from '../db/client.ts';
+
+/**
+ * Filled in by src/db/client.ts with its `Db` type (declaration merging), so that core names no
+ * database engine and imports nothing from src/db.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- a slot for declaration merging
+export interface DbRegistry {}
+
+/** The Drizzle handle type that src/db/client.ts registers. */
+type Db = DbRegistry extends { db: infer D } ? D : never;
 
 /** Who is acting. Services check this first. */
 export type Actor =

@@ -3,12 +3,15 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import lockfile from 'proper-lockfile';
+// Loads the module augmented below into every program that sees this file (the web's too).
+import type {} from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
 
@@ -17,6 +20,14 @@ import { PACKAGE_ROOT } from '../core/package-root.ts';
  * repository reaches only the tables it imports, and imports only its own module's.
  */
 export type Db = PgDatabase<PgQueryResultHKT>;
+
+/** Gives `Ctx.db` (src/core/context.ts) this type without core importing the database layer. */
+declare module '../core/context.ts' {
+  interface DbRegistry {
+    db: Db;
+  }
+}
+
 export type Engine = 'pglite' | 'postgres';
 
 export type Database = {
@@ -61,6 +72,11 @@ export async function createDb(options: DbOptions): Promise<Database> {
       await release?.();
     },
   };
+}
+
+/** One round trip to the database; throws when it cannot be reached (the health check). */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
 }
 
 /**

@@ -5,7 +5,6 @@ import { newId } from '../../core/ids.ts';
 import { offsetOf, type CursorQuery, type Page } from '../../core/pagination.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { articleIdOfSource, sourceTypeOf } from '../timeline/timeline.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { FansRepository, FanRow } from './fans.repository.ts';
@@ -39,7 +38,7 @@ export function createFansService(deps: {
   return {
     /** Creates the fan account and a session for it. */
     async signup(ctx: Ctx, input: SignupInput) {
-      const passwordHash = await hashPassword(input.password);
+      const passwordHash = await auth.hashPassword(input.password);
       try {
         const row = await repo.insert(ctx.db, {
           id: newId(),
@@ -62,7 +61,7 @@ export function createFansService(deps: {
 
     async login(ctx: Ctx, input: LoginInput) {
       const row = await repo.findByEmail(ctx.db, input.email);
-      if (!(await verifyPassword(row?.passwordHash ?? null, input.password)) || !row) {
+      if (!(await auth.verifyPassword(row?.passwordHash ?? null, input.password)) || !row) {
         throw invalidCredentials();
       }
       const session = await auth.startSession(ctx, 'fan', row.id);

@@ -1,6 +1,6 @@
 import { asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { fanSignals, loyaltyRules, loyaltySettings, type Signal } from './loyalty.table.ts';
+import { fanSignals, loyaltyRules, loyaltySettings } from './loyalty.table.ts';
 import type { Rule } from './loyalty-ladder.ts';
 
 export type SignalsRow = typeof fanSignals.$inferSelect;

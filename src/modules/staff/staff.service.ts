@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { hashSecret, newId, newSecret } from '../../core/ids.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import type { AuthService } from '../auth/auth.service.ts';
-import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import type { StaffRepository } from './staff.repository.ts';
 import { toStaffDto, type SetupInput, type StaffDto, type StaffLoginInput } from './staff.schemas.ts';
 
@@ -20,7 +19,7 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
 
   /** One insert for every door; a duplicate email (or second owner) becomes `onDuplicate()`. */
   async function insertAccount(ctx: Ctx, input: SetupInput, role: 'owner' | 'staff', onDuplicate: () => AppError) {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await auth.hashPassword(input.password);
     try {
       return await repo.insert(ctx.db, { id: newId(), email: input.email, name: input.name, role, passwordHash, createdAt: ctx.now() });
     } catch (err) {
@@ -51,7 +50,7 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
 
     async login(ctx: Ctx, input: StaffLoginInput) {
       const row = await repo.findByEmail(ctx.db, input.email);
-      if (!(await verifyPassword(row?.passwordHash ?? null, input.password)) || !row) {
+      if (!(await auth.verifyPassword(row?.passwordHash ?? null, input.password)) || !row) {
         throw new AppError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect');
       }
       const session = await auth.startSession(ctx, 'staff', row.id);

@@ -3,7 +3,6 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, resetDatabase, type TestDatabase } from '../../../test/engine.ts';
 import type { Ctx } from '../../core/context.ts';
-import { fansRepository } from '../fans/fans.repository.ts';
 import { timelineRepository } from './timeline.repository.ts';
 import { createTimelineService } from './timeline.service.ts';
 
@@ -20,7 +19,7 @@ describe('timeline on the database', () => {
   });
   beforeEach(async () => {
     await resetDatabase(database);
-    await fansRepository.insert(database.db, { id: fanId, email: 'x@example.com', displayName: 'X' });
+    await database.db.execute(sql`insert into fans (id, email, display_name) values (${fanId}, 'x@example.com', 'X')`);
   });
   afterAll(async () => database?.close());
 

@@ -153,7 +153,7 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
           systemCtx().log.warn({ err }, 'job sweep failed');
         }
       };
-      poller = setInterval(sweep, POLL_MS);
+      poller = setInterval(() => void sweep(), POLL_MS);
       poller.unref();
       await sweep();
     },

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Database } from '../../db/client.ts';
-import { sql } from 'drizzle-orm';
+import { ping, type Database } from '../../db/client.ts';
 
 /**
  * Health and the bare route. `/api/ping` touches nothing (no I/O, no auth): the ceiling every
@@ -22,7 +21,7 @@ export const opsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (a
     },
     async (req, reply) => {
       try {
-        await database.db.execute(sql`select 1`);
+        await ping(database.db);
         return { status: 'ok' as const, database: database.engine };
       } catch (err) {
         req.log.error({ err }, 'health check: database unreachable');

@@ -120,7 +120,7 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
   function schedulePoll() {
     if (stopped || !started) return;
     timer = setTimeout(() => {
-      kick().finally(schedulePoll);
+      void kick().finally(schedulePoll);
     }, pollMs);
     timer.unref();
   }
@@ -138,7 +138,7 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       if (started) return;
       started = true;
       stopped = false;
-      kick().finally(schedulePoll);
+      void kick().finally(schedulePoll);
     },
     async stop() {
       stopped = true;

@@ -39,6 +39,7 @@ export type Step<I, O> = {
 };
 
 // Steps of one workflow have different input and output types; the chain in `then` checks them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a step list mixes input/output types; `then` checks each link
 export type AnyStep = Step<any, any>;
 
 export function createStep<I, O>(

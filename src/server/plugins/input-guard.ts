@@ -34,7 +34,7 @@ export function registerInputGuard(app: FastifyInstance) {
 }
 
 /** Router-level refusals (malformed URL, over-long path parameter) in the one error shape. */
-export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
   const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.uri_too_long' : 'request.bad_url';
-  return reply.status(err.statusCode ?? 400).send({ error: { code, message: err.message } });
+  void reply.status(err.statusCode ?? 400).send({ error: { code, message: err.message } });
 }

@@ -7,7 +7,7 @@ export function NavigationBridge() {
   const navigate = useNavigate();
   useEffect(() => {
     setUnauthorizedHandler((returnTo) => {
-      navigate(`${CONSOLE_LOGIN_PATH}?next=${encodeURIComponent(returnTo)}`, { replace: true });
+      void navigate(`${CONSOLE_LOGIN_PATH}?next=${encodeURIComponent(returnTo)}`, { replace: true });
     });
   }, [navigate]);
   return null;

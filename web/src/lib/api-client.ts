@@ -86,7 +86,7 @@ function redirectToConsoleLogin(): void {
 }
 
 async function parseError(response: Response): Promise<ApiError> {
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = await response.json();
   } catch {

@@ -14,7 +14,7 @@ export function RouterLink({ to, children, testId }: RouterLinkProps) {
   const onClick = (event: MouseEvent<HTMLElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    navigate(to);
+    void navigate(to);
   };
   return (
     <Typography.Link href={to} onClick={onClick} data-testid={testId}>

@@ -69,7 +69,7 @@ export function ConsoleNav({ collapsed }: { collapsed: boolean }) {
       items={items}
       selectedKeys={selected ? [selected] : []}
       onClick={({ key }) => {
-        if (key.startsWith('/console/')) navigate(key);
+        if (key.startsWith('/console/')) void navigate(key);
       }}
       style={{ borderInlineEnd: 'none' }}
     />

@@ -46,7 +46,7 @@ export function InvitePage() {
           invitation={invitation.data}
           onSuccess={(staff) => {
             void message.success(t('invite.welcome', { name: staff.name }));
-            navigate('/console/fans', { replace: true });
+            void navigate('/console/fans', { replace: true });
           }}
         />
       </AuthCard>

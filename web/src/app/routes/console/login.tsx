@@ -33,7 +33,7 @@ export function ConsoleLoginPage() {
         <StaffLoginForm
           onSuccess={(staff) => {
             void message.success(t('auth.welcomeBack', { name: staff.name }));
-            navigate(safeNext(params.get('next')), { replace: true });
+            void navigate(safeNext(params.get('next')), { replace: true });
           }}
         />
       </AuthCard>

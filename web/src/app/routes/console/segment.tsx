@@ -55,7 +55,7 @@ export function SegmentPage() {
     remove.mutateAsync(id).then(
       () => {
         void message.success(t('segments.deleted', { name: segment.data?.name ?? '' }));
-        navigate(LIST_PATH, { replace: true });
+        void navigate(LIST_PATH, { replace: true });
       },
       (error: unknown) => showError(error),
     );

@@ -41,7 +41,7 @@ export function SegmentsPage() {
         segment={editing?.segment}
         onClose={() => setEditing(null)}
         onSaved={(saved) => {
-          if (!editing?.segment) navigate(`/console/segments/${saved.id}`);
+          if (!editing?.segment) void navigate(`/console/segments/${saved.id}`);
         }}
       />
     </>

@@ -19,7 +19,7 @@ export function SetupPage() {
         <SetupForm
           onSuccess={(staff) => {
             void message.success(t('setup.done', { name: staff.name }));
-            navigate('/console/fans', { replace: true });
+            void navigate('/console/fans', { replace: true });
           }}
         />
       </AuthCard>

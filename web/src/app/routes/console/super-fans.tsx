@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { AddTagButton } from '../../../features/segments/components/add-tag-button';
+import { BulkTagButton } from '../../../features/segments/components/bulk-tag-button';
 import { useRankedFans } from '../../../features/loyalty/api/get-ranked-fans';
 import { CandidatesTable } from '../../../features/loyalty/components/candidates-table';
 import { FunnelCard } from '../../../features/loyalty/components/funnel-card';
@@ -39,6 +40,8 @@ export function SuperFansPage() {
     </Flex>
   );
 
+  const selectionActions = (fanIds: string[], clear: () => void) => <BulkTagButton fanIds={fanIds} onDone={clear} />;
+
   return (
     <>
       <PageHeader title={t('nav.superFans')} subtitle={t('loyalty.subtitle')} />
@@ -54,10 +57,10 @@ export function SuperFansPage() {
         </Row>
         {failed ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(failed)} /> : null}
         <Card title={t('loyalty.superFansTitle')} extra={<Typography.Text type="secondary">{t('loyalty.superFansHelp')}</Typography.Text>}>
-          <SuperFansTable {...supers.table} fanHref={fanHref} actions={actions} />
+          <SuperFansTable {...supers.table} fanHref={fanHref} actions={actions} selectionActions={selectionActions} />
         </Card>
         <Card title={t('loyalty.candidatesTitle')} extra={<Typography.Text type="secondary">{t('loyalty.candidatesHelp')}</Typography.Text>}>
-          <CandidatesTable {...candidates.table} fanHref={fanHref} actions={actions} />
+          <CandidatesTable {...candidates.table} fanHref={fanHref} actions={actions} selectionActions={selectionActions} />
         </Card>
       </Flex>
     </>

@@ -55,7 +55,7 @@ export function FanLayout() {
               onClick={(event) => {
                 if (event.metaKey || event.ctrlKey || event.shiftKey) return;
                 event.preventDefault();
-                navigate('/articles');
+                void navigate('/articles');
               }}
               aria-label={t('articleSite.title')}
               aria-current={onArticles ? 'page' : undefined}

@@ -32,7 +32,7 @@ export function LoginPage() {
       <LoginForm
         onSuccess={(fan) => {
           void message.success(t('auth.welcomeBack', { name: fan.displayName }));
-          navigate(next, { replace: true });
+          void navigate(next, { replace: true });
         }}
       />
     </AuthCard>

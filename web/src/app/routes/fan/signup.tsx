@@ -32,7 +32,7 @@ export function SignupPage() {
       <SignupForm
         onSuccess={(fan) => {
           void message.success(t('auth.welcome', { name: fan.displayName }));
-          navigate(next, { replace: true });
+          void navigate(next, { replace: true });
         }}
       />
     </AuthCard>

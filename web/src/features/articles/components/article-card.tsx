@@ -19,7 +19,7 @@ export function ArticleCard({ article }: { article: ArticleSummary }) {
   const open = (event: MouseEvent<HTMLElement>) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
     event.preventDefault();
-    navigate(href);
+    void navigate(href);
   };
 
   return (

@@ -25,7 +25,7 @@ export function ShareArticleButton({ articleId, signedIn, signupPath }: ShareArt
 
   const onClick = () => {
     if (!signedIn) {
-      navigate(signupPath);
+      void navigate(signupPath);
       return;
     }
     share.mutate(articleId, { onSuccess: setLink, onError: (error) => showError(error) });

@@ -44,10 +44,10 @@ export function FanAccountMenu() {
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
-    if (key === 'me') navigate('/me');
+    if (key === 'me') void navigate('/me');
     if (key === 'logout') {
       // Leave account-only pages first, so they don't bounce to the log-in page.
-      navigate('/');
+      void navigate('/');
       logOut.mutate(undefined, {
         onSuccess: () => void message.success(t('auth.loggedOut')),
         onError: (error) => showError(error),

@@ -2,7 +2,6 @@ import { Button, Empty, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BulkTagButton } from '../../segments/components/bulk-tag-button';
 import type { RankedFan, RankedFanPerson } from '../types';
 import { FanCell } from './fan-cell';
 
@@ -16,6 +15,8 @@ export interface RankedFansPageProps {
   loading: boolean;
   fanHref: (id: string) => string;
   actions?: (fan: RankedFanPerson) => ReactNode;
+  /** What to do with the selected fans (the page composes it, say tagging them); `clear` empties the selection. */
+  selectionActions?: (fanIds: string[], clear: () => void) => ReactNode;
 }
 
 interface RankedFansTableProps extends RankedFansPageProps {
@@ -31,12 +32,12 @@ interface RankedFansTableProps extends RankedFansPageProps {
 
 /**
  * A server-paged table of ranked fans: fan cell, the list's own columns, and the row actions.
- * Fans can be selected across pages and tagged together (a list to act on).
+ * Fans can be selected across pages and acted on together (`selectionActions`).
  */
 export function RankedFansTable(props: RankedFansTableProps) {
   const { t } = useTranslation();
   const [selected, setSelected] = useState<Key[]>([]);
-  const { items, total, page, pageSize, onPageChange, loading, fanHref, actions } = props;
+  const { items, total, page, pageSize, onPageChange, loading, fanHref, actions, selectionActions } = props;
   const columns: TableColumnsType<RankedFan> = [
     ...(props.before ?? []),
     { title: t('loyalty.columns.fan'), key: 'fan', width: props.fanWidth, render: (_, row) => <FanCell fan={row.fan} href={fanHref(row.fan.id)} /> },
@@ -48,7 +49,7 @@ export function RankedFansTable(props: RankedFansTableProps) {
       {selected.length > 0 ? (
         <Flex align="center" gap={12} style={{ marginBottom: 12 }} data-testid="selection-bar">
           <Typography.Text>{t('tags.selected', { count: selected.length })}</Typography.Text>
-          <BulkTagButton fanIds={selected.map(String)} onDone={() => setSelected([])} />
+          {selectionActions?.(selected.map(String), () => setSelected([]))}
           <Button size="small" type="link" onClick={() => setSelected([])}>
             {t('tags.clearSelection')}
           </Button>

@@ -42,7 +42,7 @@ export function StaffAccountMenu({ staff }: { staff: StaffMember }) {
     logOut.mutate(undefined, {
       onSuccess: () => {
         void message.success(t('auth.loggedOut'));
-        navigate('/console/login', { replace: true });
+        void navigate('/console/login', { replace: true });
       },
       onError: (error) => showError(error),
     });

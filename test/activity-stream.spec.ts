@@ -1,15 +1,15 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.ts';
-import { testEngine } from '../../../test/engine.ts';
-import { createOwner, signupFan } from '../../../test/factories.ts';
-import { createContainer } from '../../container.ts';
-import { inTransaction, type Ctx } from '../../core/context.ts';
-import { INSIGHTS_CONSUMER } from '../../modules/insights/insights.consumer.ts';
-import type { Activity } from '../../modules/timeline/timeline.service.ts';
-import { streamRepository } from './stream.repository.ts';
-import { createStreamRunner, type Consumer } from './stream.runner.ts';
+import { useTestApp } from './app.ts';
+import { testEngine } from './engine.ts';
+import { createOwner, signupFan } from './factories.ts';
+import { createContainer } from '../src/container.ts';
+import { inTransaction, type Ctx } from '../src/core/context.ts';
+import { INSIGHTS_CONSUMER } from '../src/modules/insights/insights.consumer.ts';
+import type { Activity } from '../src/modules/timeline/timeline.service.ts';
+import { streamRepository } from '../src/platform/stream/stream.repository.ts';
+import { createStreamRunner, type Consumer } from '../src/platform/stream/stream.runner.ts';
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
