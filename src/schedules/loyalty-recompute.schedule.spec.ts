@@ -19,6 +19,7 @@ describe('nightly loyalty recompute job', () => {
         );
       }
       await job.trigger();
+      await t.settle();
       const e = await t.container.services.loyalty.explain(t.container.ctx({ kind: 'system' }), fan.id);
       expect(e.signals).toMatchObject({ unique_reads: 3, days_active: 3 });
     } finally {

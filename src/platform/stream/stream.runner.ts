@@ -183,7 +183,14 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       const consumer = byName(name);
       return inTransaction(ctx, async (tx) => {
         await repo.lock(tx.db, name, true);
-        const end = await source.settledEnd(tx.db);
+        // Entries committed before now but behind a transaction still running (on PostgreSQL,
+        // in any database of the cluster) are left to the incremental batches after the rebuild;
+        // waiting a little lets short transactions end so the rebuild takes them in.
+        let end = await source.settledEnd(tx.db);
+        for (let i = 0; i < 100 && (await source.countAfter(tx.db, end.last, 1)) > 0; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+          end = await source.settledEnd(tx.db);
+        }
         await consumer.rebuild(tx, end);
         await repo.advance(tx.db, name, end.last, tx.now());
         return end.last;
