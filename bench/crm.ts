@@ -46,7 +46,11 @@ try {
   await database.migrate();
   const t0 = Date.now();
   await buildCrmData(database.db, fans, perFan, (done) => process.stderr.write(`\rbuilding: ${done.toLocaleString()} / ${fans.toLocaleString()} fans`));
-  const [counts] = (await database.db.execute(sql`select (select count(*) from fans)::int as fans, (select count(*) from fan_activities)::int as activities`) as unknown as { rows: { fans: number; activities: number }[] }).rows;
+  const [counts] = (
+    (await database.db.execute(sql`select (select count(*) from fans)::int as fans, (select count(*) from fan_activities)::int as activities`)) as unknown as {
+      rows: { fans: number; activities: number }[];
+    }
+  ).rows;
   process.stderr.write(`\nbuilt ${counts!.fans} fans, ${counts!.activities} activities in ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
 
   const k = createContainer(database, { publicBaseUrl: 'http://bench', log: pino({ level: 'silent' }) });
@@ -82,7 +86,9 @@ try {
   const segmentCount = (await k.services.segments.preview(ctx, segmentFilter)).count;
   const funnel = await k.services.loyalty.funnel(ctx);
 
-  console.log(`\nCRM benchmark on ${engine}: ${counts!.fans.toLocaleString()} fans, ${counts!.activities.toLocaleString()} activities (median of 5 runs per page)\n`);
+  console.log(
+    `\nCRM benchmark on ${engine}: ${counts!.fans.toLocaleString()} fans, ${counts!.activities.toLocaleString()} activities (median of 5 runs per page)\n`,
+  );
   console.table([
     { measure: 'growth chart, 365 days', value: `${growthMs} ms` },
     { measure: `segment count (following, level ≥1, active 90 d, tag vip) = ${segmentCount}`, value: `${segmentMs} ms` },

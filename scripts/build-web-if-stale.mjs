@@ -17,9 +17,7 @@ function newest(p) {
   return readdirSync(p).reduce((m, name) => Math.max(m, newest(path.join(p, name))), s.mtimeMs);
 }
 
-const sources = ['src', 'index.html', 'vite.config.ts', 'public']
-  .map((p) => path.join(web, p))
-  .filter(existsSync);
+const sources = ['src', 'index.html', 'vite.config.ts', 'public'].map((p) => path.join(web, p)).filter(existsSync);
 // Forms reuse the server's zod field schemas, so those count as web sources too.
 sources.push(path.join(root, 'src', 'core', 'fields.ts'));
 

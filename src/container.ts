@@ -62,7 +62,24 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const fanImport = createFanImportWorkflow({ fans, segments, workflows });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
-  const services = { auth, timeline, fans, staff, invitations, apiTokens, channel, wom, articles, insights, loyalty, segments, fanImport, workflows, idempotency, stream: createStreamService({ runner: stream }) };
+  const services = {
+    auth,
+    timeline,
+    fans,
+    staff,
+    invitations,
+    apiTokens,
+    channel,
+    wom,
+    articles,
+    insights,
+    loyalty,
+    segments,
+    fanImport,
+    workflows,
+    idempotency,
+    stream: createStreamService({ runner: stream }),
+  };
   subscribe(services, stream, jobs);
 
   return {

@@ -16,8 +16,7 @@ const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 describe('activity stream: consumers after commit, exactly once', () => {
   const t = useTestApp();
   const system = (): Ctx => t.container.ctx({ kind: 'system' });
-  const follows = async () =>
-    rows<{ n: number }>(await t.database.db.execute(sql`select coalesce(sum(follows), 0)::int as n from daily_follow_counts`))[0]!.n;
+  const follows = async () => rows<{ n: number }>(await t.database.db.execute(sql`select coalesce(sum(follows), 0)::int as n from daily_follow_counts`))[0]!.n;
   const record = (ctx: Ctx, fanId: string) => t.container.services.timeline.record(ctx, { fanId, kind: 'followed', source: 'direct' });
 
   it('applies each activity once, in batches, and holds its position durably', async () => {
@@ -143,7 +142,9 @@ describe('activity stream: consumers after commit, exactly once', () => {
     await t.settle();
     const snapshot = async () => ({
       daily: rows(await t.database.db.execute(sql`select day::text, source_type, follows, unfollows from daily_follow_counts order by 1, 2`)),
-      articles: rows(await t.database.db.execute(sql`select article_id, views, visitor_views, unique_reads, shares, follows, unfollows from article_stats order by 1`)),
+      articles: rows(
+        await t.database.db.execute(sql`select article_id, views, visitor_views, unique_reads, shares, follows, unfollows from article_stats order by 1`),
+      ),
       signals: rows(
         await t.database.db.execute(
           sql`select fan_id, last_active_at, last_active_day::text, days_active, unique_reads, shares, level from fan_signals order by 1`,

@@ -52,7 +52,15 @@ describe('fanbase CLI', () => {
   });
 
   it('prints help for every command', async () => {
-    const commands = [['--help'], ['serve', '--help'], ['migrate', '--help'], ['admin', 'create', '--help'], ['crm', 'recompute', '--help'], ['fans', 'import', '--help'], ['fans', 'export', '--help']];
+    const commands = [
+      ['--help'],
+      ['serve', '--help'],
+      ['migrate', '--help'],
+      ['admin', 'create', '--help'],
+      ['crm', 'recompute', '--help'],
+      ['fans', 'import', '--help'],
+      ['fans', 'export', '--help'],
+    ];
     const runs = await Promise.all(commands.map((args) => run(args, env)));
     runs.forEach((r, i) => {
       expect(r.code, commands[i]!.join(' ')).toBe(0);
@@ -127,7 +135,10 @@ describe('fanbase CLI', () => {
         const deadline = Date.now() + 90_000;
         let health: unknown;
         while (Date.now() < deadline && health === undefined && child.exitCode === null) {
-          health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json(), () => undefined);
+          health = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+            (r) => r.json(),
+            () => undefined,
+          );
           if (health === undefined) await new Promise((r) => setTimeout(r, 200));
         }
         expect(health).toEqual({ status: 'ok', database: embedded ? 'pglite' : 'postgres' });

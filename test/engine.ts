@@ -50,9 +50,7 @@ export async function openTestDatabase(opts: { logger?: QueryLogger } = {}): Pro
 
 /** Empties every table (between tests), keeping the schema and migration history. */
 export async function resetDatabase(database: Database): Promise<void> {
-  const result = await database.db.execute<{ tablename: string }>(
-    sql`select tablename from pg_tables where schemaname = 'public'`,
-  );
+  const result = await database.db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public'`);
   const rows = (result as unknown as { rows: { tablename: string }[] }).rows;
   if (rows.length === 0) return;
   const list = rows.map((r) => `"${r.tablename}"`).join(', ');

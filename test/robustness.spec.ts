@@ -11,7 +11,14 @@ const BODIES: unknown[] = [
   { email: {}, password: [], displayName: 123, name: null, source: { $ne: 1 }, description: true },
   { email: 'a\u0000b@example.com', password: 'pass\u0000word', displayName: 'nul\u0000', name: 'x\u0000', description: '\u0000' },
   { email: `${'a'.repeat(5000)}@example.com`, password: 'p'.repeat(10_000), displayName: '名'.repeat(5000), name: 'n'.repeat(5000) },
-  { email: 'x@example.com', password: 'password-ok', displayName: '🙂 emoji', name: '🙂', description: '<script>alert(1)</script>', source: 'article:' + 'x'.repeat(100) },
+  {
+    email: 'x@example.com',
+    password: 'password-ok',
+    displayName: '🙂 emoji',
+    name: '🙂',
+    description: '<script>alert(1)</script>',
+    source: 'article:' + 'x'.repeat(100),
+  },
   { a: { b: { c: { d: { e: [1, [2, [3, [4]]]] } } } } },
 ];
 const QUERIES = [
@@ -33,9 +40,7 @@ describe('robustness: hostile input never causes a 500', () => {
 
   it('answers every operation with a 2xx/4xx and the error shape', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, object> };
-    const ops: Op[] = Object.entries(spec.paths).flatMap(([path, methods]) =>
-      Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })),
-    );
+    const ops: Op[] = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
     expect(ops.length).toBeGreaterThan(25);
 
     const owner = await createOwner(t.app);
@@ -45,9 +50,7 @@ describe('robustness: hostile input never causes a 500', () => {
     for (const op of ops) {
       // Logging out or removing people would end the sessions the next requests need.
       if (op.path.endsWith('/logout')) continue;
-      const urls = op.path.includes('{')
-        ? PARAMS.map((p) => op.path.replace(/\{[^}]+\}/g, p))
-        : [op.path, ...QUERIES.map((q) => op.path + q)];
+      const urls = op.path.includes('{') ? PARAMS.map((p) => op.path.replace(/\{[^}]+\}/g, p)) : [op.path, ...QUERIES.map((q) => op.path + q)];
       for (const url of urls) {
         for (const body of op.method === 'GET' || op.method === 'DELETE' ? [undefined] : BODIES) {
           const res = await t.app.inject({

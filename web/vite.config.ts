@@ -5,7 +5,6 @@ import { defineConfig } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const backend = process.env.FANBASE_API_URL ?? 'http://localhost:3000';
 
-
 export default defineConfig({
   root,
   base: '/',

@@ -12,7 +12,9 @@ const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 await serve(async (app, container) => {
   const { db } = container.database;
-  await db.execute(sql`create table if not exists bench_inserts (id bigint generated always as identity primary key, fan_id uuid not null, at timestamptz not null default now())`);
+  await db.execute(
+    sql`create table if not exists bench_inserts (id bigint generated always as identity primary key, fan_id uuid not null, at timestamptz not null default now())`,
+  );
   const system = () => container.ctx({ kind: 'system' });
 
   app.post('/bench/insert', { schema: { hide: true } }, async (req, reply) => {

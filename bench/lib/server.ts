@@ -122,7 +122,12 @@ export async function signUpFans(url: string, n: number): Promise<string[]> {
       body: JSON.stringify({ email: `bench-${i}-${Date.now()}@example.com`, password: 'bench-password', displayName: `Bench ${i}` }),
     });
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
-    cookies.push(res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '));
+    cookies.push(
+      res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; '),
+    );
   }
   return cookies;
 }

@@ -10,7 +10,9 @@ import { version } from './version.ts';
  */
 async function run(load: () => Promise<() => Promise<void>>): Promise<void> {
   try {
-    await (await load())();
+    await (
+      await load()
+    )();
   } catch (err) {
     const [{ ConfigError }, { AppError }] = await Promise.all([import('../config/env.ts'), import('../core/errors.ts')]);
     if (err instanceof ConfigError || err instanceof AppError) {

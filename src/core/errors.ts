@@ -34,11 +34,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string, code = `${what}.not_found`) =>
-  new AppError('not_found', code, `${what[0]!.toUpperCase()}${what.slice(1)} not found`);
+export const notFound = (what: string, code = `${what}.not_found`) => new AppError('not_found', code, `${what[0]!.toUpperCase()}${what.slice(1)} not found`);
 
-export const forbidden = (message = 'You are not allowed to do this') =>
-  new AppError('forbidden', 'auth.forbidden', message);
+export const forbidden = (message = 'You are not allowed to do this') => new AppError('forbidden', 'auth.forbidden', message);
 
-export const unauthenticated = (message = 'Sign in first') =>
-  new AppError('unauthenticated', 'auth.unauthenticated', message);
+export const unauthenticated = (message = 'Sign in first') => new AppError('unauthenticated', 'auth.unauthenticated', message);

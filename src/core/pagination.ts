@@ -29,7 +29,6 @@ export const cursorQuery = z.object({
 });
 export type CursorQuery = z.infer<typeof cursorQuery>;
 
-export const cursorPageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const cursorPageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export type CursorPage<T> = { items: T[]; nextCursor: string | null };

@@ -6,11 +6,7 @@ const ZONES = new Set<string>(['UTC', ...Intl.supportedValuesOf('timeZone')]);
 export const isTimeZone = (value: string): boolean => ZONES.has(value);
 
 /** An IANA time zone name such as `Asia/Shanghai` or `UTC`. */
-export const timeZoneField = z
-  .string()
-  .trim()
-  .max(64)
-  .refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
+export const timeZoneField = z.string().trim().max(64).refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai or UTC');
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 

@@ -97,10 +97,5 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   }
 }
 
-export const dbOptionsFromConfig = (config: {
-  databaseUrl: string | undefined;
-  dataDir: string;
-}): DbOptions =>
-  config.databaseUrl
-    ? { engine: 'postgres', url: config.databaseUrl }
-    : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };
+export const dbOptionsFromConfig = (config: { databaseUrl: string | undefined; dataDir: string }): DbOptions =>
+  config.databaseUrl ? { engine: 'postgres', url: config.databaseUrl } : { engine: 'pglite', dataDir: path.join(config.dataDir, 'pglite') };

@@ -25,7 +25,10 @@ describe('CSV import with an Idempotency-Key: a retried upload answers the first
   const runsOf = async (cookie: string) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/admin/workflow-runs?name=fans.import', headers: { cookie } });
     expect(res.statusCode, res.body).toBe(200);
-    return res.json() as { total: number; items: { id: string; status: string; idempotencyKey: string | null; error: string | null; steps: { stepId: string; status: string; output: unknown }[] }[] };
+    return res.json() as {
+      total: number;
+      items: { id: string; status: string; idempotencyKey: string | null; error: string | null; steps: { stepId: string; status: string; output: unknown }[] }[];
+    };
   };
   const fanCount = async (cookie: string) => (await t.app.inject({ method: 'GET', url: '/api/admin/fans', headers: { cookie } })).json().total as number;
 

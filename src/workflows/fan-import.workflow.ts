@@ -60,7 +60,12 @@ const rowSchema = (now: Date) =>
     tags: z
       .string()
       .optional()
-      .transform((v) => (v ?? '').split(/[;|,]/).map((t) => t.trim()).filter(Boolean))
+      .transform((v) =>
+        (v ?? '')
+          .split(/[;|,]/)
+          .map((t) => t.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(tagField).max(20, 'must have at most 20 tags')),
   });
 type RowColumn = keyof ReturnType<typeof rowSchema>['shape'];
@@ -181,7 +186,10 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
   async function write(ctx: Ctx, rows: ValidRow[]) {
     return inTransaction(ctx, async (tx) => {
       const { ids, createdEmails } = await fans.importBatch(tx, rows);
-      await segments.addTagsMany(tx, rows.flatMap((r) => r.tags.map((tag) => ({ fanId: ids.get(r.email)!, tag }))));
+      await segments.addTagsMany(
+        tx,
+        rows.flatMap((r) => r.tags.map((tag) => ({ fanId: ids.get(r.email)!, tag }))),
+      );
       return createdEmails.size;
     });
   }

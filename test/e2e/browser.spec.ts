@@ -61,7 +61,11 @@ describe.skipIf(!browserEnabled)('browser: owner setup, fan sign-up and follow, 
     await consolePage
       .getByTestId('import-dropzone')
       .locator('input[type=file]')
-      .setInputFiles({ name: 'fans.csv', mimeType: 'text/csv', buffer: Buffer.from('email,display_name\nnew.fan@example.com,New\nnot-an-email,Bad\nnew.fan@example.com,Again\n') });
+      .setInputFiles({
+        name: 'fans.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('email,display_name\nnew.fan@example.com,New\nnot-an-email,Bad\nnew.fan@example.com,Again\n'),
+      });
     const rejected = consolePage.getByTestId('import-errors');
     await rejected.waitFor();
     await expect.poll(async () => rejected.textContent()).toContain('邮箱地址无效。');

@@ -41,7 +41,8 @@ describe.skipIf(!browserEnabled)('browser: the console CRM pages a community man
     const star = await signupFan(t.app, { displayName: 'Super Xiao' });
     const close = await signupFan(t.app, { displayName: 'Almost Wang' });
     const quiet = await signupFan(t.app, { displayName: 'Quiet Li' });
-    const follow = (cookie: string, source?: string) => t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: source ? { source } : {} });
+    const follow = (cookie: string, source?: string) =>
+      t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: source ? { source } : {} });
     await follow(star.cookie, `article:${articles[0]}`);
     await follow(close.cookie);
     await follow(quiet.cookie);

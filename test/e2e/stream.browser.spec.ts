@@ -17,7 +17,12 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
   it('shows the notice while the stream is behind, then drops it and shows the new figures', async () => {
     const owner = await createOwner(t.app);
     const h = { cookie: owner.cookie };
-    const a = await t.app.inject({ method: 'POST', url: '/api/admin/articles', headers: h, payload: { title: 'Rice noodle festival is coming', body: 'Hello fans.' } });
+    const a = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/articles',
+      headers: h,
+      payload: { title: 'Rice noodle festival is coming', body: 'Hello fans.' },
+    });
     const articleId = a.json().id as string;
     await t.app.inject({ method: 'POST', url: `/api/admin/articles/${articleId}/publish`, headers: h });
     const follow = (cookie: string) => t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: { source: `article:${articleId}` } });
@@ -42,7 +47,12 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
     expect(pending).toBeGreaterThanOrEqual(2);
 
     // Every page showing figures of a consumer that is behind says so.
-    const pages = { articles: '/console/articles', article: `/console/articles/${articleId}`, 'super-fans': '/console/super-fans', fan: `/console/fans/${first.fan.id}` };
+    const pages = {
+      articles: '/console/articles',
+      article: `/console/articles/${articleId}`,
+      'super-fans': '/console/super-fans',
+      fan: `/console/fans/${first.fan.id}`,
+    };
     for (const [name, path] of Object.entries(pages)) {
       await page.goto(`${browser.base}${path}`);
       await expect.poll(() => notice.textContent(), { message: path }).toContain(`${pending} recent activities are not counted yet`);

@@ -6,14 +6,14 @@ import { openRuntime } from '../runtime.ts';
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Creates the owner on a fresh install, or a staff member once the owner exists. */
 export async function adminCreate(opts: { email: string; name: string; passwordStdin?: boolean }): Promise<void> {
-  const secret = opts.passwordStdin
-    ? await readStdin()
-    : await password({ message: 'Password (at least 8 characters):', mask: '*' });
+  const secret = opts.passwordStdin ? await readStdin() : await password({ message: 'Password (at least 8 characters):', mask: '*' });
   const parsed = setupBody.safeParse({ email: opts.email, name: opts.name, password: secret });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

@@ -8,7 +8,6 @@ import { EXPORT_COLUMNS } from '../../modules/segments/segments.schemas.ts';
 import { progressBar } from '../progress.ts';
 import { openRuntime } from '../runtime.ts';
 
-
 /** `fanbase fans import FILE`: streams the file through the same import as the console. */
 export async function fansImport(file: string): Promise<void> {
   if (!existsSync(file)) throw new AppError('not_found', 'import.file_not_found', `No such file: ${file}`);

@@ -101,7 +101,9 @@ export const articlesRepository = {
   async addCounts(db: Db, rows: ArticleCounts[]): Promise<void> {
     if (rows.length === 0) return;
     const values = sql.join(
-      rows.map((r) => sql`(${r.articleId}::uuid, ${r.views}::bigint, ${r.uniqueReads}::bigint, ${r.shares}::bigint, ${r.follows}::bigint, ${r.unfollows}::bigint)`),
+      rows.map(
+        (r) => sql`(${r.articleId}::uuid, ${r.views}::bigint, ${r.uniqueReads}::bigint, ${r.shares}::bigint, ${r.follows}::bigint, ${r.unfollows}::bigint)`,
+      ),
       sql`, `,
     );
     await db.execute(sql`
@@ -115,11 +117,7 @@ export const articlesRepository = {
   },
   /** True the first time this fan reads this article. */
   async addReader(db: Db, articleId: string, fanId: string, at: Date): Promise<boolean> {
-    const rows = await db
-      .insert(articleReaders)
-      .values({ articleId, fanId, firstReadAt: at })
-      .onConflictDoNothing()
-      .returning({ fanId: articleReaders.fanId });
+    const rows = await db.insert(articleReaders).values({ articleId, fanId, firstReadAt: at }).onConflictDoNothing().returning({ fanId: articleReaders.fanId });
     return rows.length > 0;
   },
   /** Totals per kind over every article that was ever published. */

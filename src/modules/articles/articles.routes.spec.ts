@@ -78,7 +78,12 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     const post = (payload: object) => t.app.inject({ method: 'POST', url: '/api/admin/articles', headers: { cookie: owner.cookie }, payload });
     const missing = await post({ title: 'Ad', kind: 'sponsored' });
     expect(missing.statusCode).toBe(400);
-    expect(missing.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(['adFee', 'advertiser']);
+    expect(
+      missing
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['adFee', 'advertiser']);
     expect((await post({ title: 'x', advertiser: 'Acme' })).statusCode).toBe(400);
     expect((await post({ title: 'Ad', kind: 'sponsored', advertiser: 'Acme', adFee: { amountMinor: 10.5 } })).statusCode).toBe(400);
     const ad = await post({ title: 'Ad', kind: 'sponsored', advertiser: 'Acme', adFee: { amountMinor: 500000 } });
@@ -188,7 +193,12 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     expect((await scenario(5 * H)).data).toMatchObject({ attributedBy: 'last_read', windowHours: 24 });
 
     // A shorter window set by staff applies to later unfollows.
-    await t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: { cookie: owner.cookie }, payload: { name: 'Mi', description: '', unfollowWindowHours: 2 } });
+    await t.app.inject({
+      method: 'PUT',
+      url: '/api/admin/channel',
+      headers: { cookie: owner.cookie },
+      payload: { name: 'Mi', description: '', unfollowWindowHours: 2 },
+    });
     expect((await scenario(2 * H)).articleId).toBe(last);
     expect((await scenario(3 * H)).articleId).toBeNull();
     // Saving settings without the window keeps it.
@@ -214,12 +224,23 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
     // Two readers leave right after the ad; one new fan follows from the original article.
     await t.app.inject({ method: 'DELETE', url: '/api/fan/follow', headers: { cookie: readers[0]!.cookie } });
     await t.app.inject({ method: 'DELETE', url: `/api/fan/follow?source=article:${ad}`, headers: { cookie: readers[1]!.cookie } });
-    await t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie: (await signupFan(t.app)).cookie }, payload: { source: `article:${original}` } });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/fan/follow',
+      headers: { cookie: (await signupFan(t.app)).cookie },
+      payload: { source: `article:${original}` },
+    });
 
     await t.settle();
     const cmp = (await t.app.inject({ method: 'GET', url: '/api/admin/articles/comparison', headers: { cookie: owner.cookie } })).json();
     const byKind = Object.fromEntries(cmp.kinds.map((k: { kind: string }) => [k.kind, k]));
-    expect(byKind.sponsored).toMatchObject({ articles: 1, uniqueReads: 4, unfollows: 2, unfollowsPer1000Reads: 500, revenue: [{ currency: 'CNY', amountMinor: 880000 }] });
+    expect(byKind.sponsored).toMatchObject({
+      articles: 1,
+      uniqueReads: 4,
+      unfollows: 2,
+      unfollowsPer1000Reads: 500,
+      revenue: [{ currency: 'CNY', amountMinor: 880000 }],
+    });
     expect(byKind.original).toMatchObject({ articles: 1, uniqueReads: 4, unfollows: 0, follows: 1, followsPer1000Reads: 250, revenue: [] });
     expect(byKind.repost).toMatchObject({ articles: 0, unfollowsPer1000Reads: 0 });
 

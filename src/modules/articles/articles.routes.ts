@@ -25,10 +25,8 @@ export const articlePublicRoutes: FastifyPluginAsyncZod<RouteDeps<'articles'>> =
     { schema: { tags, summary: 'Published articles, newest first', querystring: pageQuery, response: { 200: publicArticlePage } } },
     async (req) => articles.feed(req.ctx, req.query),
   );
-  app.get(
-    '/articles/:id',
-    { schema: { tags, summary: 'One published article', params: uuidParam, response: { 200: publicArticleDto } } },
-    async (req) => articles.getPublished(req.ctx, req.params.id),
+  app.get('/articles/:id', { schema: { tags, summary: 'One published article', params: uuidParam, response: { 200: publicArticleDto } } }, async (req) =>
+    articles.getPublished(req.ctx, req.params.id),
   );
   app.post(
     '/articles/:id/views',
@@ -65,25 +63,19 @@ export const articleAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'articles'>> = 
     { schema: { tags, summary: 'Ads vs original content: follows and unfollows per 1,000 reads, ad revenue', response: { 200: kindComparisonDto } } },
     async (req) => articles.kindComparison(req.ctx),
   );
-  app.post(
-    '/articles',
-    { schema: { tags, summary: 'Create a draft', body: articleBody, response: { 201: adminArticleDto } } },
-    async (req, reply) => reply.status(201).send(await articles.create(req.ctx, req.body)),
+  app.post('/articles', { schema: { tags, summary: 'Create a draft', body: articleBody, response: { 201: adminArticleDto } } }, async (req, reply) =>
+    reply.status(201).send(await articles.create(req.ctx, req.body)),
   );
-  app.get(
-    '/articles/:id',
-    { schema: { tags, summary: 'One article', params: uuidParam, response: { 200: adminArticleDto } } },
-    async (req) => articles.get(req.ctx, req.params.id),
+  app.get('/articles/:id', { schema: { tags, summary: 'One article', params: uuidParam, response: { 200: adminArticleDto } } }, async (req) =>
+    articles.get(req.ctx, req.params.id),
   );
   app.put(
     '/articles/:id',
     { schema: { tags, summary: 'Edit an article', params: uuidParam, body: articleBody, response: { 200: adminArticleDto } } },
     async (req) => articles.update(req.ctx, req.params.id, req.body),
   );
-  app.post(
-    '/articles/:id/publish',
-    { schema: { tags, summary: 'Publish', params: uuidParam, response: { 200: adminArticleDto } } },
-    async (req) => articles.publish(req.ctx, req.params.id),
+  app.post('/articles/:id/publish', { schema: { tags, summary: 'Publish', params: uuidParam, response: { 200: adminArticleDto } } }, async (req) =>
+    articles.publish(req.ctx, req.params.id),
   );
   app.post(
     '/articles/:id/unpublish',

@@ -19,7 +19,6 @@ import type { ChannelService } from '../channel/channel.service.ts';
 import { ARTICLE_KINDS } from './articles.table.ts';
 import { renderMarkdown } from './markdown.ts';
 
-
 const columnsOf = (input: ArticleInput) => ({
   title: input.title,
   summary: input.summary,
@@ -33,12 +32,7 @@ const columnsOf = (input: ArticleInput) => ({
 });
 
 /** Articles: staff write and publish them; fans read and share them; each article's effect on fans is counted. */
-export function createArticlesService(deps: {
-  repo: ArticlesRepository;
-  channel: ChannelService;
-  timeline: TimelineService;
-  wom: WomService;
-}) {
+export function createArticlesService(deps: { repo: ArticlesRepository; channel: ChannelService; timeline: TimelineService; wom: WomService }) {
   const { repo, channel, timeline, wom } = deps;
 
   async function load(ctx: Ctx, id: string) {
@@ -171,11 +165,7 @@ export function createArticlesService(deps: {
     /** Ads vs original content, side by side, over every article ever published. */
     async kindComparison(ctx: Ctx) {
       requireStaff(ctx);
-      const [totals, revenue, settings] = await Promise.all([
-        repo.totalsByKind(ctx.db),
-        repo.adRevenue(ctx.db),
-        channel.settings(ctx),
-      ]);
+      const [totals, revenue, settings] = await Promise.all([repo.totalsByKind(ctx.db), repo.adRevenue(ctx.db), channel.settings(ctx)]);
       return {
         windowHours: settings.unfollowWindowHours,
         kinds: ARTICLE_KINDS.map((kind) => {

@@ -8,16 +8,7 @@ const md = new MarkdownIt({ html: true, linkify: true, breaks: false });
  * only http(s)/mailto links and http(s) images; links open safely in a new tab.
  */
 const POLICY: sanitizeHtml.IOptions = {
-  allowedTags: [
-    ...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'style'),
-    'img',
-    'figure',
-    'figcaption',
-    'del',
-    'ins',
-    'sup',
-    'sub',
-  ],
+  allowedTags: [...sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'style'), 'img', 'figure', 'figcaption', 'del', 'ins', 'sup', 'sub'],
   allowedAttributes: {
     a: ['href', 'title', 'target', 'rel'],
     img: ['src', 'alt', 'title', 'width', 'height'],

@@ -1,8 +1,7 @@
 import argon2 from 'argon2';
 
 /** argon2id with the library's maintained defaults (64 MiB, t=3). */
-export const hashPassword = (password: string): Promise<string> =>
-  argon2.hash(password, { type: argon2.argon2id });
+export const hashPassword = (password: string): Promise<string> => argon2.hash(password, { type: argon2.argon2id });
 
 export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
   if (!hash) {

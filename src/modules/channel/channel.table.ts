@@ -14,8 +14,5 @@ export const channelSettings = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    check('channel_settings_single_row', sql`${t.id} = 1`),
-    check('channel_settings_window_check', sql`${t.unfollowWindowHours} between 1 and 720`),
-  ],
+  (t) => [check('channel_settings_single_row', sql`${t.id} = 1`), check('channel_settings_window_check', sql`${t.unfollowWindowHours} between 1 and 720`)],
 );

@@ -58,10 +58,7 @@ export const fansRepository = {
     return row;
   },
   /** Search uses the trigram index on display name + email. */
-  async list(
-    db: Db,
-    f: { q?: string; status?: FollowStatus; limit: number; offset: number },
-  ): Promise<{ rows: FanRow[]; total: number }> {
+  async list(db: Db, f: { q?: string; status?: FollowStatus; limit: number; offset: number }): Promise<{ rows: FanRow[]; total: number }> {
     const conds: SQL[] = [];
     if (f.status) conds.push(eq(fans.followStatus, f.status));
     if (f.q) {
@@ -95,7 +92,10 @@ export const fansRepository = {
         source: sql<string>`${fans.firstFollowSource}`,
         fans: count(),
         mature: sql<number>`count(*) filter (where ${fans.firstFollowedAt} <= ${cutoff}::timestamptz)`.mapWith(Number),
-        retained: sql<number>`count(*) filter (where ${fans.firstFollowedAt} <= ${cutoff}::timestamptz and (${fans.firstUnfollowedAt} is null or ${fans.firstUnfollowedAt} > ${fans.firstFollowedAt} + make_interval(days => ${days})))`.mapWith(Number),
+        retained:
+          sql<number>`count(*) filter (where ${fans.firstFollowedAt} <= ${cutoff}::timestamptz and (${fans.firstUnfollowedAt} is null or ${fans.firstUnfollowedAt} > ${fans.firstFollowedAt} + make_interval(days => ${days})))`.mapWith(
+            Number,
+          ),
       })
       .from(fans)
       .where(sql`${fans.firstFollowedAt} is not null`)

@@ -8,7 +8,8 @@ describe('fan site: accounts and follows', () => {
   it('signs a fan up, keeps them signed in by cookie, and answers /me', async () => {
     const { cookie, fan } = await signupFan(t.app, { email: 'Mi.Fan@Example.com', displayName: 'Mi Fan' });
     expect(fan.email).toBe('mi.fan@example.com');
-    const setCookie = (await t.app.inject({ method: 'POST', url: '/api/fan/login', payload: { email: 'mi.fan@example.com', password: 'fan-password-1' } })).headers['set-cookie'];
+    const setCookie = (await t.app.inject({ method: 'POST', url: '/api/fan/login', payload: { email: 'mi.fan@example.com', password: 'fan-password-1' } }))
+      .headers['set-cookie'];
     expect(String(setCookie)).toMatch(/HttpOnly/);
     expect(String(setCookie)).toMatch(/SameSite=Lax/);
     const me = await t.app.inject({ method: 'GET', url: '/api/fan/me', headers: { cookie } });
@@ -78,9 +79,7 @@ describe('fan site: accounts and follows', () => {
 
   it('keeps one activity when the same fan follows many times at once', async () => {
     const { cookie } = await signupFan(t.app);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: {} })),
-    );
+    const results = await Promise.all(Array.from({ length: 8 }, () => t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: {} })));
     expect(results.every((r) => r.statusCode === 200 && r.json().following)).toBe(true);
     const acts = await t.app.inject({ method: 'GET', url: '/api/fan/activities', headers: { cookie } });
     expect(acts.json().items).toHaveLength(1);

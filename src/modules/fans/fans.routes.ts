@@ -4,16 +4,7 @@ import { uuidParam } from '../../core/fields.ts';
 import { cursorQuery } from '../../core/pagination.ts';
 import { credentialRateLimit, FAN_COOKIE, type RouteDeps } from '../../server/http.ts';
 import { activityPage, activitySource } from '../timeline/timeline.schemas.ts';
-import {
-  fanListItemDto,
-  fanListQuery,
-  fanPage,
-  fanSelfDto,
-  fanStatsDto,
-  followBody,
-  loginBody,
-  signupBody,
-} from './fans.schemas.ts';
+import { fanListItemDto, fanListQuery, fanPage, fanSelfDto, fanStatsDto, followBody, loginBody, signupBody } from './fans.schemas.ts';
 
 const tags = ['fan'];
 
@@ -55,14 +46,10 @@ export const fanRoutes: FastifyPluginAsyncZod<RouteDeps<'fans' | 'auth'>> = asyn
     return reply.status(204).send(null);
   });
 
-  app.get('/me', { schema: { tags, summary: 'The signed-in fan', response: { 200: fanSelfDto } } }, async (req) =>
-    fans.me(req.ctx),
-  );
+  app.get('/me', { schema: { tags, summary: 'The signed-in fan', response: { 200: fanSelfDto } } }, async (req) => fans.me(req.ctx));
 
-  app.post(
-    '/follow',
-    { schema: { tags, summary: 'Follow the channel', body: followBody, response: { 200: fanSelfDto } } },
-    async (req) => fans.follow(req.ctx, req.body?.source),
+  app.post('/follow', { schema: { tags, summary: 'Follow the channel', body: followBody, response: { 200: fanSelfDto } } }, async (req) =>
+    fans.follow(req.ctx, req.body?.source),
   );
 
   app.delete(
@@ -90,18 +77,12 @@ export const fanAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'fans'>> = async (a
   const { fans } = deps.services;
   const adminTags = ['console: fans'];
 
-  app.get('/stats', { schema: { tags: adminTags, summary: 'Fan and follower counts', response: { 200: fanStatsDto } } }, async (req) =>
-    fans.stats(req.ctx),
+  app.get('/stats', { schema: { tags: adminTags, summary: 'Fan and follower counts', response: { 200: fanStatsDto } } }, async (req) => fans.stats(req.ctx));
+  app.get('/fans', { schema: { tags: adminTags, summary: 'List and search fans', querystring: fanListQuery, response: { 200: fanPage } } }, async (req) =>
+    fans.list(req.ctx, req.query),
   );
-  app.get(
-    '/fans',
-    { schema: { tags: adminTags, summary: 'List and search fans', querystring: fanListQuery, response: { 200: fanPage } } },
-    async (req) => fans.list(req.ctx, req.query),
-  );
-  app.get(
-    '/fans/:id',
-    { schema: { tags: adminTags, summary: 'One fan', params: uuidParam, response: { 200: fanListItemDto } } },
-    async (req) => fans.get(req.ctx, req.params.id),
+  app.get('/fans/:id', { schema: { tags: adminTags, summary: 'One fan', params: uuidParam, response: { 200: fanListItemDto } } }, async (req) =>
+    fans.get(req.ctx, req.params.id),
   );
   app.get(
     '/fans/:id/activities',

@@ -8,24 +8,11 @@ import type { AuthService } from '../auth/auth.service.ts';
 import { articleIdOfSource, sourceTypeOf } from '../timeline/timeline.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { FansRepository, FanRow } from './fans.repository.ts';
-import {
-  toFanListItemDto,
-  toFanSelfDto,
-  type FanListItemDto,
-  type FanListQuery,
-  type FanSelfDto,
-  type LoginInput,
-  type SignupInput,
-} from './fans.schemas.ts';
+import { toFanListItemDto, toFanSelfDto, type FanListItemDto, type FanListQuery, type FanSelfDto, type LoginInput, type SignupInput } from './fans.schemas.ts';
 
-const invalidCredentials = () =>
-  new AppError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect');
+const invalidCredentials = () => new AppError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect');
 
-export function createFansService(deps: {
-  repo: FansRepository;
-  auth: AuthService;
-  timeline: TimelineService;
-}) {
+export function createFansService(deps: { repo: FansRepository; auth: AuthService; timeline: TimelineService }) {
   const { repo, auth, timeline } = deps;
 
   async function loadSelf(ctx: Ctx): Promise<FanRow> {
@@ -51,9 +38,7 @@ export function createFansService(deps: {
         return { fan: toFanSelfDto(row), session };
       } catch (err) {
         if (isUniqueViolation(err)) {
-          throw new AppError('conflict', 'fan.email_taken', 'An account with this email already exists', [
-            { path: 'email', message: 'is already registered' },
-          ]);
+          throw new AppError('conflict', 'fan.email_taken', 'An account with this email already exists', [{ path: 'email', message: 'is already registered' }]);
         }
         throw err;
       }
@@ -178,7 +163,10 @@ export function createFansService(deps: {
         created.filter((f) => f.firstFollowedAt).map((f) => ({ fanId: f.id, kind: 'followed' as const, source: 'import', at: f.firstFollowedAt! })),
       );
       const createdEmails = new Set(created.map((f) => f.email));
-      const ids = await repo.idsByEmail(ctx.db, rows.map((r) => r.email));
+      const ids = await repo.idsByEmail(
+        ctx.db,
+        rows.map((r) => r.email),
+      );
       return { ids, createdEmails };
     },
 

@@ -35,7 +35,10 @@ export function createInsightsConsumer(deps: { repo: InsightsRepository; timelin
     async rebuild(tx: Ctx, { below }) {
       const { timeZone } = await channel.settings(tx);
       const rows = await timeline.followCountsByDay(tx, timeZone, below);
-      await repo.replaceAll(tx.db, rows.map((r) => ({ ...r, sourceType: r.sourceType as SourceType })));
+      await repo.replaceAll(
+        tx.db,
+        rows.map((r) => ({ ...r, sourceType: r.sourceType as SourceType })),
+      );
     },
   };
 }

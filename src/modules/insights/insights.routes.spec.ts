@@ -25,7 +25,10 @@ describe('analytics: growth per day and source, quality per source', () => {
     const owner = await createOwner(t.app);
     await fanWith([{ at: T0 - 5 * DAY, follow: true }]); // before the range: the starting point
     await fanWith([{ at: T0, follow: true, source: 'share:abcd1234' }]);
-    await fanWith([{ at: T0 + 1000, follow: true }, { at: T0 + DAY, follow: false }]);
+    await fanWith([
+      { at: T0 + 1000, follow: true },
+      { at: T0 + DAY, follow: false },
+    ]);
     await fanWith([{ at: T0 + 2 * DAY + 11.9 * 3600_000, follow: true, source: 'import' }]); // 23:54 UTC
     await t.settle();
     const res = await t.app.inject({
@@ -35,7 +38,9 @@ describe('analytics: growth per day and source, quality per source', () => {
     });
     expect(res.statusCode).toBe(200);
     const g = res.json();
-    expect(g.days.map((d: { day: string; newFollows: number; lostFollows: number; cumulative: number }) => [d.day, d.newFollows, d.lostFollows, d.cumulative])).toEqual([
+    expect(
+      g.days.map((d: { day: string; newFollows: number; lostFollows: number; cumulative: number }) => [d.day, d.newFollows, d.lostFollows, d.cumulative]),
+    ).toEqual([
       ['2026-05-10', 2, 0, 3],
       ['2026-05-11', 0, 1, 2],
       ['2026-05-12', 1, 0, 3],
@@ -59,9 +64,16 @@ describe('analytics: growth per day and source, quality per source', () => {
     const now = Date.now();
     // Share fans: mature, both stayed past 30 days (one left on day 31).
     await fanWith([{ at: now - 40 * DAY, follow: true, source: 'share:abcd1234' }]);
-    await fanWith([{ at: now - 40 * DAY, follow: true, source: 'share:abcd1234' }, { at: now - 9 * DAY, follow: false }]);
+    await fanWith([
+      { at: now - 40 * DAY, follow: true, source: 'share:abcd1234' },
+      { at: now - 9 * DAY, follow: false },
+    ]);
     // Direct fans: mature; one left within 30 days, one came back later (still counts as lost).
-    await fanWith([{ at: now - 50 * DAY, follow: true }, { at: now - 45 * DAY, follow: false }, { at: now - 44 * DAY, follow: true }]);
+    await fanWith([
+      { at: now - 50 * DAY, follow: true },
+      { at: now - 45 * DAY, follow: false },
+      { at: now - 44 * DAY, follow: true },
+    ]);
     await fanWith([{ at: now - 35 * DAY, follow: true }]);
     // Too young to measure.
     await fanWith([{ at: now - 2 * DAY, follow: true }]);
@@ -86,7 +98,8 @@ describe('analytics: growth per day and source, quality per source', () => {
       return { timeZone: g.timeZone, follows: g.days.map((d: { newFollows: number }) => d.newFollows) };
     };
     expect(await days()).toEqual({ timeZone: 'Asia/Shanghai', follows: [0, 1] });
-    const count = async (filter: object) => (await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter } })).json().count;
+    const count = async (filter: object) =>
+      (await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter } })).json().count;
     expect(await count({ followedFrom: '2026-06-02', followedTo: '2026-06-02' })).toBe(1);
     expect(await count({ followedTo: '2026-06-01' })).toBe(0);
 
@@ -97,7 +110,9 @@ describe('analytics: growth per day and source, quality per source', () => {
     const growth = async () => (await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-06-01&to=2026-06-02', headers: h })).json();
     expect((await growth()).recounting).toBe(false);
     // While a re-count waits or runs, the chart says so (the console shows a notice and polls).
-    await t.container.database.db.insert(jobRuns).values({ id: '00000000-0000-4000-8000-0000000000ab', name: REBUILD_DAILY_JOB, status: 'queued', requestedBy: 'cli', createdAt: new Date() });
+    await t.container.database.db
+      .insert(jobRuns)
+      .values({ id: '00000000-0000-4000-8000-0000000000ab', name: REBUILD_DAILY_JOB, status: 'queued', requestedBy: 'cli', createdAt: new Date() });
     expect((await growth()).recounting).toBe(true);
     await t.container.database.db.delete(jobRuns);
     expect(await count({ followedTo: '2026-06-01' })).toBe(1);

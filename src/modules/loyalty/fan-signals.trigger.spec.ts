@@ -14,7 +14,8 @@ describe('fan_signals follow-state copy (trigger on fans)', () => {
   const t = useTestApp();
   const copyOf = async (fanId: string) =>
     (
-      (await t.database.db.execute(sql`select s.follow_status, s.first_followed_at = f.first_followed_at or (s.first_followed_at is null and f.first_followed_at is null) as same_first
+      (await t.database.db
+        .execute(sql`select s.follow_status, s.first_followed_at = f.first_followed_at or (s.first_followed_at is null and f.first_followed_at is null) as same_first
         from fan_signals s join fans f on f.id = s.fan_id where s.fan_id = ${fanId}`)) as unknown as { rows: { follow_status: string; same_first: boolean }[] }
     ).rows[0];
 

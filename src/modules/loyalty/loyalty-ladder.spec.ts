@@ -10,7 +10,15 @@ const rules: Rule[] = [
   { level: 4, signal: 'unique_reads', op: 'gte', threshold: 40 },
 ];
 const values = (over: Partial<SignalValues>): SignalValues => ({
-  days_active: 0, unique_reads: 0, shares: 0, fans_referred: 0, purchases: 0, membership_months: 0, community_posts: 0, days_since_active: 0, ...over,
+  days_active: 0,
+  unique_reads: 0,
+  shares: 0,
+  fans_referred: 0,
+  purchases: 0,
+  membership_months: 0,
+  community_posts: 0,
+  days_since_active: 0,
+  ...over,
 });
 
 describe('loyalty ladder', () => {

@@ -160,7 +160,10 @@ export const loyaltyRepository = {
       .offset(offset);
   },
   async countCandidates(db: Db): Promise<number> {
-    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(sql`${fanSignals.level} between 1 and 3`);
+    const [row] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(fanSignals)
+      .where(sql`${fanSignals.level} between 1 and 3`);
     return row?.n ?? 0;
   },
   async countAll(db: Db): Promise<number> {
@@ -177,7 +180,10 @@ export const loyaltyRepository = {
       .offset(offset);
   },
   async countLevel(db: Db, level: number): Promise<number> {
-    const [row] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(fanSignals).where(eq(fanSignals.level, level));
+    const [row] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(fanSignals)
+      .where(eq(fanSignals.level, level));
     return row?.n ?? 0;
   },
 };

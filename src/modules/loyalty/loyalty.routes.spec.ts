@@ -63,7 +63,9 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     expect(e).toMatchObject({ level: 4, levelName: 'super_fan', missingForNext: [] });
 
     const timeline = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${fan.id}/activities?limit=100`, headers: h })).json();
-    const moves = timeline.items.filter((a: { kind: string }) => a.kind === 'level_changed').map((a: { data: { from: number; to: number } }) => `${a.data.from}→${a.data.to}`);
+    const moves = timeline.items
+      .filter((a: { kind: string }) => a.kind === 'level_changed')
+      .map((a: { data: { from: number; to: number } }) => `${a.data.from}→${a.data.to}`);
     expect(moves).toEqual(['3→4', '2→3', '1→2', '0→1']);
   });
 
@@ -81,7 +83,13 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     expect([await level(a.fan.id), await level(b.fan.id)]).toEqual([1, 1]);
 
     await t.container.jobs.idle();
-    const easier = { graceDays: 60, rules: [{ level: 1, signal: 'unique_reads', op: 'gte', threshold: 1 }, { level: 2, signal: 'unique_reads', op: 'gte', threshold: 2 }] };
+    const easier = {
+      graceDays: 60,
+      rules: [
+        { level: 1, signal: 'unique_reads', op: 'gte', threshold: 1 },
+        { level: 2, signal: 'unique_reads', op: 'gte', threshold: 2 },
+      ],
+    };
     const put = await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: easier });
     // The answer comes at once; every fan is re-levelled in the background, visibly.
     expect(put.json().relevel).toMatchObject({ name: 'loyalty.relevel', status: expect.stringMatching(/^(queued|running|succeeded)$/) });
@@ -100,7 +108,13 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
       { graceDays: 60, rules: [{ level: 5, signal: 'shares', threshold: 1 }] },
       { graceDays: 60, rules: [{ level: 1, signal: 'karma', threshold: 1 }] },
       { graceDays: 60, rules: [{ level: 1, signal: 'shares', threshold: -1 }] },
-      { graceDays: 60, rules: [{ level: 1, signal: 'shares', threshold: 1 }, { level: 1, signal: 'shares', threshold: 2 }] },
+      {
+        graceDays: 60,
+        rules: [
+          { level: 1, signal: 'shares', threshold: 1 },
+          { level: 1, signal: 'shares', threshold: 2 },
+        ],
+      },
       { graceDays: -1, rules: [] },
     ]) {
       expect((await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: bad })).statusCode).toBe(400);
@@ -128,7 +142,7 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
     await loyalty.relevelAll(system(T0 + 99 * DAY));
     expect((await loyalty.explain(system(T0 + 99 * DAY), fan.id)).level).toBe(4);
     await loyalty.relevelAll(system(T0 + 100 * DAY));
-    expect((await loyalty.explain(system(T0 + 100 * DAY), fan.id))).toMatchObject({ level: 3, graceUntil: null });
+    expect(await loyalty.explain(system(T0 + 100 * DAY), fan.id)).toMatchObject({ level: 3, graceUntil: null });
   });
 
   it('ranks candidates closest to level 4 and counts the funnel', async () => {
@@ -195,7 +209,8 @@ describe('loyalty ladder: levels from activity, explained, with super fans and c
 
   it("counts active days in the channel's time zone, and recounts them when it changes", async () => {
     const { h, articles } = await setup();
-    const settings = (timeZone: string) => t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: h, payload: { name: 'Mi', description: '', timeZone } });
+    const settings = (timeZone: string) =>
+      t.app.inject({ method: 'PUT', url: '/api/admin/channel', headers: h, payload: { name: 'Mi', description: '', timeZone } });
     expect((await settings('Asia/Shanghai')).statusCode).toBe(200);
     await t.container.jobs.idle();
     const { fan } = await signupFan(t.app);

@@ -54,7 +54,9 @@ export const loyaltyAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'loyalty'>> = a
   );
   app.get(
     '/fans/:id/loyalty',
-    { schema: { tags, summary: "A fan's level, each rule with the fan's value, and what is missing", params: uuidParam, response: { 200: loyaltyExplanationDto } } },
+    {
+      schema: { tags, summary: "A fan's level, each rule with the fan's value, and what is missing", params: uuidParam, response: { 200: loyaltyExplanationDto } },
+    },
     async (req) => loyalty.explain(req.ctx, req.params.id),
   );
 };

@@ -10,7 +10,18 @@ import type { StreamPosition } from '../../platform/stream/stream.repository.ts'
 import type { StreamRunner } from '../../platform/stream/stream.runner.ts';
 import type { Activity, ActivityInput, TimelineService } from '../timeline/timeline.service.ts';
 import type { Signal } from './loyalty.table.ts';
-import { applyGrace, distanceToTop, LEVEL_NAMES, levelFor, missingForNext, NEVER_ACTIVE_DAYS, shownResults, shownValues, type Rule, type SignalValues } from './loyalty-ladder.ts';
+import {
+  applyGrace,
+  distanceToTop,
+  LEVEL_NAMES,
+  levelFor,
+  missingForNext,
+  NEVER_ACTIVE_DAYS,
+  shownResults,
+  shownValues,
+  type Rule,
+  type SignalValues,
+} from './loyalty-ladder.ts';
 import type { LoyaltyRepository, SignalDelta, SignalsRow } from './loyalty.repository.ts';
 import type { RulesInput } from './loyalty.schemas.ts';
 
@@ -91,7 +102,10 @@ export function createLoyaltyService(deps: {
 
   async function ranked(ctx: Ctx, rows: SignalsRow[], rules: Rule[]) {
     const now = ctx.now();
-    const people = await fans.getMany(ctx, rows.map((r) => r.fanId));
+    const people = await fans.getMany(
+      ctx,
+      rows.map((r) => r.fanId),
+    );
     return rows.flatMap((r) => {
       const fan = people.get(r.fanId);
       if (!fan) return [];
@@ -160,13 +174,19 @@ export function createLoyaltyService(deps: {
      */
     async addSignals(tx: Ctx, deltas: SignalDelta[], upTo: StreamPosition) {
       if (deltas.length === 0) return;
-      const lastDays = await repo.lastActiveDays(tx.db, deltas.map((d) => d.fanId));
+      const lastDays = await repo.lastActiveDays(
+        tx.db,
+        deltas.map((d) => d.fanId),
+      );
       const late = (d: SignalDelta) => {
         const last = lastDays.get(d.fanId);
         return last != null && d.days[0]! < last;
       };
       const recount = deltas.filter(late).map((d) => d.fanId);
-      const written = await repo.addDeltas(tx.db, deltas.filter((d) => !late(d)));
+      const written = await repo.addDeltas(
+        tx.db,
+        deltas.filter((d) => !late(d)),
+      );
       if (recount.length) {
         const { timeZone } = await channel.settings(tx);
         await repo.setTotals(tx.db, recount, await timeline.signalTotals(tx, recount, timeZone, upTo));
@@ -284,4 +304,3 @@ export function createLoyaltyService(deps: {
   };
 }
 export type LoyaltyService = ReturnType<typeof createLoyaltyService>;
-

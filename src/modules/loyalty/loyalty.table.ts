@@ -49,7 +49,9 @@ export const fanSignals = pgTable(
     // Segment counts: an index-only scan over status, level and activity (fan id for the
     // tag semi-join, first follow for date filters) reads a tenth of the table's pages.
     index('fan_signals_segment_idx').on(t.followStatus, t.level, t.lastActiveAt, t.fanId, t.firstFollowedAt),
-    index('fan_signals_candidates_idx').on(t.topDistance, t.fanId).where(sql`${t.level} between 1 and 3`),
+    index('fan_signals_candidates_idx')
+      .on(t.topDistance, t.fanId)
+      .where(sql`${t.level} between 1 and 3`),
     check('fan_signals_level_check', sql`${t.level} between 0 and 4`),
   ],
 );
@@ -60,7 +62,9 @@ export const loyaltyRules = pgTable(
   {
     level: smallint('level').notNull(),
     signal: text('signal', { enum: SIGNALS }).notNull(),
-    op: text('op', { enum: ['gte', 'lte'] }).notNull().default('gte'),
+    op: text('op', { enum: ['gte', 'lte'] })
+      .notNull()
+      .default('gte'),
     threshold: integer('threshold').notNull(),
   },
   (t) => [

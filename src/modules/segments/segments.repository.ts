@@ -24,7 +24,9 @@ export function whereOf(f: SegmentFilter, clock: SegmentClock): SQL | undefined 
   if (f.followedTo) c.push(sql`${fanSignals.firstFollowedAt} < ((${f.followedTo}::date + 1)::timestamp at time zone ${timeZone})`);
   if (f.activeWithinDays) c.push(gte(fanSignals.lastActiveAt, new Date(now.getTime() - f.activeWithinDays * 86_400_000)));
   if (f.inactiveForDays) {
-    c.push(sql`(${fanSignals.lastActiveAt} is null or ${fanSignals.lastActiveAt} < ${new Date(now.getTime() - f.inactiveForDays * 86_400_000).toISOString()}::timestamptz)`);
+    c.push(
+      sql`(${fanSignals.lastActiveAt} is null or ${fanSignals.lastActiveAt} < ${new Date(now.getTime() - f.inactiveForDays * 86_400_000).toISOString()}::timestamptz)`,
+    );
   }
   for (const tag of f.tags ?? []) {
     c.push(sql`exists (select 1 from ${fanTags} where ${fanTags.fanId} = ${fanSignals.fanId} and ${fanTags.tag} = ${tag})`);
@@ -57,11 +59,7 @@ export const crmRepository = {
     return rows.map((r) => r.tag);
   },
   async tagCounts(db: Db) {
-    return db
-      .select({ tag: fanTags.tag, fans: count() })
-      .from(fanTags)
-      .groupBy(fanTags.tag)
-      .orderBy(desc(count()), asc(fanTags.tag));
+    return db.select({ tag: fanTags.tag, fans: count() }).from(fanTags).groupBy(fanTags.tag).orderBy(desc(count()), asc(fanTags.tag));
   },
 
   listSegments(db: Db): Promise<SegmentRow[]> {
@@ -72,7 +70,10 @@ export const crmRepository = {
     return row;
   },
   async findSegmentByName(db: Db, name: string): Promise<SegmentRow | undefined> {
-    const [row] = await db.select().from(segments).where(sql`lower(${segments.name}) = lower(${name})`);
+    const [row] = await db
+      .select()
+      .from(segments)
+      .where(sql`lower(${segments.name}) = lower(${name})`);
     return row;
   },
   async insertSegment(db: Db, row: typeof segments.$inferInsert): Promise<SegmentRow> {

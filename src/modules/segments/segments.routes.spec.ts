@@ -49,7 +49,9 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(all.items.find((f: { email: string }) => f.email === 'eve@example.com')).toMatchObject({ displayName: 'eve', status: 'never_followed' });
     const annTimeline = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${ann.id}/activities`, headers: { cookie: owner.cookie } })).json();
     expect(annTimeline.items).toMatchObject([{ kind: 'followed', source: 'import', occurredAt: '2026-01-05T00:00:00.000Z' }]);
-    const growth = (await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-01-05&to=2026-01-05', headers: { cookie: owner.cookie } })).json();
+    const growth = (
+      await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-01-05&to=2026-01-05', headers: { cookie: owner.cookie } })
+    ).json();
     expect(growth.days[0].follows.import).toBe(1);
 
     const again = (await importCsv(owner.cookie, CSV)).json();
@@ -81,7 +83,13 @@ describe('CRM: tags, segments, CSV import and export', () => {
     const report = res.json();
     expect(report).toMatchObject({ rows: 5, created: 1, rejected: 4 });
     expect(report.errors).toEqual([
-      { line: 3, email: 'long@example.com', code: 'display_name_too_long', params: { field: 'display_name', max: 80 }, reason: 'display_name must be at most 80 characters' },
+      {
+        line: 3,
+        email: 'long@example.com',
+        code: 'display_name_too_long',
+        params: { field: 'display_name', max: 80 },
+        reason: 'display_name must be at most 80 characters',
+      },
       { line: 4, email: 'many@example.com', code: 'too_many_tags', params: { field: 'tags', max: 20 }, reason: 'tags must have at most 20 tags' },
       { line: 6, email: 'newline@example.com', code: 'invalid_tag', params: { field: 'tags', max: 40 }, reason: 'tags must not contain , ; | or line breaks' },
       { line: 7, email: 'ok@example.com', code: 'duplicate_row', params: { line: 2 }, reason: 'duplicate of line 2' },
@@ -133,7 +141,8 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/fans/${bob.id}/tags`, headers: h, payload: { tag: 'vip' } })).json()).toEqual({ tags: ['vip'] });
     expect((await t.app.inject({ method: 'POST', url: `/api/admin/fans/${bob.id}/tags`, headers: h, payload: { tag: 'a,b' } })).statusCode).toBe(400);
 
-    const count = async (filter: object) => (await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter } })).json().count;
+    const count = async (filter: object) =>
+      (await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter } })).json().count;
     expect(await count({})).toBe(3);
     expect(await count({ tags: ['vip'] })).toBe(3);
     expect(await count({ tags: ['vip', 'beijing'] })).toBe(1);
@@ -144,7 +153,12 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(await count({ inactiveForDays: 7 })).toBe(3);
     expect((await t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers: h, payload: { filter: { colour: 'red' } } })).statusCode).toBe(400);
 
-    const created = await t.app.inject({ method: 'POST', url: '/api/admin/segments', headers: h, payload: { name: 'VIP followers', filter: { tags: ['vip'], status: ['following'] } } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/segments',
+      headers: h,
+      payload: { name: 'VIP followers', filter: { tags: ['vip'], status: ['following'] } },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ name: 'VIP followers', count: 2 });
     expect((await t.app.inject({ method: 'POST', url: '/api/admin/segments', headers: h, payload: { name: 'vip FOLLOWERS', filter: {} } })).statusCode).toBe(409);
@@ -174,7 +188,12 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(refused.json().error).toMatchObject({ code: 'fan.not_found', details: [{ path: 'fanIds', message: `no fan ${ghost}` }] });
     expect(await tagsOf(a.fan.id)).toEqual(['meetup-invite']);
 
-    for (const bad of [{ tag: 'x', fanIds: [] }, { tag: 'a,b', fanIds: [a.fan.id] }, { tag: 'x', fanIds: ['nope'] }, { tag: 'x', fanIds: Array(501).fill(a.fan.id) }]) {
+    for (const bad of [
+      { tag: 'x', fanIds: [] },
+      { tag: 'a,b', fanIds: [a.fan.id] },
+      { tag: 'x', fanIds: ['nope'] },
+      { tag: 'x', fanIds: Array(501).fill(a.fan.id) },
+    ]) {
       expect((await bulk(bad)).statusCode).toBe(400);
     }
     expect((await bulk({ tag: 'x', fanIds: [a.fan.id] }, { cookie: a.cookie })).statusCode).toBe(403);

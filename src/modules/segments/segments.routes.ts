@@ -6,7 +6,19 @@ import { uuidParam } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import type { RouteDeps } from '../../server/http.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
-import { bulkTagBody, bulkTagDto, EXPORT_COLUMNS, segmentBody, segmentDto, segmentFansQuery, segmentFilter, tagBody, tagCountsDto, tagField, tagsDto } from './segments.schemas.ts';
+import {
+  bulkTagBody,
+  bulkTagDto,
+  EXPORT_COLUMNS,
+  segmentBody,
+  segmentDto,
+  segmentFansQuery,
+  segmentFilter,
+  tagBody,
+  tagCountsDto,
+  tagField,
+  tagsDto,
+} from './segments.schemas.ts';
 
 /** Tags, segments and CSV export. */
 export const segmentsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'segments'>> = async (app, deps) => {
@@ -19,11 +31,9 @@ export const segmentsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'segments'>> =
   app.get('/fans/:id/tags', { schema: { tags, summary: "A fan's tags", params: uuidParam, response: { 200: tagsDto } } }, async (req) => ({
     tags: await segments.tagsOf(req.ctx, req.params.id),
   }));
-  app.post(
-    '/fans/:id/tags',
-    { schema: { tags, summary: 'Tag a fan', params: uuidParam, body: tagBody, response: { 200: tagsDto } } },
-    async (req) => ({ tags: await segments.addTag(req.ctx, req.params.id, req.body.tag) }),
-  );
+  app.post('/fans/:id/tags', { schema: { tags, summary: 'Tag a fan', params: uuidParam, body: tagBody, response: { 200: tagsDto } } }, async (req) => ({
+    tags: await segments.addTag(req.ctx, req.params.id, req.body.tag),
+  }));
   app.post(
     '/fans/tags',
     { schema: { tags, summary: 'Tag many fans at once (up to 500; all or nothing)', body: bulkTagBody, response: { 200: bulkTagDto } } },
@@ -40,9 +50,13 @@ export const segmentsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'segments'>> =
     { schema: { tags, summary: 'Live count for a filter', body: z.object({ filter: segmentFilter }), response: { 200: z.object({ count: z.number().int() }) } } },
     async (req) => segments.preview(req.ctx, req.body.filter),
   );
-  app.get('/segments', { schema: { tags, summary: 'Saved segments with live counts', response: { 200: z.object({ items: z.array(segmentDto) }) } } }, async (req) => ({
-    items: await segments.list(req.ctx),
-  }));
+  app.get(
+    '/segments',
+    { schema: { tags, summary: 'Saved segments with live counts', response: { 200: z.object({ items: z.array(segmentDto) }) } } },
+    async (req) => ({
+      items: await segments.list(req.ctx),
+    }),
+  );
   app.post('/segments', { schema: { tags, summary: 'Save a segment', body: segmentBody, response: { 201: segmentDto } } }, async (req, reply) =>
     reply.status(201).send(await segments.create(req.ctx, req.body)),
   );
@@ -75,9 +89,7 @@ export const segmentsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'segments'>> =
     async (req, reply) => {
       const segment = req.query.segment ? await segments.get(req.ctx, req.query.segment) : undefined;
       const name = segment ? segment.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-') : 'all-fans';
-      reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`fans-${name}.csv`)}`);
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`fans-${name}.csv`)}`);
       return Readable.from(segments.exportRows(req.ctx, segment?.filter)).pipe(stringify({ header: true, columns: EXPORT_COLUMNS, bom: true }));
     },
   );

@@ -63,9 +63,17 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
         const known = await repo.existingFanIds(tx.db, ids);
         const missing = ids.filter((id) => !known.has(id));
         if (missing.length) {
-          throw new AppError('not_found', 'fan.not_found', `${missing.length} of these fans do not exist; nobody was tagged`, missing.map((id) => ({ path: 'fanIds', message: `no fan ${id}` })));
+          throw new AppError(
+            'not_found',
+            'fan.not_found',
+            `${missing.length} of these fans do not exist; nobody was tagged`,
+            missing.map((id) => ({ path: 'fanIds', message: `no fan ${id}` })),
+          );
         }
-        const tagged = await repo.addTags(tx.db, ids.map((fanId) => ({ fanId, tag, createdAt: tx.now() })));
+        const tagged = await repo.addTags(
+          tx.db,
+          ids.map((fanId) => ({ fanId, tag, createdAt: tx.now() })),
+        );
         return { tagged, alreadyTagged: ids.length - tagged };
       });
     },
@@ -128,10 +136,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       requireStaff(ctx);
       const filter = segmentFilter.parse((await load(ctx, id)).filter);
       const clock = await clockOf(ctx);
-      const [allIds, total] = await Promise.all([
-        repo.ids(ctx.db, filter, clock, null, offsetOf(q) + q.pageSize),
-        repo.count(ctx.db, filter, clock),
-      ]);
+      const [allIds, total] = await Promise.all([repo.ids(ctx.db, filter, clock, null, offsetOf(q) + q.pageSize), repo.count(ctx.db, filter, clock)]);
       const ids = allIds.slice(offsetOf(q));
       const people = await fans.getMany(ctx, ids);
       return { items: ids.flatMap((i) => people.get(i) ?? []), total, page: q.page, pageSize: q.pageSize };

@@ -8,15 +8,10 @@ import type { StaffService } from './staff.service.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-const invalidInvitation = () =>
-  new AppError('not_found', 'invitation.not_found', 'This invitation link is invalid or has expired');
+const invalidInvitation = () => new AppError('not_found', 'invitation.not_found', 'This invitation link is invalid or has expired');
 
 /** The owner invites staff by link (shown once to the owner); the invitee sets a password. */
-export function createInvitationsService(deps: {
-  repo: StaffRepository;
-  staff: StaffService;
-  publicBaseUrl: string;
-}) {
+export function createInvitationsService(deps: { repo: StaffRepository; staff: StaffService; publicBaseUrl: string }) {
   const { repo, staff, publicBaseUrl } = deps;
   return {
     async invite(ctx: Ctx, input: InviteInput) {

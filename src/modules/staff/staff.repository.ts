@@ -58,11 +58,7 @@ export const staffRepository = {
     return row;
   },
   listLiveInvitations(db: Db, now: Date): Promise<InvitationRow[]> {
-    return db
-      .select()
-      .from(staffInvitations)
-      .where(gt(staffInvitations.expiresAt, now))
-      .orderBy(asc(staffInvitations.createdAt));
+    return db.select().from(staffInvitations).where(gt(staffInvitations.expiresAt, now)).orderBy(asc(staffInvitations.createdAt));
   },
   async deleteInvitation(db: Db, id: string): Promise<boolean> {
     const rows = await db.delete(staffInvitations).where(eq(staffInvitations.id, id)).returning({ id: staffInvitations.id });
@@ -85,11 +81,7 @@ export const staffRepository = {
   },
   /** Resolves a bearer token to its staff member and stamps last use. */
   async useToken(db: Db, tokenHash: string, now: Date): Promise<StaffRow | undefined> {
-    const [row] = await db
-      .update(apiTokens)
-      .set({ lastUsedAt: now })
-      .where(eq(apiTokens.tokenHash, tokenHash))
-      .returning({ staffId: apiTokens.staffId });
+    const [row] = await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.tokenHash, tokenHash)).returning({ staffId: apiTokens.staffId });
     return row ? staffRepository.findById(db, row.staffId) : undefined;
   },
 };

@@ -88,22 +88,14 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'staff' | 'invita
   const tags = ['console: staff'];
   const noContent = { 204: z.null() };
 
-  app.get('/me', { schema: { tags, summary: 'The signed-in staff member', response: { 200: staffDto } } }, async (req) =>
-    staff.me(req.ctx),
-  );
-  app.get(
-    '/staff',
-    { schema: { tags, summary: 'List staff', response: { 200: z.object({ items: z.array(staffDto) }) } } },
-    async (req) => ({ items: await staff.list(req.ctx) }),
-  );
-  app.delete(
-    '/staff/:id',
-    { schema: { tags, summary: 'Remove a staff member (owner only)', params: uuidParam, response: noContent } },
-    async (req, reply) => {
-      await staff.remove(req.ctx, req.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  app.get('/me', { schema: { tags, summary: 'The signed-in staff member', response: { 200: staffDto } } }, async (req) => staff.me(req.ctx));
+  app.get('/staff', { schema: { tags, summary: 'List staff', response: { 200: z.object({ items: z.array(staffDto) }) } } }, async (req) => ({
+    items: await staff.list(req.ctx),
+  }));
+  app.delete('/staff/:id', { schema: { tags, summary: 'Remove a staff member (owner only)', params: uuidParam, response: noContent } }, async (req, reply) => {
+    await staff.remove(req.ctx, req.params.id);
+    return reply.status(204).send(null);
+  });
   app.get(
     '/staff/invitations',
     { schema: { tags, summary: 'Pending invitations', response: { 200: z.object({ items: z.array(invitationDto) }) } } },
@@ -129,11 +121,9 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'staff' | 'invita
       return reply.status(204).send(null);
     },
   );
-  app.get(
-    '/tokens',
-    { schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenDto) }) } } },
-    async (req) => ({ items: await apiTokens.list(req.ctx) }),
-  );
+  app.get('/tokens', { schema: { tags, summary: 'My API tokens', response: { 200: z.object({ items: z.array(apiTokenDto) }) } } }, async (req) => ({
+    items: await apiTokens.list(req.ctx),
+  }));
   app.post(
     '/tokens',
     {
@@ -146,12 +136,8 @@ export const staffAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'staff' | 'invita
     },
     async (req, reply) => reply.status(201).send(await apiTokens.create(req.ctx, req.body.name)),
   );
-  app.delete(
-    '/tokens/:id',
-    { schema: { tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: noContent } },
-    async (req, reply) => {
-      await apiTokens.revoke(req.ctx, req.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  app.delete('/tokens/:id', { schema: { tags, summary: 'Revoke one of my API tokens', params: uuidParam, response: noContent } }, async (req, reply) => {
+    await apiTokens.revoke(req.ctx, req.params.id);
+    return reply.status(204).send(null);
+  });
 };

@@ -7,11 +7,9 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { StaffRepository } from './staff.repository.ts';
 import { toStaffDto, type SetupInput, type StaffDto, type StaffLoginInput } from './staff.schemas.ts';
 
-const emailTaken = (email: string) =>
-  new AppError('conflict', 'staff.email_taken', `A staff account with email ${email} already exists`);
+const emailTaken = (email: string) => new AppError('conflict', 'staff.email_taken', `A staff account with email ${email} already exists`);
 
-const alreadySetUp = () =>
-  new AppError('conflict', 'setup.already_done', 'The owner account already exists; sign in instead');
+const alreadySetUp = () => new AppError('conflict', 'setup.already_done', 'The owner account already exists; sign in instead');
 
 /** Staff accounts: first-run owner setup, sign-in, the staff list and removal. */
 export function createStaffService(deps: { repo: StaffRepository; auth: AuthService }) {

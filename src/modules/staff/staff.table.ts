@@ -14,7 +14,9 @@ export const staff = pgTable(
   (t) => [
     uniqueIndex('staff_email_key').on(t.email),
     // At most one owner, even when two first-run setups race.
-    uniqueIndex('staff_single_owner_key').on(t.role).where(sql`${t.role} = 'owner'`),
+    uniqueIndex('staff_single_owner_key')
+      .on(t.role)
+      .where(sql`${t.role} = 'owner'`),
     check('staff_role_check', sql`${t.role} in ('owner', 'staff')`),
   ],
 );
@@ -30,10 +32,7 @@ export const staffInvitations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [
-    uniqueIndex('staff_invitations_token_key').on(t.tokenHash),
-    uniqueIndex('staff_invitations_email_key').on(t.email),
-  ],
+  (t) => [uniqueIndex('staff_invitations_token_key').on(t.tokenHash), uniqueIndex('staff_invitations_email_key').on(t.email)],
 );
 
 export const apiTokens = pgTable(
@@ -49,8 +48,5 @@ export const apiTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   },
-  (t) => [
-    uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
-    index('api_tokens_staff_idx').on(t.staffId),
-  ],
+  (t) => [uniqueIndex('api_tokens_hash_key').on(t.tokenHash), index('api_tokens_staff_idx').on(t.staffId)],
 );

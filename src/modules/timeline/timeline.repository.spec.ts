@@ -38,12 +38,7 @@ describe('timeline on the database', () => {
       seen.push(...page.items.map((a) => `${a.occurredAt.slice(0, 10)} ${a.kind}`));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual([
-      '2025-05-01 followed',
-      '2025-05-01 unfollowed',
-      '2025-03-01 followed',
-      '2025-01-01 followed',
-    ]);
+    expect(seen).toEqual(['2025-05-01 followed', '2025-05-01 unfollowed', '2025-03-01 followed', '2025-01-01 followed']);
   });
 
   it('deletes a fan together with their activities', async () => {

@@ -17,7 +17,13 @@ const activityQueries = {
   /** Multi-row INSERTs of up to 5,000 rows each (a statement holds at most 65,535 parameters). */
   async insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
     const written: ActivityRow[] = [];
-    for (let i = 0; i < rows.length; i += 5_000) written.push(...(await db.insert(fanActivities).values(rows.slice(i, i + 5_000)).returning()));
+    for (let i = 0; i < rows.length; i += 5_000)
+      written.push(
+        ...(await db
+          .insert(fanActivities)
+          .values(rows.slice(i, i + 5_000))
+          .returning()),
+      );
     return written;
   },
   /** Uses fan_activities_fan_time_idx: walks only this fan's activities inside the window. */

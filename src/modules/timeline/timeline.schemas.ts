@@ -44,8 +44,7 @@ export const sourceTypeOf = (source: string | null | undefined): SourceType => {
 };
 
 /** The article id inside an `article:<id>` source. */
-export const articleIdOfSource = (source: string | null | undefined): string | null =>
-  source?.startsWith('article:') ? source.slice('article:'.length) : null;
+export const articleIdOfSource = (source: string | null | undefined): string | null => (source?.startsWith('article:') ? source.slice('article:'.length) : null);
 
 export const activityDto = z.object({
   id: z.string(),

@@ -24,14 +24,19 @@ export const fanActivities = pgTable(
      * scans the activity table.
      */
     articleId: uuid('article_id'),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    data: jsonb('data')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     /**
      * The transaction that wrote it. The activity stream reads in (tx_id, id) order and only
      * below the oldest running transaction (`pg_snapshot_xmin`), so a transaction that commits
      * late holds consumers back instead of being skipped by them.
      */
-    txId: xid8('tx_id').notNull().default(sql`pg_current_xact_id()`),
+    txId: xid8('tx_id')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
     index('fan_activities_fan_time_idx').on(t.fanId, t.occurredAt.desc(), t.id.desc()),

@@ -12,8 +12,7 @@ export function createWomService(deps: { repo: WomRepository; publicBaseUrl: str
     /** The fan's link for this article (created on first share, reused after). */
     async shareLinkFor(ctx: Ctx, fanId: string, articleId: string | null) {
       const existing = await repo.findByFanAndArticle(ctx.db, fanId, articleId);
-      const row =
-        existing ?? (await repo.insertOrGet(ctx.db, { code: newShareCode(), fanId, articleId, createdAt: ctx.now() }));
+      const row = existing ?? (await repo.insertOrGet(ctx.db, { code: newShareCode(), fanId, articleId, createdAt: ctx.now() }));
       return { code: row.code, url: `${publicBaseUrl}/s/${row.code}`, created: !existing };
     },
     /** The article a share code points at, if any. */

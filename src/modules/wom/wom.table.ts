@@ -12,8 +12,5 @@ export const shareLinks = pgTable(
     articleId: uuid('article_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    unique('share_links_fan_article_key').on(t.fanId, t.articleId).nullsNotDistinct(),
-    index('share_links_article_idx').on(t.articleId),
-  ],
+  (t) => [unique('share_links_fan_article_key').on(t.fanId, t.articleId).nullsNotDistinct(), index('share_links_article_idx').on(t.articleId)],
 );

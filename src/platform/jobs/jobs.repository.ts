@@ -15,7 +15,10 @@ export const jobsRepository = {
         .onConflictDoNothing()
         .returning();
       if (inserted) return inserted;
-      const [waiting] = await db.select().from(jobRuns).where(and(eq(jobRuns.name, run.name), eq(jobRuns.status, 'queued')));
+      const [waiting] = await db
+        .select()
+        .from(jobRuns)
+        .where(and(eq(jobRuns.name, run.name), eq(jobRuns.status, 'queued')));
       if (waiting) return waiting;
     }
   },
@@ -25,7 +28,9 @@ export const jobsRepository = {
     const rows = await db
       .update(jobRuns)
       .set({ status: 'failed', error: 'interrupted: the process running it stopped', finishedAt: at })
-      .where(and(eq(jobRuns.name, name), eq(jobRuns.status, 'running'), lt(jobRuns.heartbeatAt, staleBefore), alive.length ? notInArray(jobRuns.id, alive) : undefined))
+      .where(
+        and(eq(jobRuns.name, name), eq(jobRuns.status, 'running'), lt(jobRuns.heartbeatAt, staleBefore), alive.length ? notInArray(jobRuns.id, alive) : undefined),
+      )
       .returning({ id: jobRuns.id });
     return rows.length;
   },
@@ -72,7 +77,10 @@ export const jobsRepository = {
   },
 
   async progress(db: Db, id: string, done: number, total: number | null, at: Date) {
-    await db.update(jobRuns).set({ done, total, heartbeatAt: at }).where(and(eq(jobRuns.id, id), eq(jobRuns.status, 'running')));
+    await db
+      .update(jobRuns)
+      .set({ done, total, heartbeatAt: at })
+      .where(and(eq(jobRuns.id, id), eq(jobRuns.status, 'running')));
   },
 
   async finish(db: Db, id: string, outcome: { status: 'succeeded' | 'failed'; result?: Record<string, unknown>; error?: string }, at: Date) {
@@ -85,11 +93,7 @@ export const jobsRepository = {
   /** The newest run of each name. */
   async latest(db: Db, names: string[]): Promise<JobRun[]> {
     if (names.length === 0) return [];
-    return db
-      .selectDistinctOn([jobRuns.name])
-      .from(jobRuns)
-      .where(inArray(jobRuns.name, names))
-      .orderBy(jobRuns.name, desc(jobRuns.createdAt));
+    return db.selectDistinctOn([jobRuns.name]).from(jobRuns).where(inArray(jobRuns.name, names)).orderBy(jobRuns.name, desc(jobRuns.createdAt));
   },
 
   /** The newest finished run of each name. */

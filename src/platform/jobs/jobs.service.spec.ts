@@ -116,7 +116,15 @@ describe('background jobs: queued once, run once across instances, never lost', 
       return {};
     });
     const long = new Date(Date.now() - 10 * 60_000);
-    await database.db.insert(jobRuns).values({ id: '00000000-0000-4000-8000-0000000000aa', name: 'rebuild', status: 'running', requestedBy: 'cli', createdAt: long, startedAt: long, heartbeatAt: long });
+    await database.db.insert(jobRuns).values({
+      id: '00000000-0000-4000-8000-0000000000aa',
+      name: 'rebuild',
+      status: 'running',
+      requestedBy: 'cli',
+      createdAt: long,
+      startedAt: long,
+      heartbeatAt: long,
+    });
     await jobs.start();
     await jobs.idle();
     await jobs.stop();
@@ -204,7 +212,9 @@ describe('background jobs: queued once, run once across instances, never lost', 
   it('lets only staff and the system ask for jobs', async () => {
     const jobs = instance();
     jobs.define('x', async () => ({}));
-    await expect(jobs.enqueue({ ...system(), actor: { kind: 'fan', fanId: '00000000-0000-4000-8000-000000000002' } }, 'x')).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(jobs.enqueue({ ...system(), actor: { kind: 'fan', fanId: '00000000-0000-4000-8000-000000000002' } }, 'x')).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
     await expect(jobs.enqueue({ ...system(), actor: { kind: 'anonymous' } }, 'x')).rejects.toMatchObject({ kind: 'unauthenticated' });
     expect(await runs()).toEqual([]);
   });

@@ -172,7 +172,11 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
       if (poller) clearInterval(poller);
       const ctx = systemCtx();
       const running = [...executing.entries()];
-      await repo.interrupt(ctx.db, running.map(([id]) => id), ctx.now());
+      await repo.interrupt(
+        ctx.db,
+        running.map(([id]) => id),
+        ctx.now(),
+      );
       for (const name of new Set(running.map(([, n]) => n))) {
         await repo.enqueue(ctx.db, { id: newId(), name, requestedBy: 'retry', at: ctx.now() });
       }

@@ -29,8 +29,12 @@ export const jobRuns = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('job_runs_one_queued').on(t.name).where(sql`${t.status} = 'queued'`),
-    uniqueIndex('job_runs_one_running').on(t.name).where(sql`${t.status} = 'running'`),
+    uniqueIndex('job_runs_one_queued')
+      .on(t.name)
+      .where(sql`${t.status} = 'queued'`),
+    uniqueIndex('job_runs_one_running')
+      .on(t.name)
+      .where(sql`${t.status} = 'running'`),
     index('job_runs_name_created_idx').on(t.name, t.createdAt),
     check('job_runs_status_check', sql`${t.status} in ('queued', 'running', 'succeeded', 'failed')`),
   ],

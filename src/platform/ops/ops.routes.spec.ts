@@ -36,15 +36,40 @@ describe('operations: health, OpenAPI, metrics, error shape', () => {
     const cases = [
       { method: 'GET', url: '/api/nothing-here', status: 404, code: 'route.not_found' },
       { method: 'POST', url: '/api/fan/signup', payload: '{"email":', headers: { 'content-type': 'application/json' }, status: 400, code: 'request.invalid_json' },
-      { method: 'POST', url: '/api/fan/signup', payload: '<a/>', headers: { 'content-type': 'application/xml' }, status: 415, code: 'request.unsupported_media_type' },
-      { method: 'POST', url: '/api/fan/signup', payload: { email: 'a@b.co', password: 'x'.repeat(201), displayName: 'A' }, status: 400, code: 'validation_failed' },
-      { method: 'POST', url: '/api/fan/signup', payload: 'x'.repeat(2 * 1024 * 1024), headers: { 'content-type': 'application/json' }, status: 413, code: 'request.body_too_large' },
+      {
+        method: 'POST',
+        url: '/api/fan/signup',
+        payload: '<a/>',
+        headers: { 'content-type': 'application/xml' },
+        status: 415,
+        code: 'request.unsupported_media_type',
+      },
+      {
+        method: 'POST',
+        url: '/api/fan/signup',
+        payload: { email: 'a@b.co', password: 'x'.repeat(201), displayName: 'A' },
+        status: 400,
+        code: 'validation_failed',
+      },
+      {
+        method: 'POST',
+        url: '/api/fan/signup',
+        payload: 'x'.repeat(2 * 1024 * 1024),
+        headers: { 'content-type': 'application/json' },
+        status: 413,
+        code: 'request.body_too_large',
+      },
       { method: 'GET', url: '/api/fan/activities?cursor=abc', status: 400, code: 'validation_failed' },
       { method: 'POST', url: '/api/console/setup', payload: [], status: 400, code: 'validation_failed' },
       { method: 'GET', url: '/api/console/invitations/short', status: 400, code: 'validation_failed' },
     ] as const;
     for (const c of cases) {
-      const res = await t.app.inject({ method: c.method, url: c.url, payload: 'payload' in c ? c.payload : undefined, headers: 'headers' in c ? c.headers : undefined });
+      const res = await t.app.inject({
+        method: c.method,
+        url: c.url,
+        payload: 'payload' in c ? c.payload : undefined,
+        headers: 'headers' in c ? c.headers : undefined,
+      });
       expect(res.statusCode, `${c.method} ${c.url}`).toBe(c.status);
       expect(res.json().error.code, `${c.method} ${c.url}`).toBe(c.code);
       expect(typeof res.json().error.message).toBe('string');

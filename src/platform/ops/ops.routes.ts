@@ -29,9 +29,7 @@ export const opsRoutes: FastifyPluginAsyncZod<{ database: Database }> = async (a
       }
     },
   );
-  app.get(
-    '/api/ping',
-    { schema: { tags: ['operations'], summary: 'Bare route (no I/O)', response: { 200: z.object({ pong: z.literal(true) }) } } },
-    async () => ({ pong: true as const }),
-  );
+  app.get('/api/ping', { schema: { tags: ['operations'], summary: 'Bare route (no I/O)', response: { 200: z.object({ pong: z.literal(true) }) } } }, async () => ({
+    pong: true as const,
+  }));
 };

@@ -10,7 +10,11 @@ const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 
  */
 export const streamPositions = pgTable('stream_positions', {
   consumer: text('consumer').primaryKey(),
-  txId: xid8('tx_id').notNull().default(sql`'0'::xid8`),
-  activityId: bigint('activity_id', { mode: 'bigint' }).notNull().default(sql`0`),
+  txId: xid8('tx_id')
+    .notNull()
+    .default(sql`'0'::xid8`),
+  activityId: bigint('activity_id', { mode: 'bigint' })
+    .notNull()
+    .default(sql`0`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

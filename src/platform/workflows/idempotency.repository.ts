@@ -93,12 +93,7 @@ export const idempotencyRepository = {
   async deleteExpired(db: Db, at: Date): Promise<number> {
     const rows = await db
       .delete(idempotencyKeys)
-      .where(
-        and(
-          lte(idempotencyKeys.expiresAt, at),
-          or(eq(idempotencyKeys.status, 'completed'), lte(idempotencyKeys.lockedUntil, at)),
-        ),
-      )
+      .where(and(lte(idempotencyKeys.expiresAt, at), or(eq(idempotencyKeys.status, 'completed'), lte(idempotencyKeys.lockedUntil, at))))
       .returning({ key: idempotencyKeys.key });
     return rows.length;
   },

@@ -65,7 +65,9 @@ describe('idempotency keys: a retried request gets the first answer, the work is
       code: 'idempotency.key_reused',
     });
     // The URL is part of the request: the same body to another fan is another request.
-    await expect(keys.once(staff(), { scope: SCOPE, key: 'key-1', request: { url: '/api/admin/things?fan=2', body: { name: 'a' } } }, async () => 1)).rejects.toMatchObject({
+    await expect(
+      keys.once(staff(), { scope: SCOPE, key: 'key-1', request: { url: '/api/admin/things?fan=2', body: { name: 'a' } } }, async () => 1),
+    ).rejects.toMatchObject({
       code: 'idempotency.key_reused',
     });
   });
@@ -82,8 +84,7 @@ describe('idempotency keys: a retried request gets the first answer, the work is
     };
     let settled = 0;
     const attempts = Array.from({ length: 12 }, (_, i) =>
-      fleet[i % 2]!
-        .once(staff(), request({ name: 'a' }), work)
+      fleet[i % 2]!.once(staff(), request({ name: 'a' }), work)
         .then(
           (outcome) => ({ outcome }),
           (error: AppError) => ({ error }),
@@ -188,7 +189,10 @@ describe('idempotency keys: a retried request gets the first answer, the work is
   it('refuses keys that are empty, too long or not printable, and callers who are not signed in', async () => {
     const keys = instance();
     for (const key of ['', '   ', 'x'.repeat(201), 'tab\there', 'é']) {
-      await expect(keys.once(staff(), request('x', key), async () => 1), JSON.stringify(key)).rejects.toMatchObject({
+      await expect(
+        keys.once(staff(), request('x', key), async () => 1),
+        JSON.stringify(key),
+      ).rejects.toMatchObject({
         kind: 'validation',
         code: 'idempotency.invalid_key',
       });

@@ -47,7 +47,9 @@ function feed(hash: Hash, value: unknown, depth: number): void {
     for (const item of value) feed(hash, item, depth + 1);
     hash.update(']');
   } else {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     hash.update(`o${entries.length}{`);
     for (const [k, v] of entries) {
       feed(hash, k, depth + 1);

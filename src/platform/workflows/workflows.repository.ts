@@ -1,13 +1,6 @@
 import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import {
-  workflowRuns,
-  workflowSteps,
-  type CompensationStatus,
-  type WorkflowRun,
-  type WorkflowRunStatus,
-  type WorkflowStep,
-} from './workflows.table.ts';
+import { workflowRuns, workflowSteps, type CompensationStatus, type WorkflowRun, type WorkflowRunStatus, type WorkflowStep } from './workflows.table.ts';
 
 export type RunFilter = { status?: WorkflowRunStatus; name?: string };
 
@@ -37,13 +30,7 @@ export const workflowsRepository = {
     await db.insert(workflowSteps).values({ runId: step.runId, position: step.position, stepId: step.stepId, status: 'running', startedAt: step.at });
   },
 
-  async finishStep(
-    db: Db,
-    runId: string,
-    position: number,
-    outcome: { status: 'succeeded'; output: unknown } | { status: 'failed'; error: string },
-    at: Date,
-  ) {
+  async finishStep(db: Db, runId: string, position: number, outcome: { status: 'succeeded'; output: unknown } | { status: 'failed'; error: string }, at: Date) {
     await db
       .update(workflowSteps)
       .set(
@@ -63,7 +50,13 @@ export const workflowsRepository = {
 
   /** Newest first (workflow_runs_status_started_idx with a status, else workflow_runs_started_idx). */
   async listRuns(db: Db, filter: RunFilter, page: { offset: number; limit: number }): Promise<WorkflowRun[]> {
-    return db.select().from(workflowRuns).where(whereOf(filter)).orderBy(desc(workflowRuns.startedAt), desc(workflowRuns.id)).limit(page.limit).offset(page.offset);
+    return db
+      .select()
+      .from(workflowRuns)
+      .where(whereOf(filter))
+      .orderBy(desc(workflowRuns.startedAt), desc(workflowRuns.id))
+      .limit(page.limit)
+      .offset(page.offset);
   },
 
   async countRuns(db: Db, filter: RunFilter): Promise<number> {

@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../../core/fields.ts';
 import { pageQuery } from '../../core/pagination.ts';
-import {
-  COMPENSATION_STATUSES,
-  WORKFLOW_RUN_STATUSES,
-  WORKFLOW_STEP_STATUSES,
-  type WorkflowRun,
-  type WorkflowStep,
-} from './workflows.table.ts';
+import { COMPENSATION_STATUSES, WORKFLOW_RUN_STATUSES, WORKFLOW_STEP_STATUSES, type WorkflowRun, type WorkflowStep } from './workflows.table.ts';
 
 export const workflowStepDto = z.object({
   position: z.number().int(),
@@ -17,10 +11,7 @@ export const workflowStepDto = z.object({
   error: z.string().nullable(),
   startedAt: isoDate,
   finishedAt: isoDate.nullable(),
-  compensation: z
-    .enum(COMPENSATION_STATUSES)
-    .nullable()
-    .describe('Set when a later step failed and this step has an undo: whether the undo worked'),
+  compensation: z.enum(COMPENSATION_STATUSES).nullable().describe('Set when a later step failed and this step has an undo: whether the undo worked'),
   compensationError: z.string().nullable(),
   compensatedAt: isoDate.nullable(),
 });
@@ -31,9 +22,7 @@ export const workflowRunDto = z.object({
   id: z.uuid(),
   name: z.string(),
   idempotencyKey: z.string().nullable(),
-  status: z
-    .enum(WORKFLOW_RUN_STATUSES)
-    .describe('compensation_failed: a step failed and an undo failed too; the steps say which one needs a hand'),
+  status: z.enum(WORKFLOW_RUN_STATUSES).describe('compensation_failed: a step failed and an undo failed too; the steps say which one needs a hand'),
   requestedBy: z.string(),
   error: z.string().nullable().describe('The failed step and why it failed'),
   startedAt: isoDate,

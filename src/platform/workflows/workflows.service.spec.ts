@@ -141,7 +141,16 @@ describe('workflow runner: steps in order, compensations in reverse, every run r
 
   it('rolls back a transactional step that fails, with its record, and undoes a transactional step done before it', async () => {
     const at = new Date();
-    const row = (key: string) => ({ scope: 'spec', caller: 'system', key, fingerprint: 'f', status: 'in_progress' as const, claimId: '00000000-0000-4000-8000-0000000000aa', createdAt: at, expiresAt: at });
+    const row = (key: string) => ({
+      scope: 'spec',
+      caller: 'system',
+      key,
+      fingerprint: 'f',
+      status: 'in_progress' as const,
+      claimId: '00000000-0000-4000-8000-0000000000aa',
+      createdAt: at,
+      expiresAt: at,
+    });
     const flow = createWorkflow<void>('tx')
       .then(
         createStep(

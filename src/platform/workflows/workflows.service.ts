@@ -133,12 +133,22 @@ export function createWorkflowRunner(deps: { repo: WorkflowsRepository }) {
     /** Runs for staff, newest first; `status: 'compensation_failed'` lists what needs a hand. */
     async listRuns(ctx: Ctx, filter: RunFilter, page: PageQuery): Promise<Page<WorkflowRunDto>> {
       requireStaff(ctx);
-      const [runs, total] = await Promise.all([
-        repo.listRuns(ctx.db, filter, { offset: offsetOf(page), limit: page.pageSize }),
-        repo.countRuns(ctx.db, filter),
-      ]);
-      const steps = await repo.stepsOf(ctx.db, runs.map((r) => r.id));
-      return { items: runs.map((r) => toWorkflowRunDto(r, steps.filter((s) => s.runId === r.id))), total, page: page.page, pageSize: page.pageSize };
+      const [runs, total] = await Promise.all([repo.listRuns(ctx.db, filter, { offset: offsetOf(page), limit: page.pageSize }), repo.countRuns(ctx.db, filter)]);
+      const steps = await repo.stepsOf(
+        ctx.db,
+        runs.map((r) => r.id),
+      );
+      return {
+        items: runs.map((r) =>
+          toWorkflowRunDto(
+            r,
+            steps.filter((s) => s.runId === r.id),
+          ),
+        ),
+        total,
+        page: page.page,
+        pageSize: page.pageSize,
+      };
     },
 
     async getRun(ctx: Ctx, id: string): Promise<WorkflowRunDto> {

@@ -35,7 +35,9 @@ export const workflowRuns = pgTable(
   (t) => [
     index('workflow_runs_started_idx').on(t.startedAt),
     index('workflow_runs_status_started_idx').on(t.status, t.startedAt),
-    index('workflow_runs_key_idx').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
+    index('workflow_runs_key_idx')
+      .on(t.idempotencyKey)
+      .where(sql`${t.idempotencyKey} is not null`),
     check('workflow_runs_status_check', sql`${t.status} in ('running', 'succeeded', 'failed', 'compensated', 'compensation_failed')`),
   ],
 );
@@ -100,10 +102,7 @@ export const idempotencyKeys = pgTable(
     index('idempotency_keys_expires_idx').on(t.expiresAt),
     check('idempotency_keys_status_check', sql`${t.status} in ('in_progress', 'completed')`),
     check('idempotency_keys_key_length', sql`char_length(${t.key}) between 1 and 200`),
-    check(
-      'idempotency_keys_completed_has_response',
-      sql`${t.status} = 'in_progress' or (${t.responseStatus} is not null and ${t.responseBody} is not null)`,
-    ),
+    check('idempotency_keys_completed_has_response', sql`${t.status} = 'in_progress' or (${t.responseStatus} is not null and ${t.responseBody} is not null)`),
   ],
 );
 export type IdempotencyKey = typeof idempotencyKeys.$inferSelect;

@@ -24,7 +24,11 @@ describe('web app serving', () => {
   });
 
   it('keeps JSON 404s for unknown API paths and other methods', async () => {
-    for (const [method, url] of [['GET', '/api/unknown'], ['POST', '/console'], ['GET', '/healthz/x']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/unknown'],
+      ['POST', '/console'],
+      ['GET', '/healthz/x'],
+    ] as const) {
       const res = await t.app.inject({ method, url });
       expect(res.statusCode, url).toBe(404);
       expect(res.json().error.code).toBe('route.not_found');

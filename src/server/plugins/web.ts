@@ -19,9 +19,7 @@ export async function registerWeb(app: FastifyInstance, webDist = WEB_DIST) {
   const isBuilt = () => (built ||= existsSync(path.join(webDist, 'index.html')));
 
   // The site root is the fan site's home page (a directory to the static plugin).
-  app.get('/', { schema: { hide: true } }, (_req, reply) =>
-    isBuilt() ? reply.type('text/html').sendFile('index.html') : reply.callNotFound(),
-  );
+  app.get('/', { schema: { hide: true } }, (_req, reply) => (isBuilt() ? reply.type('text/html').sendFile('index.html') : reply.callNotFound()));
 
   app.setNotFoundHandler((req, reply) => {
     const pathname = req.url.split('?')[0]!;

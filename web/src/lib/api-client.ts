@@ -29,10 +29,7 @@ export class ApiError extends Error {
   /** Field errors of a 400 answer, when the server sent them. */
   get fieldErrors(): ApiFieldError[] {
     if (!Array.isArray(this.details)) return [];
-    return this.details.filter(
-      (d): d is ApiFieldError =>
-        typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string',
-    );
+    return this.details.filter((d): d is ApiFieldError => typeof d === 'object' && d !== null && typeof d.path === 'string' && typeof d.message === 'string');
   }
 }
 
@@ -92,10 +89,7 @@ async function parseError(response: Response): Promise<ApiError> {
   } catch {
     payload = null;
   }
-  const error =
-    typeof payload === 'object' && payload !== null && 'error' in payload
-      ? (payload as { error: unknown }).error
-      : null;
+  const error = typeof payload === 'object' && payload !== null && 'error' in payload ? (payload as { error: unknown }).error : null;
   if (typeof error === 'object' && error !== null) {
     const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
     return new ApiError(

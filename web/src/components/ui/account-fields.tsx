@@ -51,9 +51,7 @@ export function NewPasswordFields({ testIdPrefix, confirm = true }: { testIdPref
             { required: true, message: t('validation.confirmRequired') },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || getFieldValue('password') === value
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('validation.passwordsMismatch'))),
+                !value || getFieldValue('password') === value ? Promise.resolve() : Promise.reject(new Error(t('validation.passwordsMismatch'))),
             }),
           ]}
         >

@@ -13,8 +13,7 @@ export function ErrorResult({ error, onRetry }: ErrorResultProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
   const status = isApiError(error) && error.status === 404 ? '404' : isApiError(error) && error.status === 403 ? '403' : 'error';
-  const title =
-    status === '404' ? t('errors.notFoundTitle') : status === '403' ? t('errors.forbiddenTitle') : t('errors.loadFailed');
+  const title = status === '404' ? t('errors.notFoundTitle') : status === '403' ? t('errors.forbiddenTitle') : t('errors.loadFailed');
 
   return (
     <Result

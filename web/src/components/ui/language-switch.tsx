@@ -23,7 +23,7 @@ export function LanguageSwitch() {
       data-testid="language-switch"
       value={current}
       options={OPTIONS}
-      labelRender={(option) => (compact ? SHORT[option.value as Language] ?? option.label : option.label)}
+      labelRender={(option) => (compact ? (SHORT[option.value as Language] ?? option.label) : option.label)}
       onChange={(value) => void i18n.changeLanguage(value)}
       prefix={compact ? undefined : <GlobalOutlined />}
       variant="borderless"

@@ -30,9 +30,7 @@ export function NewAccountForm({ nameField, confirmPassword = false, submitLabel
       layout="vertical"
       size="large"
       requiredMark={false}
-      onFinish={(values) =>
-        onSubmit({ email: (values.email ?? '').trim(), name: (values[nameField.name] ?? '').trim(), password: values.password ?? '' }, form)
-      }
+      onFinish={(values) => onSubmit({ email: (values.email ?? '').trim(), name: (values[nameField.name] ?? '').trim(), password: values.password ?? '' }, form)}
     >
       <Form.Item
         name={nameField.name}

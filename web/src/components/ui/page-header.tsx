@@ -15,9 +15,7 @@ export function PageHeader({ title, subtitle, extra, onBack, backLabel }: PageHe
   return (
     <Flex justify="space-between" align="flex-start" wrap gap={16} style={{ marginBottom: 24 }}>
       <Flex align="flex-start" gap={12}>
-        {onBack ? (
-          <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label={backLabel} style={{ marginTop: 2 }} />
-        ) : null}
+        {onBack ? <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack} aria-label={backLabel} style={{ marginTop: 2 }} /> : null}
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
             {title}

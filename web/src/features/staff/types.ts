@@ -1,4 +1,11 @@
-import type { InvitationDto, InvitationPreviewDto, InviteInput, SetupInput as SetupBody, StaffDto, StaffLoginInput as StaffLoginBody } from '@server/modules/staff/staff.schemas.ts';
+import type {
+  InvitationDto,
+  InvitationPreviewDto,
+  InviteInput,
+  SetupInput as SetupBody,
+  StaffDto,
+  StaffLoginInput as StaffLoginBody,
+} from '@server/modules/staff/staff.schemas.ts';
 
 export type StaffRole = StaffDto['role'];
 export type StaffMember = StaffDto;

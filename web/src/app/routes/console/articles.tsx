@@ -57,9 +57,7 @@ export function ArticlesPage() {
               sort={sort}
               onChange={(patch) => update({ ...patch, sort: patch.sort === 'newest' ? null : patch.sort, page: null })}
             />
-            {articles.isError ? (
-              <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(articles.error)} />
-            ) : null}
+            {articles.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(articles.error)} /> : null}
             <ArticlesTable
               data={articles.data}
               loading={articles.isFetching}

@@ -75,4 +75,3 @@ export function ConsoleNav({ collapsed }: { collapsed: boolean }) {
     />
   );
 }
-

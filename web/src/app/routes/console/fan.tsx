@@ -41,12 +41,7 @@ export function FanPage() {
 
   return (
     <>
-      <PageHeader
-        title={fan.data?.displayName ?? t('fans.fanTitle')}
-        subtitle={fan.data?.email}
-        onBack={goBack}
-        backLabel={t('common.back')}
-      />
+      <PageHeader title={fan.data?.displayName ?? t('fans.fanTitle')} subtitle={fan.data?.email} onBack={goBack} backLabel={t('common.back')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
@@ -70,10 +65,7 @@ export function FanPage() {
             >
               <FanTagsEditor fanId={id} />
             </Card>
-            <LoyaltyCard
-              fanId={id}
-              notice={<FiguresCatchingUp consumers={CONSUMERS} refresh={[queryKeys.consoleFanLoyalty(id), queryKeys.consoleFan(id)]} />}
-            />
+            <LoyaltyCard fanId={id} notice={<FiguresCatchingUp consumers={CONSUMERS} refresh={[queryKeys.consoleFanLoyalty(id), queryKeys.consoleFan(id)]} />} />
           </Flex>
         </Col>
         <Col xs={24} xl={10}>
@@ -85,11 +77,7 @@ export function FanPage() {
               </Space>
             }
           >
-            <ActivityTimeline
-              query={activities}
-              emptyText={t('fans.noActivity')}
-              articleHref={(articleId) => `/console/articles/${articleId}`}
-            />
+            <ActivityTimeline query={activities} emptyText={t('fans.noActivity')} articleHref={(articleId) => `/console/articles/${articleId}`} />
           </Card>
         </Col>
       </Row>

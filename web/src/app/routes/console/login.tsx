@@ -22,14 +22,8 @@ export function ConsoleLoginPage() {
 
   return (
     <AuthScreen>
-      <AuthCard
-        title={t('consoleLogin.title')}
-        subtitle={t('consoleLogin.subtitle')}
-        footer={<RouterLink to="/">{t('consoleLogin.toFanSite')}</RouterLink>}
-      >
-        {params.get('reason') === 'fan' ? (
-          <Alert type="info" showIcon title={t('consoleLogin.fanSession')} style={{ marginBottom: 24 }} />
-        ) : null}
+      <AuthCard title={t('consoleLogin.title')} subtitle={t('consoleLogin.subtitle')} footer={<RouterLink to="/">{t('consoleLogin.toFanSite')}</RouterLink>}>
+        {params.get('reason') === 'fan' ? <Alert type="info" showIcon title={t('consoleLogin.fanSession')} style={{ marginBottom: 24 }} /> : null}
         <StaffLoginForm
           onSuccess={(staff) => {
             void message.success(t('auth.welcomeBack', { name: staff.name }));

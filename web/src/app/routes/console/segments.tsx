@@ -30,11 +30,7 @@ export function SegmentsPage() {
         }
       />
       <Card>
-        <SegmentsTable
-          segmentHref={(id) => `/console/segments/${id}`}
-          onEdit={(segment) => setEditing({ segment })}
-          onCreate={() => setEditing({})}
-        />
+        <SegmentsTable segmentHref={(id) => `/console/segments/${id}`} onEdit={(segment) => setEditing({ segment })} onCreate={() => setEditing({})} />
       </Card>
       <SegmentDrawer
         open={editing !== null}

@@ -36,7 +36,13 @@ export function SuperFansPage() {
   const actions = (fan: RankedFanPerson) => (
     <Flex gap={4} justify="flex-end">
       <AddTagButton fanId={fan.id} fanName={fan.displayName} />
-      <Button size="small" type="text" icon={<RightOutlined />} onClick={() => navigate(fanHref(fan.id))} aria-label={t('loyalty.openFan', { name: fan.displayName })} />
+      <Button
+        size="small"
+        type="text"
+        icon={<RightOutlined />}
+        onClick={() => navigate(fanHref(fan.id))}
+        aria-label={t('loyalty.openFan', { name: fan.displayName })}
+      />
     </Flex>
   );
 

@@ -22,15 +22,9 @@ export function ArticlesFeedPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           {t('articleSite.title')}
         </Typography.Title>
-        {channel.data?.name ? (
-          <Typography.Text type="secondary">{t('articleSite.subtitle', { channel: channel.data.name })}</Typography.Text>
-        ) : null}
+        {channel.data?.name ? <Typography.Text type="secondary">{t('articleSite.subtitle', { channel: channel.data.name })}</Typography.Text> : null}
       </div>
-      <ArticleFeed
-        page={page}
-        pageSize={PAGE_SIZE}
-        onPageChange={(next) => setParams(next > 1 ? { page: String(next) } : {})}
-      />
+      <ArticleFeed page={page} pageSize={PAGE_SIZE} onPageChange={(next) => setParams(next > 1 ? { page: String(next) } : {})} />
     </Flex>
   );
 }

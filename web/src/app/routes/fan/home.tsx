@@ -47,11 +47,7 @@ export function HomePage() {
       <ChannelHero
         channel={channel.data}
         loading={channel.isPending}
-        action={
-          channel.data ? (
-            <FollowButton fan={fan} channelName={channelName} source={params.get('source') ?? undefined} />
-          ) : null
-        }
+        action={channel.data ? <FollowButton fan={fan} channelName={channelName} source={params.get('source') ?? undefined} /> : null}
         note={note}
       />
       {fan ? (

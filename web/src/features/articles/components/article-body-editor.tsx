@@ -37,9 +37,7 @@ export function ArticleBodyEditor({ saved, bodyChanged, saving, onSave }: Articl
   } else {
     preview = (
       <>
-        {bodyChanged ? (
-          <Alert type="warning" showIcon title={t('articles.editor.previewOutdated')} action={saveButton} style={{ marginBottom: 16 }} />
-        ) : null}
+        {bodyChanged ? <Alert type="warning" showIcon title={t('articles.editor.previewOutdated')} action={saveButton} style={{ marginBottom: 16 }} /> : null}
         {saved.bodyHtml.trim() ? (
           <div style={{ maxWidth: 720 }}>
             <ArticleBody html={saved.bodyHtml} compact testId="article-preview" />
@@ -61,11 +59,7 @@ export function ArticleBodyEditor({ saved, bodyChanged, saving, onSave }: Articl
           icon: <EditOutlined />,
           children: (
             <>
-              <Form.Item
-                name="bodyMarkdown"
-                rules={[{ max: 200_000, message: t('validation.maxLength', { count: 200_000 }) }]}
-                style={{ marginBottom: 8 }}
-              >
+              <Form.Item name="bodyMarkdown" rules={[{ max: 200_000, message: t('validation.maxLength', { count: 200_000 }) }]} style={{ marginBottom: 8 }}>
                 <Input.TextArea
                   autoSize={{ minRows: 14, maxRows: 40 }}
                   placeholder={t('articles.editor.bodyPlaceholder')}

@@ -26,11 +26,7 @@ export function ArticleCard({ article }: { article: ArticleSummary }) {
     <Card hoverable styles={{ body: { padding: 0 } }} style={{ overflow: 'hidden' }} data-testid="article-card">
       <a href={href} onClick={open} style={{ color: 'inherit', display: 'block' }} aria-label={article.title}>
         <Flex vertical={!wide} gap={wide ? 20 : 0} style={{ padding: wide ? 16 : 0 }}>
-          <ArticleCover
-            url={article.coverUrl}
-            alt=""
-            style={wide ? { width: 200, height: 128 } : { width: '100%', height: 180, borderRadius: 0 }}
-          />
+          <ArticleCover url={article.coverUrl} alt="" style={wide ? { width: 200, height: 128 } : { width: '100%', height: 180, borderRadius: 0 }} />
           <Flex vertical gap={6} style={{ minWidth: 0, flex: 1, padding: wide ? '2px 0' : 16 }}>
             <Typography.Title level={4} style={{ margin: 0 }} ellipsis={{ rows: 2 }} data-testid="article-card-title">
               {article.title}

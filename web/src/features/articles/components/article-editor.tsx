@@ -78,9 +78,7 @@ export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNoti
         subtitle={
           <Flex component="span" wrap gap={8} align="center">
             {article ? <ArticleStatusTag status={article.status} /> : null}
-            <span>
-              {article ? t('articles.editor.savedAt', { date: dateTime(article.updatedAt) }) : t('articles.editor.notSaved')}
-            </span>
+            <span>{article ? t('articles.editor.savedAt', { date: dateTime(article.updatedAt) }) : t('articles.editor.notSaved')}</span>
             {article && changed ? (
               <Typography.Text type="warning" data-testid="unsaved-changes">
                 · {t('articles.editor.unsaved')}
@@ -95,13 +93,7 @@ export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNoti
       <Flex vertical gap={16}>
         {article ? statsNotice : null}
         {article ? <ArticleStats stats={article.stats} /> : null}
-        <Form<ArticleFormValues>
-          form={form}
-          layout="vertical"
-          initialValues={initialValues}
-          requiredMark="optional"
-          onFinish={() => void writes.save()}
-        >
+        <Form<ArticleFormValues> form={form} layout="vertical" initialValues={initialValues} requiredMark="optional" onFinish={() => void writes.save()}>
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={16}>
               <Card>

@@ -48,7 +48,11 @@ export function hasChanges(values: Partial<ArticleFormValues> | undefined, saved
 
 /** Form field for a field path of a 400 answer: `adFee.amountMinor` belongs to the fee field. */
 export function fieldOfPath(path: string): keyof ArticleFormValues | null {
-  const head = path.replace(/^\/+/, '').replace(/^body[./]/, '').split(/[./]/)[0] ?? '';
+  const head =
+    path
+      .replace(/^\/+/, '')
+      .replace(/^body[./]/, '')
+      .split(/[./]/)[0] ?? '';
   const fields: Array<keyof ArticleFormValues> = ['title', 'summary', 'coverUrl', 'kind', 'advertiser', 'adFee', 'bodyMarkdown'];
   return fields.find((field) => field === head) ?? null;
 }

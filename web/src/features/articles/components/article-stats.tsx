@@ -35,9 +35,7 @@ export function ArticleStats({ stats }: { stats: Stats }) {
               prefix={item.icon}
               styles={{ content: item.color ? { color: item.color } : undefined }}
               formatter={(value) =>
-                item.sign
-                  ? new Intl.NumberFormat(i18n.resolvedLanguage, { signDisplay: 'exceptZero' }).format(Number(value))
-                  : number.format(Number(value))
+                item.sign ? new Intl.NumberFormat(i18n.resolvedLanguage, { signDisplay: 'exceptZero' }).format(Number(value)) : number.format(Number(value))
               }
               data-testid={`article-stat-${item.key}`}
             />

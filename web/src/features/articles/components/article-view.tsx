@@ -60,9 +60,7 @@ export function ArticleView({ article, channelName, actions }: ArticleViewProps)
         ) : null}
         {article.kind === 'sponsored' ? (
           <Typography.Paragraph type="secondary" style={{ marginTop: 32, fontSize: 13 }}>
-            {article.advertiser
-              ? t('articleSite.sponsoredNote', { advertiser: article.advertiser })
-              : t('articleSite.sponsoredNoteAnonymous')}
+            {article.advertiser ? t('articleSite.sponsoredNote', { advertiser: article.advertiser }) : t('articleSite.sponsoredNoteAnonymous')}
           </Typography.Paragraph>
         ) : null}
       </article>

@@ -77,9 +77,7 @@ export function ArticlesTable({ data, loading, filtered, onPageChange, onOpen }:
         scroll={{ x: 1186 }}
         onRow={(article) => ({ onClick: () => onOpen(article), style: { cursor: 'pointer' }, ...{ 'data-testid': 'article-row' } })}
         locale={{
-          emptyText: (
-            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('articles.emptyFiltered') : t('articles.empty')} />
-          ),
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('articles.emptyFiltered') : t('articles.empty')} />,
         }}
       />
     </div>

@@ -102,15 +102,7 @@ export function KindComparisonCard({ settingsPath }: { settingsPath: string }) {
         <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(comparison.error)} />
       ) : (
         <>
-          <Table<Row>
-            rowKey="metric"
-            size="small"
-            columns={columns}
-            dataSource={rows}
-            loading={comparison.isPending}
-            pagination={false}
-            scroll={{ x: 560 }}
-          />
+          <Table<Row> rowKey="metric" size="small" columns={columns} dataSource={rows} loading={comparison.isPending} pagination={false} scroll={{ x: 560 }} />
           {comparison.data ? (
             <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
               <InfoCircleOutlined /> {t('articles.comparison.explain', { count: comparison.data.windowHours })}{' '}

@@ -50,10 +50,7 @@ export function ChannelHero({ channel, loading, action, note }: ChannelHeroProps
                 {channel.name}
               </Typography.Title>
               {channel.description ? (
-                <Typography.Paragraph
-                  type="secondary"
-                  style={{ fontSize: 16, maxWidth: 560, margin: '12px auto 0', whiteSpace: 'pre-line' }}
-                >
+                <Typography.Paragraph type="secondary" style={{ fontSize: 16, maxWidth: 560, margin: '12px auto 0', whiteSpace: 'pre-line' }}>
                   {channel.description}
                 </Typography.Paragraph>
               ) : null}

@@ -46,22 +46,14 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
         timeZone: values.timeZone,
       },
       {
-        onSuccess: (saved) =>
-          void message.success(saved.timeZone !== settings.timeZone ? t('settings.savedZone', { zone: saved.timeZone }) : t('settings.saved')),
+        onSuccess: (saved) => void message.success(saved.timeZone !== settings.timeZone ? t('settings.savedZone', { zone: saved.timeZone }) : t('settings.saved')),
         onError: (error) => showError(error, form, FIELDS),
       },
     );
   };
 
   return (
-    <Form<ChannelSettingsInput>
-      form={form}
-      layout="vertical"
-      onFinish={onFinish}
-      requiredMark="optional"
-      style={{ maxWidth: 640 }}
-      initialValues={initialValues}
-    >
+    <Form<ChannelSettingsInput> form={form} layout="vertical" onFinish={onFinish} requiredMark="optional" style={{ maxWidth: 640 }} initialValues={initialValues}>
       <Form.Item
         name="name"
         label={t('settings.channelName')}
@@ -117,9 +109,7 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
           {t('common.save')}
         </Button>
       </Form.Item>
-      {settings.updatedAt ? (
-        <Typography.Text type="secondary">{t('settings.lastUpdated', { date: dateTime(settings.updatedAt) })}</Typography.Text>
-      ) : null}
+      {settings.updatedAt ? <Typography.Text type="secondary">{t('settings.lastUpdated', { date: dateTime(settings.updatedAt) })}</Typography.Text> : null}
     </Form>
   );
 }

@@ -26,15 +26,7 @@ const HERO_STYLE = { minWidth: 200, height: 52, fontSize: 17, borderRadius: 26 }
 const DEFAULT_STYLE = { minWidth: 140 } as const;
 
 /** Follow / Following toggle. Signed-out visitors are sent to sign up first. */
-export function FollowButton({
-  fan,
-  channelName,
-  source,
-  unfollowSource,
-  signupPath = '/signup',
-  size = 'hero',
-  testId = 'follow-button',
-}: FollowButtonProps) {
+export function FollowButton({ fan, channelName, source, unfollowSource, signupPath = '/signup', size = 'hero', testId = 'follow-button' }: FollowButtonProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -50,14 +42,7 @@ export function FollowButton({
 
   if (fan === null) {
     return (
-      <Button
-        type="primary"
-        size="large"
-        icon={<HeartOutlined />}
-        style={buttonStyle}
-        onClick={() => navigate(signupPath)}
-        data-testid={testId}
-      >
+      <Button type="primary" size="large" icon={<HeartOutlined />} style={buttonStyle} onClick={() => navigate(signupPath)} data-testid={testId}>
         {t('fanSite.follow')}
       </Button>
     );

@@ -12,9 +12,7 @@ export function LoginForm({ onSuccess }: { onSuccess: (fan: FanSelf) => void }) 
     <EmailPasswordForm
       testIdPrefix="login"
       pending={logIn.isPending}
-      onSubmit={(values, form) =>
-        logIn.mutate(values, { onSuccess: ({ fan }) => onSuccess(fan), onError: (error) => showError(error, form, FIELDS) })
-      }
+      onSubmit={(values, form) => logIn.mutate(values, { onSuccess: ({ fan }) => onSuccess(fan), onError: (error) => showError(error, form, FIELDS) })}
     />
   );
 }

@@ -17,10 +17,7 @@ export function SignupForm({ onSuccess }: { onSuccess: (fan: FanSelf) => void })
       submitLabel={t('auth.createAccount')}
       pending={signUp.isPending}
       onSubmit={({ email, name, password }, form) =>
-        signUp.mutate(
-          { email, password, displayName: name },
-          { onSuccess: ({ fan }) => onSuccess(fan), onError: (error) => showError(error, form, FIELDS) },
-        )
+        signUp.mutate({ email, password, displayName: name }, { onSuccess: ({ fan }) => onSuccess(fan), onError: (error) => showError(error, form, FIELDS) })
       }
     />
   );

@@ -80,7 +80,13 @@ export function FunnelCard() {
           </Col>
           <Col xs={24} md={8}>
             <Flex vertical gap={20}>
-              <Statistic title={t('loyalty.funnel.superFans')} value={superFans} prefix={<CrownOutlined />} styles={{ content: { color: LEVEL_COLORS[4] } }} data-testid="funnel-super-fans" />
+              <Statistic
+                title={t('loyalty.funnel.superFans')}
+                value={superFans}
+                prefix={<CrownOutlined />}
+                styles={{ content: { color: LEVEL_COLORS[4] } }}
+                data-testid="funnel-super-fans"
+              />
               <Statistic
                 title={t('loyalty.funnel.movedUp')}
                 value={funnel.data.last30Days.up}

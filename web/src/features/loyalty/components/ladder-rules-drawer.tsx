@@ -65,7 +65,12 @@ export function LadderRulesDrawer({ open, onClose }: { open: boolean; onClose: (
           <Skeleton active paragraph={{ rows: 10 }} />
         ) : (
           <Form<RulesFormValues> form={form} layout="vertical" requiredMark={false} onFinish={onFinish} data-testid="rules-form">
-            <Form.Item name="graceDays" label={t('loyalty.rules.graceDays')} extra={t('loyalty.rules.graceHelp')} rules={[{ required: true, message: t('loyalty.rules.graceRequired') }]}>
+            <Form.Item
+              name="graceDays"
+              label={t('loyalty.rules.graceDays')}
+              extra={t('loyalty.rules.graceHelp')}
+              rules={[{ required: true, message: t('loyalty.rules.graceRequired') }]}
+            >
               <InputNumber min={0} max={365} precision={0} suffix={t('segments.daysUnit')} style={{ width: 160 }} data-testid="rules-grace" />
             </Form.Item>
             {closed !== null ? (

@@ -34,7 +34,11 @@ export function LevelRulesFields({ level }: { level: number }) {
           <Flex vertical gap={8}>
             {fields.map((field) => (
               <Flex key={field.key} gap={8} align="flex-start" wrap>
-                <Form.Item name={[field.name, 'signal']} rules={[{ required: true, message: t('loyalty.rules.signalRequired') }]} style={{ flex: '1 1 180px', minWidth: 0, margin: 0 }}>
+                <Form.Item
+                  name={[field.name, 'signal']}
+                  rules={[{ required: true, message: t('loyalty.rules.signalRequired') }]}
+                  style={{ flex: '1 1 180px', minWidth: 0, margin: 0 }}
+                >
                   <Select<Signal> options={signalOptions} aria-label={t('loyalty.rules.signal')} data-testid="rule-signal" />
                 </Form.Item>
                 <Form.Item name={[field.name, 'op']} style={{ width: 72, margin: 0 }}>
@@ -47,8 +51,19 @@ export function LevelRulesFields({ level }: { level: number }) {
                     data-testid="rule-op"
                   />
                 </Form.Item>
-                <Form.Item name={[field.name, 'threshold']} rules={[{ required: true, message: t('loyalty.rules.thresholdRequired') }]} style={{ width: 120, flex: '1 0 96px', maxWidth: 160, margin: 0 }}>
-                  <InputNumber min={0} max={MAX_THRESHOLD} precision={0} style={{ width: '100%' }} aria-label={t('loyalty.rules.threshold')} data-testid="rule-threshold" />
+                <Form.Item
+                  name={[field.name, 'threshold']}
+                  rules={[{ required: true, message: t('loyalty.rules.thresholdRequired') }]}
+                  style={{ width: 120, flex: '1 0 96px', maxWidth: 160, margin: 0 }}
+                >
+                  <InputNumber
+                    min={0}
+                    max={MAX_THRESHOLD}
+                    precision={0}
+                    style={{ width: '100%' }}
+                    aria-label={t('loyalty.rules.threshold')}
+                    data-testid="rule-threshold"
+                  />
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('loyalty.rules.remove')} />
               </Flex>

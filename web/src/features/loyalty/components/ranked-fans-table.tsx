@@ -42,7 +42,9 @@ export function RankedFansTable(props: RankedFansTableProps) {
     ...(props.before ?? []),
     { title: t('loyalty.columns.fan'), key: 'fan', width: props.fanWidth, render: (_, row) => <FanCell fan={row.fan} href={fanHref(row.fan.id)} /> },
     ...props.after,
-    ...(actions ? [{ title: t('common.actions'), key: 'actions', width: 110, align: 'right' as const, render: (_: unknown, row: RankedFan) => actions(row.fan) }] : []),
+    ...(actions
+      ? [{ title: t('common.actions'), key: 'actions', width: 110, align: 'right' as const, render: (_: unknown, row: RankedFan) => actions(row.fan) }]
+      : []),
   ];
   return (
     <div data-testid={props.testId}>

@@ -17,8 +17,7 @@ export function RuleProgress({ rule, compact = false }: { rule: RuleResult; comp
   const { signalLabel, valueLabel } = useRuleText();
   const value = valueLabel(rule.signal, rule.value);
   const threshold = new Intl.NumberFormat(i18n.resolvedLanguage).format(rule.threshold);
-  const amount =
-    rule.op === 'gte' ? t('loyalty.progress.gte', { value, threshold }) : t('loyalty.progress.lte', { value, op: OP_SYMBOLS.lte, threshold });
+  const amount = rule.op === 'gte' ? t('loyalty.progress.gte', { value, threshold }) : t('loyalty.progress.lte', { value, op: OP_SYMBOLS.lte, threshold });
 
   return (
     <Flex vertical gap={0} style={{ minWidth: compact ? 180 : undefined }} data-testid="rule-progress">

@@ -32,7 +32,11 @@ export function FanDetails({ fan }: { fan: FanListItem }) {
         {
           key: 'id',
           label: t('fans.fanId'),
-          children: <Typography.Text type="secondary" copyable style={{ fontFamily: 'monospace' }}>{fan.id}</Typography.Text>,
+          children: (
+            <Typography.Text type="secondary" copyable style={{ fontFamily: 'monospace' }}>
+              {fan.id}
+            </Typography.Text>
+          ),
         },
       ]}
     />

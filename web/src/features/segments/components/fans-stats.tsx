@@ -21,25 +21,12 @@ export function FansStats() {
       </Col>
       <Col xs={24} sm={8}>
         <Card>
-          <Statistic
-            title={t('fans.totalFollowers')}
-            value={followers}
-            loading={stats.isPending}
-            prefix={<HeartOutlined />}
-            data-testid="stats-followers"
-          />
+          <Statistic title={t('fans.totalFollowers')} value={followers} loading={stats.isPending} prefix={<HeartOutlined />} data-testid="stats-followers" />
         </Card>
       </Col>
       <Col xs={24} sm={8}>
         <Card>
-          <Statistic
-            title={t('fans.followRate')}
-            value={rate}
-            precision={1}
-            suffix="%"
-            loading={stats.isPending}
-            prefix={<RiseOutlined />}
-          />
+          <Statistic title={t('fans.followRate')} value={rate} precision={1} suffix="%" loading={stats.isPending} prefix={<RiseOutlined />} />
         </Card>
       </Col>
     </Row>

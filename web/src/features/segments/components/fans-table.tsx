@@ -61,12 +61,7 @@ export function FansTable({ data, loading, filtered, emptyText, onPageChange, on
         scroll={{ x: 800 }}
         onRow={(fan) => ({ onClick: () => onOpen(fan), style: { cursor: 'pointer' } })}
         locale={{
-          emptyText: (
-            <Empty
-              image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={emptyText ?? (filtered ? t('fans.emptyFiltered') : t('fans.empty'))}
-            />
-          ),
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText ?? (filtered ? t('fans.emptyFiltered') : t('fans.empty'))} />,
         }}
       />
     </div>

@@ -10,7 +10,8 @@ import { ImportReportView } from '../../segments/components/import-report';
 /** The server takes files up to 64 MB. */
 const MAX_BYTES = 64 * 1024 * 1024;
 const COLUMNS = ['email', 'display_name', 'followed_at', 'tags'] as const;
-const SAMPLE = 'email,display_name,followed_at,tags\nli.lei@example.com,Li Lei,2026-01-31,vip;beta\nhan.mei@example.com,Han Mei,2026-02-14T09:30:00Z,\nnew.fan@example.com,,,newsletter\n';
+const SAMPLE =
+  'email,display_name,followed_at,tags\nli.lei@example.com,Li Lei,2026-01-31,vip;beta\nhan.mei@example.com,Han Mei,2026-02-14T09:30:00Z,\nnew.fan@example.com,,,newsletter\n';
 const SAMPLE_HREF = `data:text/csv;charset=utf-8,${encodeURIComponent(SAMPLE)}`;
 
 interface ImportFansModalProps {
@@ -87,7 +88,9 @@ export function ImportFansModal({ open, onClose }: ImportFansModalProps) {
         <ImportReportView report={report} />
       ) : (
         <Flex vertical gap={16}>
-          {problem ? <Alert type="error" showIcon title={t('importFans.failed', { name: fileName ?? '' })} description={problem} data-testid="import-problem" /> : null}
+          {problem ? (
+            <Alert type="error" showIcon title={t('importFans.failed', { name: fileName ?? '' })} description={problem} data-testid="import-problem" />
+          ) : null}
           <div data-testid="import-dropzone">
             <Upload.Dragger
               accept=".csv,text/csv"

@@ -8,8 +8,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const format = (value: number | string) => number.format(Number(value));
   // A code this console does not know yet (a newer server) falls back to the English reason.
-  const reasonOf = (row: ImportRowError) =>
-    i18n.exists(`importFans.reasons.${row.code}`) ? t(`importFans.reasons.${row.code}`, { ...row.params }) : row.reason;
+  const reasonOf = (row: ImportRowError) => (i18n.exists(`importFans.reasons.${row.code}`) ? t(`importFans.reasons.${row.code}`, { ...row.params }) : row.reason);
   const cells = [
     { key: 'rows', title: t('importFans.report.rows'), value: report.rows },
     { key: 'created', title: t('importFans.report.created'), value: report.created, color: report.created > 0 ? '#389e0d' : undefined },
@@ -22,11 +21,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
       <Alert
         type={report.rejected === 0 ? 'success' : report.created + report.existing > 0 ? 'warning' : 'error'}
         showIcon
-        title={
-          report.rejected === 0
-            ? t('importFans.report.allGood', { count: report.rows })
-            : t('importFans.report.someRejected', { count: report.rejected })
-        }
+        title={report.rejected === 0 ? t('importFans.report.allGood', { count: report.rows }) : t('importFans.report.someRejected', { count: report.rejected })}
         description={report.existing > 0 ? t('importFans.report.existingNote', { count: report.existing }) : undefined}
       />
       <Row gutter={[12, 12]}>

@@ -27,7 +27,15 @@ export function SegmentLiveCount({ filter, active }: { filter: SegmentFilter; ac
       vertical
       gap={4}
       // Stays in view while the filter fields scroll under it.
-      style={{ padding: '12px 16px', borderRadius: token.borderRadiusLG, background: token.colorPrimaryBg, marginBottom: 24, position: 'sticky', top: 0, zIndex: 2 }}
+      style={{
+        padding: '12px 16px',
+        borderRadius: token.borderRadiusLG,
+        background: token.colorPrimaryBg,
+        marginBottom: 24,
+        position: 'sticky',
+        top: 0,
+        zIndex: 2,
+      }}
       aria-live="polite"
     >
       <Flex align="center" justify="space-between" gap={12}>

@@ -70,13 +70,7 @@ export function InviteStaffModal({ open, onClose }: InviteStaffModalProps) {
           style={{ padding: '16px 0 0' }}
           title={t('staff.invite.createdFor', { name: created.name })}
           subTitle={t('staff.invite.createdHelp', { email: created.email, date: dateTime(created.expiresAt) })}
-          extra={
-            absoluteLink ? (
-              <CopyField value={absoluteLink} testId="invitation-url" />
-            ) : (
-              <Alert type="warning" showIcon title={t('staff.invite.noLink')} />
-            )
-          }
+          extra={absoluteLink ? <CopyField value={absoluteLink} testId="invitation-url" /> : <Alert type="warning" showIcon title={t('staff.invite.noLink')} />}
         />
       ) : (
         <>

@@ -26,8 +26,7 @@ export function PendingInvitations() {
       title: t('staff.invitations.expires'),
       dataIndex: 'expiresAt',
       width: 200,
-      render: (value: string) =>
-        new Date(value).getTime() < now ? <Tag color="red">{t('staff.invitations.expired')}</Tag> : dateTime(value),
+      render: (value: string) => (new Date(value).getTime() < now ? <Tag color="red">{t('staff.invitations.expired')}</Tag> : dateTime(value)),
     },
     {
       title: t('common.actions'),

@@ -18,9 +18,7 @@ export function SetupForm({ onSuccess }: { onSuccess: (staff: StaffMember) => vo
       confirmPassword
       submitLabel={t('setup.submit')}
       pending={setUp.isPending}
-      onSubmit={(values, form) =>
-        setUp.mutate(values, { onSuccess: ({ staff }) => onSuccess(staff), onError: (error) => showError(error, form, FIELDS) })
-      }
+      onSubmit={(values, form) => setUp.mutate(values, { onSuccess: ({ staff }) => onSuccess(staff), onError: (error) => showError(error, form, FIELDS) })}
     />
   );
 }

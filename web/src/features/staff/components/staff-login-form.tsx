@@ -13,9 +13,7 @@ export function StaffLoginForm({ onSuccess }: { onSuccess: (staff: StaffMember) 
       testIdPrefix="console-login"
       emailAutoComplete="username"
       pending={logIn.isPending}
-      onSubmit={(values, form) =>
-        logIn.mutate(values, { onSuccess: ({ staff }) => onSuccess(staff), onError: (error) => showError(error, form, FIELDS) })
-      }
+      onSubmit={(values, form) => logIn.mutate(values, { onSuccess: ({ staff }) => onSuccess(staff), onError: (error) => showError(error, form, FIELDS) })}
     />
   );
 }

@@ -30,8 +30,7 @@ export function TokensTable() {
       title: t('tokens.fields.lastUsed'),
       dataIndex: 'lastUsedAt',
       width: 200,
-      render: (value: string | null) =>
-        value ? dateTime(value) : <Typography.Text type="secondary">{t('tokens.neverUsed')}</Typography.Text>,
+      render: (value: string | null) => (value ? dateTime(value) : <Typography.Text type="secondary">{t('tokens.neverUsed')}</Typography.Text>),
     },
     {
       title: t('common.actions'),

@@ -50,11 +50,13 @@ export function ActivityTimeline({ query, emptyText, articleHref }: ActivityTime
 
   const activities = useMemo(() => {
     const seen = new Set<string>();
-    const all = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => {
-      if (seen.has(item.id)) return false;
-      seen.add(item.id);
-      return true;
-    });
+    const all = (query.data?.pages ?? [])
+      .flatMap((page) => page.items)
+      .filter((item) => {
+        if (seen.has(item.id)) return false;
+        seen.add(item.id);
+        return true;
+      });
     return all.sort(byNewest);
   }, [query.data]);
 
