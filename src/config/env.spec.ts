@@ -7,7 +7,22 @@ describe('configuration from environment variables', () => {
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
     expect(c.publicBaseUrl).toBe('http://localhost:3000');
     expect(c.secureCookies).toBe(false);
+    expect(c).toMatchObject({ trustProxy: false });
   });
+
+  it.each([
+    ['', false],
+    ['0', false],
+    ['false', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    [' 10.1.2.3 , 192.168.0.0/16,fd00::/8, ::1 ', ['10.1.2.3', '192.168.0.0/16', 'fd00::/8', '::1']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads TRUST_PROXY=%j', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
 
   it('marks cookies Secure when the public base URL is https', () => {
     const c = parseConfig({ PUBLIC_BASE_URL: 'https://fans.example.com/' });
@@ -27,6 +42,11 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_BASE_URL', 'ftp://example.com'],
     ['SESSION_SECRET', 'too-short'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'proxy.internal'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.1,'],
+    ['TRUST_PROXY', '-1'],
   ])('names the bad variable %s=%s', (variable, value) => {
     let caught: unknown;
     try {

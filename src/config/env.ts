@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,43 @@ const optionalString = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** Address sets proxy-addr knows by name (Fastify's trustProxy accepts them in a list). */
+const NAMED_PROXY_SETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One TRUST_PROXY list entry: an IPv4/IPv6 address, a CIDR range, or a named set. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_PROXY_SETS.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP =
+  'must be a hop count (1, 2, …) or a comma-separated list of proxy addresses and ranges (10.0.0.0/8, ::1, loopback)';
+
+/**
+ * Which X-Forwarded-For / -Proto / -Host headers to believe. Off by default: every client can
+ * write those headers, so trusting them blindly lets anyone pick the address rate limits see.
+ * `true` is refused on purpose for the same reason.
+ */
+const trustProxy = optionalString.pipe(
+  z
+    .string()
+    .optional()
+    .transform((v, c): false | number | string[] => {
+      if (v === undefined || v === 'false' || v === '0') return false;
+      if (/^\d+$/.test(v)) return Number(v);
+      const entries = v.split(',').map((e) => e.trim());
+      const bad = entries.find((e) => !isProxyEntry(e));
+      if (bad === undefined) return entries;
+      c.addIssue({ code: 'custom', message: bad === 'true' ? `${TRUST_PROXY_HELP}; "true" would trust any client` : TRUST_PROXY_HELP });
+      return z.NEVER;
+    }),
+);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -33,6 +71,7 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TRUST_PROXY: trustProxy,
 });
 
 export type AppConfig = {
@@ -45,6 +84,8 @@ export type AppConfig = {
   logLevel: (typeof LOG_LEVELS)[number];
   publicBaseUrl: string;
   secureCookies: boolean;
+  /** Fastify's trustProxy: off, a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
 };
 
 export class ConfigError extends Error {
@@ -78,6 +119,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     logLevel: e.LOG_LEVEL,
     publicBaseUrl,
     secureCookies: publicBaseUrl.startsWith('https://'),
+    trustProxy: e.TRUST_PROXY,
   };
 }
 

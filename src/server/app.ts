@@ -16,6 +16,7 @@ import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
+import { registerAddressLimits, type AddressLimits } from './plugins/limits.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
 import { registerWeb } from './plugins/web.ts';
@@ -30,13 +31,28 @@ export type AppOptions = {
   logger?: boolean;
   version?: string;
   credentialLimit?: { max: number; timeWindow: string };
+  /** Per-address limits across accounts (failed sign-ins, sign-ups); defaults in plugins/limits.ts. */
+  addressLimits?: AddressLimits;
+  /** TRUST_PROXY: which proxies' X-Forwarded-* headers to believe. Off by default. */
+  trustProxy?: false | number | string[];
   webDist?: string;
 };
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy. Never `true`: any client could then choose the address
+ * every rate limit sees. A list trusts X-Forwarded-* only from those addresses; a hop count
+ * trusts that many hops nearest the server, whoever they are (Fastify itself no longer accepts
+ * a bare number), so it is safe only where clients cannot reach the server but through them.
+ */
+function trustProxyOption(trust: false | number | string[]): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_addr, hop) => hop < trust;
+  return trust;
+}
 
 export async function buildApp(container: Container, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: options.logLevel ?? 'info' },
-    trustProxy: true,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -47,6 +63,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
 
   await app.register(cookie, { secret: options.sessionSecret });
   await app.register(rateLimit, { global: false });
+  registerAddressLimits(app, options.addressLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');
   registerMetrics(app, container);
 

@@ -10,6 +10,7 @@ export async function serve(): Promise<void> {
   const app = await buildApp(container, {
     sessionSecret: resolveSessionSecret(config),
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
     logLevel: config.logLevel,
     version,
   });
