@@ -7,7 +7,11 @@ describe('configuration from environment variables', () => {
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
     expect(c.publicBaseUrl).toBe('http://localhost:3000');
     expect(c.secureCookies).toBe(false);
-    expect(c).toMatchObject({ trustProxy: false });
+    expect(c).toMatchObject({ publicOrigin: undefined, trustProxy: false });
+  });
+
+  it('keeps the origin of a configured public base URL for the cross-site check', () => {
+    expect(parseConfig({ PUBLIC_BASE_URL: 'https://Fans.Example.com:443/app/' }).publicOrigin).toBe('https://fans.example.com');
   });
 
   it.each([

@@ -83,6 +83,11 @@ export type AppConfig = {
   sessionSecret: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   publicBaseUrl: string;
+  /**
+   * PUBLIC_BASE_URL's origin when it is set: the only origin allowed to make cookie-authenticated
+   * changes. Unset: each request is checked against the Host it came to.
+   */
+  publicOrigin: string | undefined;
   secureCookies: boolean;
   /** Fastify's trustProxy: off, a hop count, or the proxies' addresses and ranges. */
   trustProxy: false | number | string[];
@@ -118,6 +123,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     publicBaseUrl,
+    publicOrigin: e.PUBLIC_BASE_URL === undefined ? undefined : new URL(e.PUBLIC_BASE_URL).origin,
     secureCookies: publicBaseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
   };

@@ -14,6 +14,7 @@ import { opsRoutes } from '../platform/ops/ops.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
 import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
+import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
 import { registerAddressLimits, type AddressLimits } from './plugins/limits.ts';
@@ -35,6 +36,8 @@ export type AppOptions = {
   addressLimits?: AddressLimits;
   /** TRUST_PROXY: which proxies' X-Forwarded-* headers to believe. Off by default. */
   trustProxy?: false | number | string[];
+  /** PUBLIC_BASE_URL's origin when configured: the one origin allowed to use a session cookie. */
+  publicOrigin?: string | undefined;
   webDist?: string;
 };
 
@@ -62,6 +65,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   registerInputGuard(app);
 
   await app.register(cookie, { secret: options.sessionSecret });
+  registerCsrfGuard(app, { publicOrigin: options.publicOrigin });
   await app.register(rateLimit, { global: false });
   registerAddressLimits(app, options.addressLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');

@@ -11,6 +11,7 @@ export async function serve(): Promise<void> {
     sessionSecret: resolveSessionSecret(config),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
     logLevel: config.logLevel,
     version,
   });
