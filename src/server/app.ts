@@ -20,6 +20,7 @@ import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
 import { registerAddressLimits, type AddressLimits } from './plugins/limits.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWeb } from './plugins/web.ts';
 import type { RouteDeps } from './http.ts';
 import type { Services } from '../container.ts';
@@ -64,6 +65,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   registerErrorHandler(app);
   registerInputGuard(app);
 
+  await registerSecurityHeaders(app, { https: options.secureCookies });
   await app.register(cookie, { secret: options.sessionSecret });
   registerCsrfGuard(app, { publicOrigin: options.publicOrigin });
   await app.register(rateLimit, { global: false });
