@@ -19,6 +19,9 @@ export const LIFTED_ADDRESS_LIMITS: AddressLimits = {
   'sign-up': { max: 100_000, windowMs: 60_000 },
 };
 
+/** The bearer token test apps' /metrics answers. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
+
 /** An app on a fresh database, built once per file and emptied before each test. */
 export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
   const t = {} as TestApp;
@@ -29,6 +32,7 @@ export function useTestApp(options: Partial<AppOptions> = {}): TestApp {
       sessionSecret: 'test-secret-test-secret-test-secret-0123',
       secureCookies: false,
       logger: false,
+      metricsToken: TEST_METRICS_TOKEN,
       addressLimits: LIFTED_ADDRESS_LIMITS,
       ...options,
     });

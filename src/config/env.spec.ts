@@ -7,7 +7,7 @@ describe('configuration from environment variables', () => {
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
     expect(c.publicBaseUrl).toBe('http://localhost:3000');
     expect(c.secureCookies).toBe(false);
-    expect(c).toMatchObject({ publicOrigin: undefined, trustProxy: false });
+    expect(c).toMatchObject({ publicOrigin: undefined, trustProxy: false, metricsToken: undefined });
   });
 
   it('keeps the origin of a configured public base URL for the cross-site check', () => {
@@ -27,6 +27,10 @@ describe('configuration from environment variables', () => {
     expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('never repeats a secret in its error', () => {
+    expect(() => parseConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/^Invalid configuration: METRICS_TOKEN must be at least 16 characters$/);
+    expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
+  });
 
   it('marks cookies Secure when the public base URL is https', () => {
     const c = parseConfig({ PUBLIC_BASE_URL: 'https://fans.example.com/' });
@@ -51,6 +55,7 @@ describe('configuration from environment variables', () => {
     ['TRUST_PROXY', '10.0.0.0/33'],
     ['TRUST_PROXY', '10.0.0.1,'],
     ['TRUST_PROXY', '-1'],
+    ['METRICS_TOKEN', 'short'],
   ])('names the bad variable %s=%s', (variable, value) => {
     let caught: unknown;
     try {

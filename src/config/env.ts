@@ -72,6 +72,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
   TRUST_PROXY: trustProxy,
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export type AppConfig = {
@@ -91,7 +92,12 @@ export type AppConfig = {
   secureCookies: boolean;
   /** Fastify's trustProxy: off, a hop count, or the proxies' addresses and ranges. */
   trustProxy: false | number | string[];
+  /** Bearer token /metrics requires; unset, /metrics is off. */
+  metricsToken: string | undefined;
 };
+
+/** Variables whose value an error message must not repeat. */
+const SECRETS = new Set(['SESSION_SECRET', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   constructor(
@@ -109,7 +115,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
-    const shown = value === undefined ? '' : ` (got "${value}")`;
+    const shown = value === undefined || SECRETS.has(variable) ? '' : ` (got "${value}")`;
     throw new ConfigError(variable, `${issue.message.toLowerCase()}${shown}`);
   }
   const e = result.data;
@@ -126,6 +132,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     publicOrigin: e.PUBLIC_BASE_URL === undefined ? undefined : new URL(e.PUBLIC_BASE_URL).origin,
     secureCookies: publicBaseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

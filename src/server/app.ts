@@ -39,6 +39,8 @@ export type AppOptions = {
   trustProxy?: false | number | string[];
   /** PUBLIC_BASE_URL's origin when configured: the one origin allowed to use a session cookie. */
   publicOrigin?: string | undefined;
+  /** METRICS_TOKEN: /metrics answers only this bearer token; unset, /metrics is off. */
+  metricsToken?: string | undefined;
   webDist?: string;
 };
 
@@ -71,7 +73,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(rateLimit, { global: false });
   registerAddressLimits(app, options.addressLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');
-  registerMetrics(app, container);
+  registerMetrics(app, container, { token: options.metricsToken });
 
   const cookies = sessionCookies(options.secureCookies);
   const hooks = registerAuth(app, container, cookies);

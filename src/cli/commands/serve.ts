@@ -12,6 +12,7 @@ export async function serve(): Promise<void> {
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     publicOrigin: config.publicOrigin,
+    metricsToken: config.metricsToken,
     logLevel: config.logLevel,
     version,
   });
