@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from './app.ts';
+import { TEST_METRICS_TOKEN, useTestApp } from './app.ts';
 import { testEngine } from './engine.ts';
 import { createOwner, signupFan } from './factories.ts';
 import { createContainer } from '../src/container.ts';
@@ -47,7 +47,7 @@ describe('activity stream: consumers after commit, exactly once', () => {
     const behind = (await t.app.inject({ method: 'GET', url: '/api/admin/stream', headers: { cookie: owner.cookie } })).json();
     expect(behind.behind).toBe(true);
     expect(behind.consumers.find((c: { consumer: string }) => c.consumer === 'insights.daily').pending).toBe(2);
-    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).body;
     expect(metrics).toMatch(/fanbase_stream_pending_activities\{consumer="loyalty.signals"\} 2/);
     await t.settle();
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/stream', headers: { cookie: owner.cookie } })).json().behind).toBe(false);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createContainer, type Container } from '../src/container.ts';
 import { buildApp, type AppOptions } from '../src/server/app.ts';
 import type { QueryLogger } from '../src/db/client.ts';
+import type { AddressLimits } from '../src/server/plugins/limits.ts';
 import { openTestDatabase, resetDatabase, type TestDatabase } from './engine.ts';
 
 export type TestApp = {
@@ -15,6 +16,18 @@ export type TestApp = {
 };
 
 export const TEST_BASE_URL = 'http://fanbase.test';
+/**
+ * Feature specs sign many fans up from one address (every inject comes from 127.0.0.1), and the
+ * counters outlive a test: test apps lift the per-address limits unless a spec passes its own.
+ * test/rate-limits.spec.ts checks them with their production values.
+ */
+export const LIFTED_ADDRESS_LIMITS: AddressLimits = {
+  'sign-in': { max: 100_000, windowMs: 60_000 },
+  'sign-up': { max: 100_000, windowMs: 60_000 },
+};
+
+/** The bearer token test apps' /metrics answers. */
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 /** An app on a fresh database, built once per file and emptied before each test. */
 export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: QueryLogger } = {}): TestApp {
@@ -26,6 +39,8 @@ export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: Que
       sessionSecret: 'test-secret-test-secret-test-secret-0123',
       secureCookies: false,
       logger: false,
+      metricsToken: TEST_METRICS_TOKEN,
+      addressLimits: LIFTED_ADDRESS_LIMITS,
       ...options,
     });
     await t.app.ready();

@@ -82,6 +82,8 @@ export async function startServer(engine: Engine, adminUrl?: string, opts: { wit
       PORT: String(port),
       HOST: '127.0.0.1',
       FANBASE_DATA_DIR: dataDir,
+      // The benchmark is the proxy: each simulated fan signs up from an address of its own.
+      TRUST_PROXY: 'loopback',
       ...(scratch ? { DATABASE_URL: scratch.url } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -112,13 +114,16 @@ export async function startServer(engine: Engine, adminUrl?: string, opts: { wit
   };
 }
 
-/** Signs up `n` fans and returns their session cookies. */
+/**
+ * Signs up `n` fans and returns their session cookies. Each comes from its own address (in a
+ * documentation range, via X-Forwarded-For), as fans would: sign-ups are limited per address.
+ */
 export async function signUpFans(url: string, n: number): Promise<string[]> {
   const cookies: string[] = [];
   for (let i = 0; i < n; i++) {
     const res = await fetch(`${url}/api/fan/signup`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i % 256}` },
       body: JSON.stringify({ email: `bench-${i}-${Date.now()}@example.com`, password: 'bench-password', displayName: `Bench ${i}` }),
     });
     if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);

@@ -7,6 +7,29 @@ describe('configuration from environment variables', () => {
     expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
     expect(c.publicBaseUrl).toBe('http://localhost:3000');
     expect(c.secureCookies).toBe(false);
+    expect(c).toMatchObject({ publicOrigin: undefined, trustProxy: false, metricsToken: undefined });
+  });
+
+  it('keeps the origin of a configured public base URL for the cross-site check', () => {
+    expect(parseConfig({ PUBLIC_BASE_URL: 'https://Fans.Example.com:443/app/' }).publicOrigin).toBe('https://fans.example.com');
+  });
+
+  it.each([
+    ['', false],
+    ['0', false],
+    ['false', false],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    [' 10.1.2.3 , 192.168.0.0/16,fd00::/8, ::1 ', ['10.1.2.3', '192.168.0.0/16', 'fd00::/8', '::1']],
+    ['loopback,uniquelocal', ['loopback', 'uniquelocal']],
+  ])('reads TRUST_PROXY=%j', (value, expected) => {
+    expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it('never repeats a secret in its error', () => {
+    expect(() => parseConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/^Invalid configuration: METRICS_TOKEN must be at least 16 characters$/);
+    expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
   });
 
   it('marks cookies Secure when the public base URL is https', () => {
@@ -27,6 +50,12 @@ describe('configuration from environment variables', () => {
     ['LOG_LEVEL', 'loud'],
     ['PUBLIC_BASE_URL', 'ftp://example.com'],
     ['SESSION_SECRET', 'too-short'],
+    ['TRUST_PROXY', 'true'],
+    ['TRUST_PROXY', 'proxy.internal'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '10.0.0.1,'],
+    ['TRUST_PROXY', '-1'],
+    ['METRICS_TOKEN', 'short'],
   ])('names the bad variable %s=%s', (variable, value) => {
     let caught: unknown;
     try {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,42 @@ const optionalString = z
   .trim()
   .transform((v) => (v === '' ? undefined : v))
   .optional();
+
+/** Address sets proxy-addr knows by name (Fastify's trustProxy accepts them in a list). */
+const NAMED_PROXY_SETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** One TRUST_PROXY list entry: an IPv4/IPv6 address, a CIDR range, or a named set. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_PROXY_SETS.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (family === 4 ? 32 : 128);
+}
+
+const TRUST_PROXY_HELP = 'must be a hop count (1, 2, …) or a comma-separated list of proxy addresses and ranges (10.0.0.0/8, ::1, loopback)';
+
+/**
+ * Which X-Forwarded-For / -Proto / -Host headers to believe. Off by default: every client can
+ * write those headers, so trusting them blindly lets anyone pick the address rate limits see.
+ * `true` is refused on purpose for the same reason.
+ */
+const trustProxy = optionalString.pipe(
+  z
+    .string()
+    .optional()
+    .transform((v, c): false | number | string[] => {
+      if (v === undefined || v === 'false' || v === '0') return false;
+      if (/^\d+$/.test(v)) return Number(v);
+      const entries = v.split(',').map((e) => e.trim());
+      const bad = entries.find((e) => !isProxyEntry(e));
+      if (bad === undefined) return entries;
+      c.addIssue({ code: 'custom', message: bad === 'true' ? `${TRUST_PROXY_HELP}; "true" would trust any client` : TRUST_PROXY_HELP });
+      return z.NEVER;
+    }),
+);
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -31,6 +68,8 @@ const envSchema = z.object({
   SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  TRUST_PROXY: trustProxy,
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 export type AppConfig = {
@@ -42,8 +81,20 @@ export type AppConfig = {
   sessionSecret: string | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
   publicBaseUrl: string;
+  /**
+   * PUBLIC_BASE_URL's origin when it is set: the only origin allowed to make cookie-authenticated
+   * changes. Unset: each request is checked against the Host it came to.
+   */
+  publicOrigin: string | undefined;
   secureCookies: boolean;
+  /** Fastify's trustProxy: off, a hop count, or the proxies' addresses and ranges. */
+  trustProxy: false | number | string[];
+  /** Bearer token /metrics requires; unset, /metrics is off. */
+  metricsToken: string | undefined;
 };
+
+/** Variables whose value an error message must not repeat. */
+const SECRETS = new Set(['SESSION_SECRET', 'METRICS_TOKEN']);
 
 export class ConfigError extends Error {
   constructor(
@@ -61,7 +112,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     const issue = result.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
-    const shown = value === undefined ? '' : ` (got "${value}")`;
+    const shown = value === undefined || SECRETS.has(variable) ? '' : ` (got "${value}")`;
     throw new ConfigError(variable, `${issue.message.toLowerCase()}${shown}`);
   }
   const e = result.data;
@@ -75,7 +126,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     publicBaseUrl,
+    publicOrigin: e.PUBLIC_BASE_URL === undefined ? undefined : new URL(e.PUBLIC_BASE_URL).origin,
     secureCookies: publicBaseUrl.startsWith('https://'),
+    trustProxy: e.TRUST_PROXY,
+    metricsToken: e.METRICS_TOKEN,
   };
 }
 

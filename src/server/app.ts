@@ -16,10 +16,13 @@ import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.rout
 import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { streamAdminRoutes } from '../platform/stream/stream.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
+import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
+import { registerAddressLimits, type AddressLimits } from './plugins/limits.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWeb } from './plugins/web.ts';
 import type { RouteDeps } from './http.ts';
 import type { Services } from '../container.ts';
@@ -32,13 +35,32 @@ export type AppOptions = {
   logger?: boolean;
   version?: string;
   credentialLimit?: { max: number; timeWindow: string };
+  /** Per-address limits across accounts (failed sign-ins, sign-ups); defaults in plugins/limits.ts. */
+  addressLimits?: AddressLimits;
+  /** TRUST_PROXY: which proxies' X-Forwarded-* headers to believe. Off by default. */
+  trustProxy?: false | number | string[];
+  /** PUBLIC_BASE_URL's origin when configured: the one origin allowed to use a session cookie. */
+  publicOrigin?: string | undefined;
+  /** METRICS_TOKEN: /metrics answers only this bearer token; unset, /metrics is off. */
+  metricsToken?: string | undefined;
   webDist?: string;
 };
+
+/**
+ * TRUST_PROXY as Fastify's trustProxy. Never `true`: any client could then choose the address
+ * every rate limit sees. A list trusts X-Forwarded-* only from those addresses; a hop count
+ * trusts that many hops nearest the server, whoever they are (Fastify itself no longer accepts
+ * a bare number), so it is safe only where clients cannot reach the server but through them.
+ */
+function trustProxyOption(trust: false | number | string[]): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_addr, hop) => hop < trust;
+  return trust;
+}
 
 export async function buildApp(container: Container, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: options.logLevel ?? 'info' },
-    trustProxy: true,
+    trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -47,10 +69,13 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   registerErrorHandler(app);
   registerInputGuard(app);
 
+  await registerSecurityHeaders(app, { https: options.secureCookies });
   await app.register(cookie, { secret: options.sessionSecret });
+  registerCsrfGuard(app, { publicOrigin: options.publicOrigin });
   await app.register(rateLimit, { global: false });
+  registerAddressLimits(app, options.addressLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');
-  registerMetrics(app, container);
+  registerMetrics(app, container, { token: options.metricsToken });
 
   const cookies = sessionCookies(options.secureCookies);
   const hooks = registerAuth(app, container, cookies);

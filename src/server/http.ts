@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../container.ts';
 import type { AuthHooks, SessionCookies } from './plugins/auth.ts';
+import { addressKey } from './plugins/limits.ts';
 
 /**
  * What route plugins may take from the server: this file only. Plugins (auth, limits, errors,
@@ -36,18 +37,31 @@ export const viewRateLimit = {
     max: (_req: FastifyRequest, key: string) => (key.startsWith('fan:') ? 20 : 120),
     keyGenerator: (req: FastifyRequest) => {
       const article = (req.params as { id?: string }).id ?? '';
-      return req.ctx.actor.kind === 'fan' ? `fan:${req.ctx.actor.fanId}|${article}` : `ip:${req.ip}|${article}`;
+      return req.ctx.actor.kind === 'fan' ? `fan:${req.ctx.actor.fanId}|${article}` : `ip:${addressKey(req.ip)}|${article}`;
     },
   },
 };
 
+/**
+ * Credential doors (sign-in, owner setup, invitation acceptance): `credentialLimit` per address
+ * and submitted email, and the doors' shared per-address limit on failed attempts across
+ * accounts (see plugins/limits.ts). The client address is the socket's unless TRUST_PROXY names
+ * the proxies in front: a forged X-Forwarded-For changes nothing.
+ */
 export const credentialRateLimit = (deps: Pick<RouteDeps, 'credentialLimit'>) => ({
   rateLimit: {
     ...deps.credentialLimit,
     hook: 'preHandler' as const,
     keyGenerator: (req: FastifyRequest) => {
       const email = (req.body as { email?: unknown } | undefined)?.email;
-      return `${req.ip}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
+      return `${addressKey(req.ip)}|${typeof email === 'string' ? email.trim().toLowerCase() : ''}`;
     },
   },
+  addressLimit: 'sign-in' as const,
+});
+
+/** Fan sign-up: the per-address-and-email limit, and at most so many sign-ups per address. */
+export const signupRateLimit = (deps: Pick<RouteDeps, 'credentialLimit'>) => ({
+  ...credentialRateLimit(deps),
+  addressLimit: 'sign-up' as const,
 });

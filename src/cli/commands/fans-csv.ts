@@ -1,8 +1,8 @@
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { csvWriter } from '../../core/csv.ts';
 import { AppError } from '../../core/errors.ts';
 import { EXPORT_COLUMNS } from '../../modules/segments/segments.schemas.ts';
 import { progressBar } from '../progress.ts';
@@ -44,7 +44,7 @@ export async function fansExport(opts: { segment?: string; out?: string }): Prom
       }
     }
     const target = opts.out ? createWriteStream(opts.out) : process.stdout;
-    await pipeline(Readable.from(counted()), stringify({ header: true, columns: EXPORT_COLUMNS, bom: Boolean(opts.out) }), target, { end: Boolean(opts.out) });
+    await pipeline(Readable.from(counted()), csvWriter(EXPORT_COLUMNS, { bom: Boolean(opts.out) }), target, { end: Boolean(opts.out) });
     if (!opts.out && process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
     bar?.update(done);
     bar?.stop();

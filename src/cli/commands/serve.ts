@@ -16,6 +16,9 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   const app = await buildApp(container, {
     sessionSecret: resolveSessionSecret(config),
     secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    publicOrigin: config.publicOrigin,
+    metricsToken: config.metricsToken,
     logLevel: config.logLevel,
     version,
   });

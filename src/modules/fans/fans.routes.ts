@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
 import { cursorQuery } from '../../core/pagination.ts';
-import { credentialRateLimit, FAN_COOKIE, type RouteDeps } from '../../server/http.ts';
+import { credentialRateLimit, FAN_COOKIE, signupRateLimit, type RouteDeps } from '../../server/http.ts';
 import { activityPage, activitySource } from '../timeline/timeline.schemas.ts';
 import { fanListItemDto, fanListQuery, fanPage, fanSelfDto, fanStatsDto, followBody, loginBody, signupBody } from './fans.schemas.ts';
 
@@ -17,7 +17,7 @@ export const fanRoutes: FastifyPluginAsyncZod<RouteDeps<'fans' | 'auth'>> = asyn
     '/signup',
     {
       schema: { tags, summary: 'Sign up as a fan', body: signupBody, response: { 201: z.object({ fan: fanSelfDto }) } },
-      config: credentialRateLimit(deps),
+      config: signupRateLimit(deps),
     },
     async (req, reply) => {
       const { fan, session } = await fans.signup(req.ctx, req.body);

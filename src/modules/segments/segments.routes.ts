@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { csvWriter } from '../../core/csv.ts';
 import { uuidParam } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import type { RouteDeps } from '../../server/http.ts';
@@ -90,7 +90,7 @@ export const segmentsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'segments'>> =
       const segment = req.query.segment ? await segments.get(req.ctx, req.query.segment) : undefined;
       const name = segment ? segment.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-') : 'all-fans';
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`fans-${name}.csv`)}`);
-      return Readable.from(segments.exportRows(req.ctx, segment?.filter)).pipe(stringify({ header: true, columns: EXPORT_COLUMNS, bom: true }));
+      return Readable.from(segments.exportRows(req.ctx, segment?.filter)).pipe(csvWriter(EXPORT_COLUMNS, { bom: true }));
     },
   );
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.ts';
+import { TEST_METRICS_TOKEN, useTestApp } from '../../../test/app.ts';
 import { testEngine } from '../../../test/engine.ts';
 import { signupFan } from '../../../test/factories.ts';
 
@@ -25,7 +25,7 @@ describe('operations: health, OpenAPI, metrics, error shape', () => {
   it('exports Prometheus metrics per route plus fans and followers', async () => {
     const { cookie } = await signupFan(t.app);
     await t.app.inject({ method: 'POST', url: '/api/fan/follow', headers: { cookie }, payload: {} });
-    const text = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    const text = (await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).body;
     expect(text).toMatch(/fanbase_http_requests_total\{method="POST",route="\/api\/fan\/follow",status="200"\} 1/);
     expect(text).toMatch(/fanbase_http_request_duration_seconds_bucket\{le="0.005",method="POST",route="\/api\/fan\/signup"\}/);
     expect(text).toMatch(/^fanbase_fans 1$/m);

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
+import { lingerOnClose } from './lingering-close.ts';
 
 type ErrorBody = { error: { code: string; message: string; details?: unknown } };
 
@@ -21,6 +22,8 @@ const CLIENT_ERRORS: Record<string, string> = {
  */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) => {
+    // Refused mid-body (413): answer, then close without cutting the client off unread.
+    if (!req.raw.complete && reply.getHeader('connection') === 'close') lingerOnClose(req);
     if (err instanceof AppError) {
       if (err.status >= 500) req.log.error({ err }, err.message);
       return send(reply, err.status, {

@@ -1,12 +1,25 @@
-import type { FastifyInstance } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
 import type { Container } from '../../container.ts';
+import { AppError } from '../../core/errors.ts';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time. */
+function bearerMatches(req: FastifyRequest, token: string): boolean {
+  const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return m !== null && timingSafeEqual(digest(m[1]!), digest(token));
+}
 
 /**
  * Prometheus metrics: request count and latency per route (the route pattern, never the raw URL,
  * so label cardinality stays bounded), plus fans and followers read at scrape time.
+ *
+ * /metrics tells how many accounts there are, so it is not public: it answers only
+ * `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise), and 404 when no token is configured.
  */
-export function registerMetrics(app: FastifyInstance, container: Container) {
+export function registerMetrics(app: FastifyInstance, container: Container, opts: { token?: string | undefined }) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: 'fanbase_process_' });
 
@@ -68,7 +81,15 @@ export function registerMetrics(app: FastifyInstance, container: Container) {
     latency.observe({ method: req.method, route }, reply.elapsedTime / 1000);
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    const { token } = opts;
+    if (token === undefined) {
+      throw new AppError('not_found', 'metrics.disabled', 'Metrics are off: set METRICS_TOKEN to scrape /metrics');
+    }
+    if (!bearerMatches(req, token)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw new AppError('unauthenticated', 'metrics.unauthenticated', 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });
