@@ -83,16 +83,19 @@ const streamQueries = {
     );
     return row?.n ?? 0;
   },
-  async settledEnd(db: Db): Promise<{ below: string; last: StreamPosition }> {
-    const [bound] = rowsOf<{ below: string }>(await db.execute(sql`select ${SETTLED}::text as below`));
-    const below = bound!.below;
+  async settledEnd(db: Db): Promise<{ below: string; last: StreamPosition; olderEnded: boolean }> {
+    // `olderEnded`: no transaction that began before the caller's own is still running.
+    const [bound] = rowsOf<{ below: string; olderEnded: boolean }>(
+      await db.execute(sql`select ${SETTLED}::text as below, ${SETTLED} = pg_current_xact_id() as "olderEnded"`),
+    );
+    const { below, olderEnded } = bound!;
     const [tail] = await db
       .select({ txId: fanActivities.txId, id: fanActivities.id })
       .from(fanActivities)
       .where(sql`${fanActivities.txId} < ${below}::xid8`)
       .orderBy(desc(fanActivities.txId), desc(fanActivities.id))
       .limit(1);
-    return { below, last: tail ? { txId: tail.txId, activityId: tail.id } : { txId: '0', activityId: 0n } };
+    return { below, olderEnded, last: tail ? { txId: tail.txId, activityId: tail.id } : { txId: '0', activityId: 0n } };
   },
 
   /** Follows and unfollows per day (in `timeZone`) and source type, of transactions below `below`. */

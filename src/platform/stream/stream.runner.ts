@@ -12,7 +12,7 @@ export type StreamSource<E> = {
   /** How many entries are after `after` (counted up to `cap`). */
   countAfter(db: Db, after: StreamPosition, cap: number): Promise<number>;
   /** The settled end: transactions below `below` have all ended; `last` is the last entry under it. */
-  settledEnd(db: Db): Promise<{ below: string; last: StreamPosition }>;
+  settledEnd(db: Db): Promise<{ below: string; last: StreamPosition; olderEnded: boolean }>;
 };
 
 /** A derived state kept from the stream: a rollup, counters, a read model. */
@@ -183,11 +183,11 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       const consumer = byName(name);
       return inTransaction(ctx, async (tx) => {
         await repo.lock(tx.db, name, true);
-        // Entries committed before now but behind a transaction still running (on PostgreSQL,
-        // in any database of the cluster) are left to the incremental batches after the rebuild;
-        // waiting a little lets short transactions end so the rebuild takes them in.
+        // Transactions older than this one that are still running (on PostgreSQL, in any database
+        // of the cluster) hold the settled end back; what they wrote is left to the incremental
+        // batches after the rebuild. Waiting a little (never for newer ones) lets short ones end.
         let end = await source.settledEnd(tx.db);
-        for (let i = 0; i < 100 && (await source.countAfter(tx.db, end.last, 1)) > 0; i++) {
+        for (let i = 0; i < 100 && !end.olderEnded; i++) {
           await new Promise((resolve) => setTimeout(resolve, 50));
           end = await source.settledEnd(tx.db);
         }

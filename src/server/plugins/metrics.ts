@@ -55,25 +55,26 @@ export function registerMetrics(app: FastifyInstance, container: Container, opts
   });
 
   // Consumer lag: how many activities each stream consumer has yet to apply, and for how long.
-  const streamStatus = async () => container.stream.status(container.ctx({ kind: 'system' }));
+  // One status read per scrape: the pending gauge's collect sets the lag gauge too.
+  const lag = new client.Gauge({
+    name: 'fanbase_stream_lag_seconds',
+    help: 'Seconds each stream consumer has had activities waiting (0 when caught up)',
+    labelNames: ['consumer'] as const,
+    registers: [],
+  });
   new client.Gauge({
     name: 'fanbase_stream_pending_activities',
     help: 'Activities recorded but not yet applied, per stream consumer (counted up to 100,000)',
     labelNames: ['consumer'] as const,
     registers: [registry],
     async collect() {
-      for (const s of await streamStatus()) this.set({ consumer: s.consumer }, s.pending);
+      for (const s of await container.stream.status(container.ctx({ kind: 'system' }))) {
+        this.set({ consumer: s.consumer }, s.pending);
+        lag.set({ consumer: s.consumer }, s.lagSeconds);
+      }
     },
   });
-  new client.Gauge({
-    name: 'fanbase_stream_lag_seconds',
-    help: 'Seconds each stream consumer has had activities waiting (0 when caught up)',
-    labelNames: ['consumer'] as const,
-    registers: [registry],
-    async collect() {
-      for (const s of await streamStatus()) this.set({ consumer: s.consumer }, s.lagSeconds);
-    },
-  });
+  registry.registerMetric(lag);
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
