@@ -16,6 +16,8 @@ import { timelineRepository } from './modules/timeline/timeline.repository.ts';
 import { createTimelineService } from './modules/timeline/timeline.service.ts';
 import { crmRepository } from './modules/segments/segments.repository.ts';
 import { createSegmentsService } from './modules/segments/segments.service.ts';
+import { fanImportRepository } from './workflows/fan-import.repository.ts';
+import { createFanImportService } from './workflows/fan-import.service.ts';
 import { createFanImportWorkflow } from './workflows/fan-import.workflow.ts';
 import { loyaltyRepository } from './modules/loyalty/loyalty.repository.ts';
 import { createLoyaltyService } from './modules/loyalty/loyalty.service.ts';
@@ -34,7 +36,13 @@ import { createStreamService } from './platform/stream/stream.service.ts';
 import { subscribe } from './subscriptions.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
-export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Date };
+export type ContainerOptions = {
+  publicBaseUrl: string;
+  log: Log;
+  now?: () => Date;
+  /** Files with up to this many rows import within the request (tests lower it). */
+  importInlineMaxRows?: number;
+};
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
@@ -60,6 +68,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs, stream });
   const segments = createSegmentsService({ repo: crmRepository, fans, channel });
   const fanImport = createFanImportWorkflow({ fans, segments, workflows });
+  const fanImports = createFanImportService({ repo: fanImportRepository, workflow: fanImport, systemCtx: jobCtx, inlineMaxRows: options.importInlineMaxRows });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 
   const services = {
@@ -76,6 +85,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     loyalty,
     segments,
     fanImport,
+    fanImports,
     workflows,
     idempotency,
     stream: createStreamService({ runner: stream }),

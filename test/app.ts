@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createContainer, type Container } from '../src/container.ts';
+import { createContainer, type Container, type ContainerOptions } from '../src/container.ts';
 import { buildApp, type AppOptions } from '../src/server/app.ts';
 import type { QueryLogger } from '../src/db/client.ts';
 import type { AddressLimits } from '../src/server/plugins/limits.ts';
@@ -30,11 +30,11 @@ export const LIFTED_ADDRESS_LIMITS: AddressLimits = {
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 /** An app on a fresh database, built once per file and emptied before each test. */
-export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: QueryLogger } = {}): TestApp {
+export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: QueryLogger; container?: Partial<ContainerOptions> } = {}): TestApp {
   const t = { settle: () => t.container.stream.drain() } as TestApp;
   beforeAll(async () => {
     t.database = await openTestDatabase(db);
-    t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }) });
+    t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }), ...db.container });
     t.app = await buildApp(t.container, {
       sessionSecret: 'test-secret-test-secret-test-secret-0123',
       secureCookies: false,
@@ -48,11 +48,13 @@ export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: Que
   beforeEach(async () => {
     // A background job left running by the previous test must not write into the next one.
     await t.container.jobs.idle();
+    await t.container.services.fanImports.idle();
     await t.container.stream.idle();
     await resetDatabase(t.database);
   });
   afterAll(async () => {
     await t.container?.jobs.idle();
+    await t.container?.services.fanImports.stop();
     await t.container?.stream.stop();
     await t.app?.close();
     await t.database?.close();

@@ -12,3 +12,4 @@ export * from '../modules/loyalty/loyalty.table.ts';
 export * from '../platform/jobs/jobs.table.ts';
 export * from '../platform/stream/stream.table.ts';
 export * from '../platform/workflows/workflows.table.ts';
+export * from '../workflows/fan-import.table.ts';

@@ -105,7 +105,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(loyaltyAdminRoutes, deps('loyalty'));
       await admin.register(streamAdminRoutes, deps('stream'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
-      await admin.register(fanImportAdminRoutes, deps('fanImport', 'idempotency'));
+      await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

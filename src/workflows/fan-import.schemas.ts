@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from '../core/fields.ts';
 
 /**
  * Why a row was rejected: a stable code for clients to translate (the console does), with `params`
@@ -46,3 +47,20 @@ export type ImportReport = z.infer<typeof importReportDto>;
 export type ImportError = ImportReport['errors'][number];
 /** `field` (the column), `max` (a length or count limit), `line` (the first line of a duplicate). */
 export type ImportErrorParams = NonNullable<ImportError['params']>;
+
+export const FAN_IMPORT_STATE = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+/** A CSV import run in the background (files larger than the inline limit): progress, then its report. */
+export const fanImportDto = z.object({
+  id: z.uuid(),
+  status: z.enum(FAN_IMPORT_STATE).describe('queued → running → succeeded, or failed (the file was refused as a whole)'),
+  sizeBytes: z.number().int(),
+  rowsTotal: z.number().int().describe('Data lines in the file'),
+  rowsDone: z.number().int().describe('Rows read and stored so far'),
+  report: importReportDto.nullable().describe('Once succeeded: the same report a small file gets at once'),
+  error: z.object({ code: z.string(), message: z.string() }).nullable().describe('Once failed: why the file was refused'),
+  createdAt: isoDate,
+  startedAt: isoDate.nullable(),
+  finishedAt: isoDate.nullable(),
+});
+export type FanImportDto = z.infer<typeof fanImportDto>;

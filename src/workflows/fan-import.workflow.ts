@@ -12,8 +12,23 @@ import { createStep, createWorkflow } from '../platform/workflows/workflow-defin
 import type { WorkflowRunner } from '../platform/workflows/workflows.service.ts';
 import type { ImportErrorCode, ImportErrorParams, ImportReport } from './fan-import.schemas.ts';
 
-const BATCH = 500;
+/**
+ * Rows per write transaction. On the embedded engine a statement holds the main thread, so a batch
+ * is kept to a few tens of milliseconds: requests get their turn between batches.
+ */
+const BATCH = 250;
 const MAX_REPORTED_ERRORS = 1000;
+/** The file is fed to the parser in slices of this many characters… */
+const SLICE = 64 * 1024;
+/** …and the parse hands the event loop back at least this often (ms), so the server keeps answering. */
+const YIELD_MS = 10;
+
+/** Lets waiting I/O (other requests) run before going on. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function* slices(text: string) {
+  for (let i = 0; i < text.length; i += SLICE) yield text.slice(i, i + SLICE);
+}
 
 /** Accepted header spellings → canonical column. */
 const HEADERS: Record<string, string> = {
@@ -33,8 +48,11 @@ const marker = (code: ImportErrorCode) => ({ importCode: code });
 
 /** `read`: how many rows had been read when this one was (for progress). */
 type ValidRow = { line: number; read: number; email: string; displayName: string; followedAt: Date | null; tags: string[] };
-type ImportInput = { csv: string | Readable; onProgress?: (rows: number) => void };
-type Parsed = { report: ImportReport; rows: ValidRow[]; onProgress?: (rows: number) => void };
+/** Told how many rows have been read and stored so far; awaited (a background import writes it down). */
+export type ImportProgress = (rows: number) => void | Promise<void>;
+/** `signal`: stops the import between batches (a server shutting down hands it back to the queue). */
+type ImportInput = { csv: string | Readable; onProgress?: ImportProgress; signal?: AbortSignal };
+type Parsed = { report: ImportReport; rows: ValidRow[]; onProgress?: ImportProgress; signal?: AbortSignal };
 
 const rowSchema = (now: Date) =>
   z.object({
@@ -108,7 +126,7 @@ function rejecter(report: ImportReport) {
  */
 const parseStep = createStep<ImportInput, Parsed>(
   'parse',
-  async (ctx, { csv, onProgress }) => {
+  async (ctx, { csv, onProgress, signal }) => {
     const report: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
     const reject = rejecter(report);
     const schema = rowSchema(ctx.now());
@@ -127,9 +145,10 @@ const parseStep = createStep<ImportInput, Parsed>(
       report.rows += 1;
       reject(err.lines ?? 0, null, 'malformed_csv', `malformed CSV: ${err.message}`);
     });
-    (typeof csv === 'string' ? Readable.from([csv]) : csv).pipe(parser);
+    (typeof csv === 'string' ? Readable.from(slices(csv)) : csv).pipe(parser);
 
     let checkedHeader = false;
+    let lastYield = performance.now();
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       if (!checkedHeader) {
         checkedHeader = true;
@@ -141,6 +160,11 @@ const parseStep = createStep<ImportInput, Parsed>(
         }
       }
       report.rows += 1;
+      if (performance.now() - lastYield > YIELD_MS) {
+        await yieldToRequests();
+        signal?.throwIfAborted();
+        lastYield = performance.now();
+      }
       const parsed = schema.safeParse(record);
       const rawEmail = record.email?.trim() || null;
       if (!parsed.success) {
@@ -166,7 +190,7 @@ const parseStep = createStep<ImportInput, Parsed>(
         tags: r.tags,
       });
     }
-    return { report, rows, onProgress };
+    return { report, rows, onProgress, signal };
   },
   undefined,
   { record: (p) => ({ rows: p.report.rows, valid: p.rows.length, rejected: p.report.rejected }) },
@@ -175,7 +199,7 @@ const parseStep = createStep<ImportInput, Parsed>(
 /**
  * CSV import of fans (email, display_name, followed_at, tags), a workflow of two steps: `parse`
  * checks every row, `write` stores the valid ones. Each row is all or nothing (the fan and its
- * tags): valid rows are written in batches of 500 in one transaction; if a batch fails, its rows
+ * tags): valid rows are written in batches of 250, one transaction each; if a batch fails, its rows
  * are retried one by one so a bad row cannot take good ones down. Re-importing a file changes
  * nothing (idempotent on email; tags are added once).
  */
@@ -195,7 +219,7 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
   }
 
   /**
-   * Step 2: write the valid rows. No compensation, on purpose: each batch commits whole, and the
+   * Step 2: write the valid rows, a batch per transaction, yielding to requests between batches. No compensation, on purpose: each batch commits whole, and the
    * fans it created are real from then on (on their timelines, in analytics, in segments). If the
    * run stops half way, a brand expects the fans already imported to stay and the same file, sent
    * again, to finish the job (it does: rows already there change nothing), not fans to vanish.
@@ -203,10 +227,11 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
    */
   const writeStep = createStep<Parsed, ImportReport>(
     'write',
-    async (ctx, { report, rows, onProgress }) => {
+    async (ctx, { report, rows, onProgress, signal }) => {
       const notStored: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
       const reject = rejecter(notStored);
       for (let start = 0; start < rows.length; start += BATCH) {
+        signal?.throwIfAborted();
         const batch = rows.slice(start, start + BATCH);
         try {
           const created = await write(ctx, batch);
@@ -224,11 +249,12 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
             }
           }
         }
-        onProgress?.(batch.at(-1)!.read);
+        await onProgress?.(batch.at(-1)!.read);
+        await yieldToRequests();
       }
       report.rejected += notStored.rejected;
       report.errors = [...report.errors, ...notStored.errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);
-      onProgress?.(report.rows);
+      await onProgress?.(report.rows);
       return report;
     },
     undefined,
@@ -239,9 +265,9 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
 
   return {
     /** `key`: the Idempotency-Key of the request, recorded on the run. */
-    async run(ctx: Ctx, csv: string | Readable, onProgress?: (rows: number) => void, options: { key?: string | null } = {}): Promise<ImportReport> {
+    async run(ctx: Ctx, csv: string | Readable, onProgress?: ImportProgress, options: { key?: string | null; signal?: AbortSignal } = {}): Promise<ImportReport> {
       requireStaff(ctx);
-      return workflows.run(ctx, importFans, { csv, onProgress }, { key: options.key ?? null });
+      return workflows.run(ctx, importFans, { csv, onProgress, signal: options.signal }, { key: options.key ?? null });
     },
   };
 }

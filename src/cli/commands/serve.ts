@@ -26,11 +26,13 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   const nightly = scheduleLoyaltyRecompute(container);
   await container.jobs.start();
   container.stream.start();
+  await container.services.fanImports.start();
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     nightly.stop();
     await container.jobs.stop();
+    await container.services.fanImports.stop();
     await app.close();
     await container.stream.stop();
     await database.close();

@@ -16,8 +16,15 @@ export const fansRepository = {
     return row;
   },
   /** Multi-row insert that leaves existing emails untouched; returns only the new rows. */
-  insertManyNew(db: Db, rows: (typeof fans.$inferInsert)[]): Promise<FanRow[]> {
-    return rows.length ? db.insert(fans).values(rows).onConflictDoNothing({ target: fans.email }).returning() : Promise.resolve([]);
+  /** Inserts the fans whose email is new; returns just those (what the import needs of them). */
+  insertManyNew(db: Db, rows: (typeof fans.$inferInsert)[]): Promise<{ id: string; email: string; firstFollowedAt: Date | null }[]> {
+    return rows.length
+      ? db
+          .insert(fans)
+          .values(rows)
+          .onConflictDoNothing({ target: fans.email })
+          .returning({ id: fans.id, email: fans.email, firstFollowedAt: fans.firstFollowedAt })
+      : Promise.resolve([]);
   },
   async idsByEmail(db: Db, emails: string[]): Promise<Map<string, string>> {
     if (emails.length === 0) return new Map();

@@ -139,8 +139,9 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
     /**
      * Import: creates the fans whose email is new (with a `followed` activity from `import` at
      * their followed-at), leaves existing ones as they are. Returns email → id for every row.
-     * Run it inside a transaction. Cost: 3 statements per batch, whatever its size (counted in
-     * fans.cost.spec.ts); derived figures follow after commit.
+     * Run it inside a transaction. Cost, whatever the batch's size (counted in fans.cost.spec.ts):
+     * 2 statements when every email is new, 3 when some fans were already there (their ids are
+     * read); derived figures follow after commit.
      */
     async importBatch(ctx: Ctx, rows: { email: string; displayName: string; followedAt: Date | null }[]) {
       requireStaff(ctx);
@@ -163,10 +164,9 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
         created.filter((f) => f.firstFollowedAt).map((f) => ({ fanId: f.id, kind: 'followed' as const, source: 'import', at: f.firstFollowedAt! })),
       );
       const createdEmails = new Set(created.map((f) => f.email));
-      const ids = await repo.idsByEmail(
-        ctx.db,
-        rows.map((r) => r.email),
-      );
+      const ids = new Map(created.map((f) => [f.email, f.id]));
+      const existing = rows.filter((r) => !createdEmails.has(r.email)).map((r) => r.email);
+      for (const [email, id] of await repo.idsByEmail(ctx.db, existing)) ids.set(email, id);
       return { ids, createdEmails };
     },
 

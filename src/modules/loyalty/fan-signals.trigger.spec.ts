@@ -5,8 +5,8 @@ import { signupFan } from '../../../test/factories.ts';
 import { inTransaction } from '../../core/context.ts';
 
 /**
- * fan_signals carries a copy of each fan's follow state, kept by the trigger on `fans`
- * (migration 0004), so a segment count reads one narrow table. It stays a trigger, not a stream
+ * fan_signals carries a copy of each fan's follow state, kept by the triggers on `fans`
+ * (migrations 0004 and 0010: one INSERT per statement for new fans, per row for follow changes), so a segment count reads one narrow table. It stays a trigger, not a stream
  * consumer: a fan who signs up and never follows has no activity, yet must be counted as
  * `never_followed` at once. This spec holds the copy to the source on every path that writes it.
  */

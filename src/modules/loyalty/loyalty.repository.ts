@@ -43,23 +43,28 @@ export const loyaltyRepository = {
    * day only if it is after the fan's last active day (the nightly recompute settles
    * out-of-order imports exactly).
    */
-  async addDeltas(db: Db, deltas: SignalDelta[]): Promise<SignalsRow[]> {
+  /**
+   * Adds each fan's new facts in one upsert. `newDays`: how many of `days` are after the fan's
+   * last active day (the caller read it in the same transaction, under the consumer's lock).
+   */
+  async addDeltas(db: Db, deltas: (SignalDelta & { newDays: number })[]): Promise<SignalsRow[]> {
     if (deltas.length === 0) return [];
-    const rows = sql.join(
-      deltas.map(
-        (d) =>
-          sql`(${d.fanId}::uuid, ${d.lastAt.toISOString()}::timestamptz, ${d.days.at(-1)!}::date, ${`{${d.days.join(',')}}`}::date[], ${d.uniqueReads}::int, ${d.shares}::int)`,
-      ),
-      sql`, `,
+    const json = JSON.stringify(
+      deltas.map((d) => ({
+        fan_id: d.fanId,
+        last_at: d.lastAt.toISOString(),
+        last_day: d.days.at(-1)!,
+        new_days: d.newDays,
+        reads: d.uniqueReads,
+        shares: d.shares,
+      })),
     );
     const result = await db.execute(sql`
-      with v(fan_id, last_at, last_day, days, reads, shares) as (values ${rows})
       insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
-      select fan_id, last_at, last_day, cardinality(days), reads, shares from v
+      select fan_id, last_at, last_day, new_days, reads, shares
+      from jsonb_to_recordset(${json}::jsonb) as v(fan_id uuid, last_at timestamptz, last_day date, new_days int, reads int, shares int)
       on conflict (fan_id) do update set
-        days_active = fan_signals.days_active + (
-          select count(*) from unnest((select v2.days from v v2 where v2.fan_id = excluded.fan_id)) d
-          where fan_signals.last_active_day is null or d > fan_signals.last_active_day),
+        days_active = fan_signals.days_active + excluded.days_active,
         last_active_at = greatest(fan_signals.last_active_at, excluded.last_active_at),
         last_active_day = greatest(fan_signals.last_active_day, excluded.last_active_day),
         unique_reads = fan_signals.unique_reads + excluded.unique_reads,

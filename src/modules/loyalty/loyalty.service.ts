@@ -185,7 +185,12 @@ export function createLoyaltyService(deps: {
       const recount = deltas.filter(late).map((d) => d.fanId);
       const written = await repo.addDeltas(
         tx.db,
-        deltas.filter((d) => !late(d)),
+        deltas
+          .filter((d) => !late(d))
+          .map((d) => {
+            const last = lastDays.get(d.fanId);
+            return { ...d, newDays: last == null ? d.days.length : d.days.filter((day) => day > last).length };
+          }),
       );
       if (recount.length) {
         const { timeZone } = await channel.settings(tx);

@@ -17,7 +17,7 @@ export type Signal = (typeof SIGNALS)[number];
 /**
  * The CRM's row per fan: counted facts that loyalty rules read (kept in step with the
  * activities), the loyalty level, and copies of the fan's follow state (kept by a trigger on
- * `fans`, migration 0004) so a segment count scans one narrow table. Created with the fan.
+ * `fans`, migrations 0004 and 0010) so a segment count scans one narrow table. Created with the fan.
  */
 export const fanSignals = pgTable(
   'fan_signals',

@@ -49,6 +49,7 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(all.items.find((f: { email: string }) => f.email === 'eve@example.com')).toMatchObject({ displayName: 'eve', status: 'never_followed' });
     const annTimeline = (await t.app.inject({ method: 'GET', url: `/api/admin/fans/${ann.id}/activities`, headers: { cookie: owner.cookie } })).json();
     expect(annTimeline.items).toMatchObject([{ kind: 'followed', source: 'import', occurredAt: '2026-01-05T00:00:00.000Z' }]);
+    await t.settle(); // the daily rollup is a consumer of the stream
     const growth = (
       await t.app.inject({ method: 'GET', url: '/api/admin/insights/growth?from=2026-01-05&to=2026-01-05', headers: { cookie: owner.cookie } })
     ).json();

@@ -35,6 +35,12 @@ export type ConsumerStatus = { consumer: string; pending: number; lagSeconds: nu
 type Outcome = 'idle' | 'more' | 'busy' | 'failed';
 
 const PENDING_CAP = 100_000;
+/**
+ * A commit wakes the consumers this long after it, not at once: under load the commits of that
+ * moment share one batch (one transaction per consumer for many activities, not one each), and a
+ * quiet channel sees its figures move within a blink.
+ */
+const WAKE_MS = 50;
 
 /**
  * Runs every consumer after commit, in batches, exactly once: a batch's writes and the new
@@ -42,9 +48,10 @@ const PENDING_CAP = 100_000;
  * requests get their turn (PGlite shares the main thread). Activities recorded here wake the
  * runner at once (`notify`); the poll picks up those of other instances.
  */
-export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: StreamRepository; systemCtx: () => Ctx; pollMs?: number }) {
+export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: StreamRepository; systemCtx: () => Ctx; pollMs?: number; wakeMs?: number }) {
   const { source, repo, systemCtx } = deps;
   const pollMs = deps.pollMs ?? 1_000;
+  const wakeMs = deps.wakeMs ?? WAKE_MS;
   const consumers: Consumer<E>[] = [];
   /** When each consumer last had nothing left to read (per instance), for the lag figure. */
   const caughtUpAt = new Map<string, number>();
@@ -53,6 +60,7 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
   let loop: Promise<void> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  let wake: NodeJS.Timeout | undefined;
   let started = false;
   let stopped = false;
 
@@ -144,12 +152,19 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       stopped = true;
       started = false;
       if (timer) clearTimeout(timer);
+      if (wake) clearTimeout(wake);
+      wake = undefined;
       await loop;
     },
 
-    /** Entries were committed here: run the consumers now rather than at the next poll. */
+    /** Entries were committed here: run the consumers shortly (WAKE_MS) rather than at the next poll. */
     notify() {
-      if (!stopped) void kick();
+      if (stopped || wake) return;
+      wake = setTimeout(() => {
+        wake = undefined;
+        void kick();
+      }, wakeMs);
+      wake.unref();
     },
 
     /**

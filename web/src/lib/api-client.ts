@@ -51,6 +51,8 @@ export interface ApiFetchOptions {
   /** Defaults to 'redirect' for `/api/admin/*` and 'throw' elsewhere. */
   onUnauthorized?: UnauthorizedMode;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. an Idempotency-Key. */
+  headers?: Record<string, string>;
 }
 
 export const CONSOLE_LOGIN_PATH = '/console/login';
@@ -106,7 +108,7 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
   const { method = 'GET', body, contentType, signal } = options;
   const onUnauthorized = options.onUnauthorized ?? (path.startsWith('/api/admin/') ? 'redirect' : 'throw');
 
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (body !== undefined) headers['Content-Type'] = contentType ?? 'application/json';
   const payload = body === undefined ? undefined : contentType ? String(body) : JSON.stringify(body);
 

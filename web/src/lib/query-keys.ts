@@ -36,6 +36,7 @@ export const queryKeys = {
   consoleGrowth: (params: Record<string, unknown>) => ['console', 'insights', 'growth', params] as const,
   consoleQuality: ['console', 'insights', 'quality'] as const,
   consoleLoyalty: ['console', 'loyalty'] as const,
+  consoleFanImports: ['console', 'fan-imports'] as const,
   consoleLoyaltyRules: ['console', 'loyalty', 'rules'] as const,
   consoleFunnel: ['console', 'loyalty', 'funnel'] as const,
   consoleRankedFans: (list: string, params: Record<string, unknown>) => ['console', 'loyalty', list, params] as const,

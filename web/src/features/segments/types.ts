@@ -1,6 +1,6 @@
 import type { SegmentDto, SegmentFilter as SegmentFilterDto } from '@server/modules/segments/segments.schemas.ts';
 import type { FanListItemDto, FanStatsDto } from '@server/modules/fans/fans.schemas.ts';
-import type { ImportReport as ImportReportDto } from '@server/workflows/fan-import.schemas.ts';
+import type { FanImportDto, ImportReport as ImportReportDto } from '@server/workflows/fan-import.schemas.ts';
 
 export const FAN_STATUSES = ['following', 'unfollowed', 'never_followed'] as const;
 export type FanStatus = (typeof FAN_STATUSES)[number];
@@ -51,3 +51,6 @@ export interface SegmentInput {
   name: string;
   filter: SegmentFilter;
 }
+
+/** A CSV import run in the background: its progress, then its report (or why the file was refused). */
+export type FanImport = FanImportDto;

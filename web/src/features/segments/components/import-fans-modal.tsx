@@ -1,9 +1,10 @@
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Modal, Spin, Table, Typography, Upload } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Flex, Modal, Progress, Spin, Table, Typography, Upload } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../../lib/api-client';
 import { useErrorText } from '../../../lib/use-api-error';
-import { useImportFans } from '../../segments/api/import-fans';
+import { useFanImport, useImportFans } from '../../segments/api/import-fans';
 import type { ImportReport } from '../../segments/types';
 import { ImportReportView } from '../../segments/components/import-report';
 
@@ -23,22 +24,41 @@ interface ImportFansModalProps {
 export function ImportFansModal({ open, onClose }: ImportFansModalProps) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const { message } = App.useApp();
   const importFans = useImportFans();
   const [fileName, setFileName] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** A large file's import, running in the background: followed here until it finishes. */
+  const [backgroundId, setBackgroundId] = useState<string | null>(null);
+  const background = useFanImport(backgroundId);
+  const state = background.data;
+  const inBackground = backgroundId !== null && (!state || state.status === 'queued' || state.status === 'running');
+  const shownReport = report ?? (state?.status === 'succeeded' ? state.report : null);
+  const shownProblem = problem ?? (state?.status === 'failed' && state.error ? errorText(new ApiError(400, state.error.code, state.error.message)) : null);
 
   const reset = () => {
     setFileName(null);
     setReport(null);
     setProblem(null);
+    setBackgroundId(null);
     importFans.reset();
   };
+  // An upload in flight must finish first. A background import goes on when the window is closed:
+  // opening it again shows its progress, and a message says when it is done.
   const close = () => {
     if (importFans.isPending) return;
     onClose();
-    reset();
+    if (!inBackground) reset();
   };
+  const finished = backgroundId !== null && state !== undefined && !inBackground;
+  useEffect(() => {
+    if (!finished || open || !state) return;
+    if (state.status === 'succeeded' && state.report)
+      void message.success(t('importFans.doneInBackground', { name: fileName ?? '', count: state.report.created }));
+    else void message.error(t('importFans.failed', { name: fileName ?? '' }));
+    // Shown once, when it finishes; the report stays for when the window is opened again.
+  }, [finished]);
 
   const start = async (file: File) => {
     reset();
@@ -46,7 +66,9 @@ export function ImportFansModal({ open, onClose }: ImportFansModalProps) {
     if (file.size > MAX_BYTES) return setProblem(t('importFans.tooLarge', { size: 64 }));
     if (file.size === 0) return setProblem(t('importFans.empty'));
     try {
-      setReport(await importFans.mutateAsync(await file.text()));
+      const answer = await importFans.mutateAsync({ csv: await file.text(), key: crypto.randomUUID() });
+      if (answer.kind === 'report') setReport(answer.report);
+      else setBackgroundId(answer.import.id);
     } catch (error) {
       setProblem(errorText(error));
     }
@@ -62,7 +84,7 @@ export function ImportFansModal({ open, onClose }: ImportFansModalProps) {
       closable={!importFans.isPending}
       mask={{ closable: !importFans.isPending }}
       footer={
-        report || problem ? (
+        shownReport || shownProblem ? (
           [
             <Button key="again" onClick={reset} data-testid="import-again">
               {t('importFans.another')}
@@ -71,6 +93,10 @@ export function ImportFansModal({ open, onClose }: ImportFansModalProps) {
               {t('common.done')}
             </Button>,
           ]
+        ) : inBackground ? (
+          <Button onClick={close} data-testid="import-close">
+            {t('importFans.closeWhileRunning')}
+          </Button>
         ) : (
           <Button onClick={close} disabled={importFans.isPending}>
             {t('common.cancel')}
@@ -84,12 +110,28 @@ export function ImportFansModal({ open, onClose }: ImportFansModalProps) {
           <Typography.Text strong>{t('importFans.importing', { name: fileName ?? '' })}</Typography.Text>
           <Typography.Text type="secondary">{t('importFans.importingHelp')}</Typography.Text>
         </Flex>
-      ) : report ? (
-        <ImportReportView report={report} />
+      ) : inBackground ? (
+        <Flex vertical align="center" gap={12} style={{ padding: '40px 0' }} data-testid="import-progress">
+          <Progress
+            type="circle"
+            percent={state && state.rowsTotal > 0 ? Math.floor((100 * state.rowsDone) / state.rowsTotal) : 0}
+            status="active"
+            aria-label={t('importFans.progressLabel')}
+          />
+          <Typography.Text strong>{t('importFans.importing', { name: fileName ?? '' })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {state?.status === 'running'
+              ? t('importFans.progress', { done: state.rowsDone.toLocaleString(), total: state.rowsTotal.toLocaleString() })
+              : t('importFans.queued', { total: (state?.rowsTotal ?? 0).toLocaleString() })}
+          </Typography.Text>
+          <Typography.Text type="secondary">{t('importFans.backgroundHelp')}</Typography.Text>
+        </Flex>
+      ) : shownReport ? (
+        <ImportReportView report={shownReport} />
       ) : (
         <Flex vertical gap={16}>
-          {problem ? (
-            <Alert type="error" showIcon title={t('importFans.failed', { name: fileName ?? '' })} description={problem} data-testid="import-problem" />
+          {shownProblem ? (
+            <Alert type="error" showIcon title={t('importFans.failed', { name: fileName ?? '' })} description={shownProblem} data-testid="import-problem" />
           ) : null}
           <div data-testid="import-dropzone">
             <Upload.Dragger
