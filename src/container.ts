@@ -34,7 +34,14 @@ import { createStreamService } from './platform/stream/stream.service.ts';
 import { subscribe } from './subscriptions.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
-export type ContainerOptions = { publicBaseUrl: string; log: Log; now?: () => Date };
+export type ContainerOptions = {
+  /** Where invitation and share links point. */
+  publicBaseUrl: string;
+  /** Whether PUBLIC_BASE_URL set it (default true); false, the console warns the owner. */
+  publicBaseUrlConfigured?: boolean;
+  log: Log;
+  now?: () => Date;
+};
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
@@ -54,7 +61,11 @@ export function createContainer(database: Database, options: ContainerOptions) {
     publicBaseUrl: options.publicBaseUrl,
   });
   const apiTokens = createApiTokensService({ repo: staffRepository });
-  const channel = createChannelService({ repo: channelRepository, fans });
+  const channel = createChannelService({
+    repo: channelRepository,
+    fans,
+    publicAddress: { publicBaseUrl: options.publicBaseUrl, publicBaseUrlConfigured: options.publicBaseUrlConfigured ?? true },
+  });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
   const insights = createInsightsService({ repo: insightsRepository, fans, channel, jobs });
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs, stream });
