@@ -37,7 +37,10 @@ import { subscribe } from './subscriptions.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
 
 export type ContainerOptions = {
+  /** Where invitation and share links point. */
   publicBaseUrl: string;
+  /** Whether PUBLIC_BASE_URL set it (default true); false, the console warns the owner. */
+  publicBaseUrlConfigured?: boolean;
   log: Log;
   now?: () => Date;
   /** Files with up to this many rows import within the request (tests lower it). */
@@ -62,7 +65,11 @@ export function createContainer(database: Database, options: ContainerOptions) {
     publicBaseUrl: options.publicBaseUrl,
   });
   const apiTokens = createApiTokensService({ repo: staffRepository });
-  const channel = createChannelService({ repo: channelRepository, fans });
+  const channel = createChannelService({
+    repo: channelRepository,
+    fans,
+    publicAddress: { publicBaseUrl: options.publicBaseUrl, publicBaseUrlConfigured: options.publicBaseUrlConfigured ?? true },
+  });
   const wom = createWomService({ repo: womRepository, publicBaseUrl: options.publicBaseUrl });
   const insights = createInsightsService({ repo: insightsRepository, fans, channel, jobs });
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs, stream });

@@ -29,12 +29,15 @@ export const LIFTED_ADDRESS_LIMITS: AddressLimits = {
 /** The bearer token test apps' /metrics answers. */
 export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
-/** An app on a fresh database, built once per file and emptied before each test. */
-export function useTestApp(options: Partial<AppOptions> = {}, db: { logger?: QueryLogger; container?: Partial<ContainerOptions> } = {}): TestApp {
+/**
+ * An app on a fresh database, built once per file and emptied before each test. `extra.logger`
+ * sees every statement; `extra.container` changes the container's options (PUBLIC_BASE_URL unset…).
+ */
+export function useTestApp(options: Partial<AppOptions> = {}, extra: { logger?: QueryLogger; container?: Partial<ContainerOptions> } = {}): TestApp {
   const t = { settle: () => t.container.stream.drain() } as TestApp;
   beforeAll(async () => {
-    t.database = await openTestDatabase(db);
-    t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }), ...db.container });
+    t.database = await openTestDatabase({ logger: extra.logger });
+    t.container = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }), ...extra.container });
     t.app = await buildApp(t.container, {
       sessionSecret: 'test-secret-test-secret-test-secret-0123',
       secureCookies: false,

@@ -1,15 +1,31 @@
-import pino from 'pino';
-import { loadConfig, type AppConfig } from '../config/env.ts';
+import type { Logger } from 'pino';
+import { loadConfig, type AppConfig, type LogFormat } from '../config/env.ts';
 import { createContainer, type Container } from '../container.ts';
 import { createDb, dbOptionsFromConfig, type Database } from '../db/client.ts';
+import { createLogger } from './logger.ts';
 
-/** Configuration, an open (migrated) database and the container, for one command. */
-export async function openRuntime() {
+export type Runtime = { config: AppConfig; log: Logger; logFormat: LogFormat; database: Database; container: Container; close(): Promise<void> };
+
+/**
+ * Configuration, a logger, an open (migrated) database and the container, for one command. The
+ * server logs on stdout from `info`; the other commands on stderr from `warn`, so that their own
+ * output (a summary, CSV on stdout) is all a reader sees unless LOG_LEVEL asks for more.
+ */
+export async function openRuntime(role: 'server' | 'command' = 'command'): Promise<Runtime> {
   const config = await loadConfig();
-  const log = pino({ level: config.logLevel });
+  const { log, format } = createLogger({
+    level: config.logLevel,
+    format: config.logFormat,
+    defaultLevel: role === 'server' ? 'info' : 'warn',
+    target: role === 'server' ? process.stdout : process.stderr,
+  });
   const database = await createDb(dbOptionsFromConfig(config));
-  await database.migrate();
-  const container = createContainer(database, { publicBaseUrl: config.publicBaseUrl, log });
-  return { config, log, database, container };
+  try {
+    await database.migrate();
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const container = createContainer(database, { publicBaseUrl: config.publicBaseUrl, publicBaseUrlConfigured: config.publicBaseUrlConfigured, log });
+  return { config, log, logFormat: format, database, container, close: () => database.close() };
 }
-export type Runtime = { config: AppConfig; database: Database; container: Container };

@@ -4,10 +4,45 @@ import { ConfigError, parseConfig } from './env.ts';
 describe('configuration from environment variables', () => {
   it('has working defaults for a fresh machine', () => {
     const c = parseConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: 'info' });
+    expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', dataDir: './data', databaseUrl: undefined, logLevel: undefined, logFormat: undefined });
     expect(c.publicBaseUrl).toBe('http://localhost:3000');
+    expect(c.publicBaseUrlConfigured).toBe(false);
     expect(c.secureCookies).toBe(false);
     expect(c).toMatchObject({ publicOrigin: undefined, trustProxy: false, metricsToken: undefined });
+  });
+
+  it('builds links on the address the server listens on until PUBLIC_BASE_URL is set', () => {
+    expect(parseConfig({ HOST: '127.0.0.1', PORT: '8080' }).publicBaseUrl).toBe('http://127.0.0.1:8080');
+    expect(parseConfig({ HOST: '::1' }).publicBaseUrl).toBe('http://[::1]:3000');
+    expect(parseConfig({ HOST: '::' }).publicBaseUrl).toBe('http://localhost:3000');
+    const set = parseConfig({ HOST: '127.0.0.1', PUBLIC_BASE_URL: 'https://fans.example.com' });
+    expect(set).toMatchObject({ publicBaseUrl: 'https://fans.example.com', publicBaseUrlConfigured: true });
+  });
+
+  it('says what each setting wants, never how a validator failed', () => {
+    const message = (env: Record<string, string>) => {
+      try {
+        parseConfig(env);
+      } catch (err) {
+        return (err as ConfigError).message;
+      }
+      throw new Error('accepted');
+    };
+    expect(message({ PORT: 'abc' })).toBe('Invalid configuration: PORT must be a port number from 0 to 65535, such as 3000 (got "abc")');
+    expect(message({ PORT: '70000' })).toBe('Invalid configuration: PORT must be a port number from 0 to 65535, such as 3000 (got "70000")');
+    expect(message({ PORT: '80.5' })).toMatch(/^Invalid configuration: PORT must be a port number/);
+    expect(message({ LOG_LEVEL: 'loud' })).toBe('Invalid configuration: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")');
+    expect(message({ LOG_FORMAT: 'pretty' })).toBe(
+      'Invalid configuration: LOG_FORMAT must be json (one JSON object a line) or text (one readable line each) (got "pretty")',
+    );
+    expect(message({ PUBLIC_BASE_URL: 'fans.example.com' })).toBe(
+      'Invalid configuration: PUBLIC_BASE_URL must be the http:// or https:// address people open, such as https://fans.example.com (got "fans.example.com")',
+    );
+  });
+
+  it('reads LOG_LEVEL and LOG_FORMAT, unset meaning "choose for me"', () => {
+    expect(parseConfig({ LOG_LEVEL: 'debug', LOG_FORMAT: 'json' })).toMatchObject({ logLevel: 'debug', logFormat: 'json' });
+    expect(parseConfig({ LOG_LEVEL: '', LOG_FORMAT: ' ' })).toMatchObject({ logLevel: undefined, logFormat: undefined });
   });
 
   it('keeps the origin of a configured public base URL for the cross-site check', () => {
@@ -48,6 +83,7 @@ describe('configuration from environment variables', () => {
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['REDIS_URL', 'localhost:6379'],
     ['LOG_LEVEL', 'loud'],
+    ['LOG_FORMAT', 'pretty'],
     ['PUBLIC_BASE_URL', 'ftp://example.com'],
     ['SESSION_SECRET', 'too-short'],
     ['TRUST_PROXY', 'true'],
@@ -66,5 +102,6 @@ describe('configuration from environment variables', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+    expect((caught as ConfigError).message).not.toMatch(/expected|received|invalid (input|option)/i);
   });
 });

@@ -5,7 +5,14 @@ import { z } from 'zod';
  * The only reader of process.env. Parsed once at start; a bad value becomes a ConfigError that
  * names the variable, and the CLI prints that one line and exits with code 1.
  */
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_FORMATS = ['json', 'text'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
+/** The same sentence for every way a value can be wrong: what is wanted, never how a validator failed. */
+const wanted = (sentence: string) => ({ error: sentence });
+const PORT_WANTED = wanted('must be a port number from 0 to 65535, such as 3000');
 
 const optionalString = z
   .string()
@@ -49,10 +56,13 @@ const trustProxy = optionalString.pipe(
     }),
 );
 
+/** Unset or blank, or else the value given. */
+const portField = optionalString.pipe(z.coerce.number<string | undefined>(PORT_WANTED).int(PORT_WANTED).min(0, PORT_WANTED).max(65535, PORT_WANTED).default(3000));
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().trim().min(1).default('0.0.0.0'),
-  FANBASE_DATA_DIR: z.string().trim().min(1).default('./data'),
+  PORT: portField,
+  HOST: optionalString.pipe(z.string().default('0.0.0.0')),
+  FANBASE_DATA_DIR: optionalString.pipe(z.string().default('./data')),
   DATABASE_URL: optionalString.pipe(
     z
       .string()
@@ -66,8 +76,11 @@ const envSchema = z.object({
       .optional(),
   ),
   SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  PUBLIC_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, wanted(`must be one of ${LOG_LEVELS.join(', ')}`)).optional()),
+  LOG_FORMAT: optionalString.pipe(z.enum(LOG_FORMATS, wanted('must be json (one JSON object a line) or text (one readable line each)')).optional()),
+  PUBLIC_BASE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, ...wanted('must be the http:// or https:// address people open, such as https://fans.example.com') }).optional(),
+  ),
   TRUST_PROXY: trustProxy,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
 });
@@ -79,8 +92,14 @@ export type AppConfig = {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   sessionSecret: string | undefined;
-  logLevel: (typeof LOG_LEVELS)[number];
+  /** LOG_LEVEL when set; unset, the server logs from `info` and the other commands from `warn`. */
+  logLevel: LogLevel | undefined;
+  /** LOG_FORMAT when set; unset, text on a terminal and JSON otherwise. */
+  logFormat: LogFormat | undefined;
+  /** PUBLIC_BASE_URL, or the address the server listens on (`localhost` for every interface). */
   publicBaseUrl: string;
+  /** Whether PUBLIC_BASE_URL is set: until it is, links may point where other people cannot reach. */
+  publicBaseUrlConfigured: boolean;
   /**
    * PUBLIC_BASE_URL's origin when it is set: the only origin allowed to make cookie-authenticated
    * changes. Unset: each request is checked against the Host it came to.
@@ -106,6 +125,12 @@ export class ConfigError extends Error {
   }
 }
 
+/** Where a browser on this machine reaches a server listening on `host`: `localhost` for every interface. */
+export function listenUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '::' || host === '[::]') return `http://localhost:${port}`;
+  return `http://${isIP(host) === 6 ? `[${host}]` : host}:${port}`;
+}
+
 export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
   const result = envSchema.safeParse(env);
   if (!result.success) {
@@ -113,10 +138,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
     const shown = value === undefined || SECRETS.has(variable) ? '' : ` (got "${value}")`;
-    throw new ConfigError(variable, `${issue.message.toLowerCase()}${shown}`);
+    throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const e = result.data;
-  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? listenUrl(e.HOST, e.PORT)).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -125,7 +150,9 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     redisUrl: e.REDIS_URL,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     publicBaseUrl,
+    publicBaseUrlConfigured: e.PUBLIC_BASE_URL !== undefined,
     publicOrigin: e.PUBLIC_BASE_URL === undefined ? undefined : new URL(e.PUBLIC_BASE_URL).origin,
     secureCookies: publicBaseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,

@@ -1,15 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import lockfile from 'proper-lockfile';
 // Loads the module augmented below into every program that sees this file (the web's too).
 import type {} from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
@@ -49,8 +41,17 @@ export type DbOptions = (
   | { engine: 'pglite'; dataDir?: string }
 ) & { logger?: QueryLogger };
 
+/**
+ * Each engine's driver is loaded when it is used: a command on the embedded database does not
+ * pay for loading node-postgres (a good tenth of a second), nor one on PostgreSQL for PGlite.
+ */
 export async function createDb(options: DbOptions): Promise<Database> {
   if (options.engine === 'postgres') {
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import('pg'),
+      import('drizzle-orm/node-postgres'),
+      import('drizzle-orm/node-postgres/migrator'),
+    ]);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     const db = drizzlePg({ client: pool, logger: options.logger }) as unknown as Db;
     return {
@@ -60,6 +61,12 @@ export async function createDb(options: DbOptions): Promise<Database> {
       close: () => pool.end(),
     };
   }
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('drizzle-orm/pglite'),
+    import('drizzle-orm/pglite/migrator'),
+  ]);
   const release = options.dataDir ? await lockDataDir(options.dataDir) : undefined;
   const client = await PGlite.create({ dataDir: options.dataDir, extensions: { pg_trgm } });
   const db = drizzlePglite({ client, logger: options.logger }) as unknown as Db;
@@ -85,6 +92,7 @@ export async function ping(db: Db): Promise<void> {
  */
 async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   mkdirSync(dataDir, { recursive: true });
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     return await lockfile.lock(dataDir, { stale: 10_000, update: 3_000, realpath: false });
   } catch (err) {

@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from '../container.ts';
 import { articleAdminRoutes, articlePublicRoutes } from '../modules/articles/articles.routes.ts';
@@ -22,6 +22,7 @@ import { frameworkErrors, registerInputGuard } from './plugins/input-guard.ts';
 import { registerAddressLimits, type AddressLimits } from './plugins/limits.ts';
 import { registerMetrics } from './plugins/metrics.ts';
 import { registerOpenApi } from './plugins/openapi.ts';
+import { requestLogController, type RequestLogStyle } from './plugins/request-log.ts';
 import { registerSecurityHeaders } from './plugins/security-headers.ts';
 import { registerWeb } from './plugins/web.ts';
 import type { RouteDeps } from './http.ts';
@@ -30,9 +31,10 @@ import type { Services } from '../container.ts';
 export type AppOptions = {
   sessionSecret: string;
   secureCookies: boolean;
-  logLevel?: string;
-  /** false in tests: no request logs. */
-  logger?: boolean;
+  /** The process's logger (pino); false or unset: no logs (tests). */
+  logger?: false | FastifyBaseLogger;
+  /** How requests are logged (see plugins/request-log.ts); `json` by default. */
+  requestLog?: RequestLogStyle;
   version?: string;
   credentialLimit?: { max: number; timeWindow: string };
   /** Per-address limits across accounts (failed sign-ins, sign-ups); defaults in plugins/limits.ts. */
@@ -59,7 +61,9 @@ function trustProxyOption(trust: false | number | string[]): false | string[] | 
 
 export async function buildApp(container: Container, options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: options.logLevel ?? 'info' },
+    ...(options.logger
+      ? { loggerInstance: options.logger as FastifyBaseLogger, logController: requestLogController(options.requestLog ?? 'json') }
+      : { logger: false }),
     trustProxy: trustProxyOption(options.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors,

@@ -51,6 +51,14 @@ describe('fan import workflow', () => {
     expect(report).toMatchObject({ rows: 3, created: 1, rejected: 2 });
   });
 
+  it('refuses a file whose first line names no email column even when no row follows it, and reads a header alone as no rows', async () => {
+    const { workflow, ctx } = setup('');
+    // One line of data without a header: its line is the header, and it has no email column.
+    await expect(workflow.run(ctx, 'ann@example.com,Ann\n')).rejects.toMatchObject({ code: 'import.missing_email_column' });
+    await expect(workflow.run(ctx, 'display_name\n')).rejects.toMatchObject({ code: 'import.missing_email_column' });
+    expect(await workflow.run(ctx, 'email,display_name\n')).toMatchObject({ rows: 0, created: 0, rejected: 0 });
+  });
+
   it('reports progress as rows are written, ending at every row read', async () => {
     const { workflow, ctx } = setup('');
     const seen: number[] = [];

@@ -132,9 +132,10 @@ const parseStep = createStep<ImportInput, Parsed>(
     const schema = rowSchema(ctx.now());
     const seen = new Map<string, number>();
     const rows: ValidRow[] = [];
+    let columns: string[] | undefined;
 
     const parser = parse({
-      columns: (header: string[]) => header.map((h) => HEADERS[h.trim().toLowerCase().replace(/[\s-]/g, '_')] ?? h.trim().toLowerCase()),
+      columns: (header: string[]) => (columns = header.map((h) => HEADERS[h.trim().toLowerCase().replace(/[\s-]/g, '_')] ?? h.trim().toLowerCase())),
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -147,18 +148,20 @@ const parseStep = createStep<ImportInput, Parsed>(
     });
     (typeof csv === 'string' ? Readable.from(slices(csv)) : csv).pipe(parser);
 
+    // The first line is the header. Checked at the first row, or at the end for a file with no
+    // row: a file of one line of data (no header) must be refused, not read as "0 rows".
     let checkedHeader = false;
     let lastYield = performance.now();
+    const checkHeader = () => {
+      checkedHeader = true;
+      if (columns?.includes('email')) return;
+      parser.destroy();
+      throw new AppError('validation', 'import.missing_email_column', 'The CSV needs a header row with an "email" column', [
+        { path: 'csv', message: columns ? 'has no email column' : 'is empty' },
+      ]);
+    };
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      if (!checkedHeader) {
-        checkedHeader = true;
-        if (!('email' in record)) {
-          parser.destroy();
-          throw new AppError('validation', 'import.missing_email_column', 'The CSV needs a header row with an "email" column', [
-            { path: 'csv', message: 'has no email column' },
-          ]);
-        }
-      }
+      if (!checkedHeader) checkHeader();
       report.rows += 1;
       if (performance.now() - lastYield > YIELD_MS) {
         await yieldToRequests();
@@ -190,6 +193,7 @@ const parseStep = createStep<ImportInput, Parsed>(
         tags: r.tags,
       });
     }
+    if (!checkedHeader) checkHeader();
     return { report, rows, onProgress, signal };
   },
   undefined,

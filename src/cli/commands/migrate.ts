@@ -1,12 +1,13 @@
 import { loadConfig } from '../../config/env.ts';
 import { createDb, dbOptionsFromConfig } from '../../db/client.ts';
+import type { CliIo } from '../io.ts';
 
 /** Needs only the configuration and the database: not the container or the server. */
-export async function migrate(): Promise<void> {
+export async function migrate(io: CliIo): Promise<void> {
   const database = await createDb(dbOptionsFromConfig(await loadConfig()));
   try {
     await database.migrate();
-    process.stdout.write(`Migrations applied (${database.engine}).\n`);
+    io.stdout.write(`Migrations applied (${database.engine}).\n`);
   } finally {
     await database.close();
   }

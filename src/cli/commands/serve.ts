@@ -12,14 +12,16 @@ export type ServeExtension = (app: FastifyInstance, container: Container) => Pro
 
 /** Starts the server: migrate, listen, print the console URL, drain on SIGTERM/SIGINT. */
 export async function serve(extend?: ServeExtension): Promise<void> {
-  const { config, database, container } = await openRuntime();
+  const { config, log, logFormat, database, container } = await openRuntime('server');
   const app = await buildApp(container, {
     sessionSecret: resolveSessionSecret(config),
     secureCookies: config.secureCookies,
     trustProxy: config.trustProxy,
     publicOrigin: config.publicOrigin,
     metricsToken: config.metricsToken,
-    logLevel: config.logLevel,
+    logger: log,
+    // On a terminal a request is one line at debug (shown with LOG_LEVEL=debug); JSON logs keep Fastify's records.
+    requestLog: logFormat === 'json' ? 'json' : 'line',
     version,
   });
   await extend?.(app, container);
@@ -39,7 +41,15 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   });
   await app.listen({ port: config.port, host: config.host });
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
-  process.stdout.write(
-    `\nFanbase ${version} is running (${where}).\n  Console:  ${config.publicBaseUrl}/console\n  Fan site: ${config.publicBaseUrl}/\n  API docs: ${config.publicBaseUrl}/docs\n\n`,
-  );
+  const base = config.publicBaseUrl;
+  const unset = config.publicBaseUrlConfigured ? '' : `\n${publicBaseUrlWarning(base)}\n`;
+  process.stdout.write(`\nFanbase ${version} is running (${where}).\n  Console:  ${base}/console\n  Fan site: ${base}/\n  API docs: ${base}/docs\n${unset}\n`);
+  // A log collector sees it too; on a terminal the banner has just said it.
+  if (!config.publicBaseUrlConfigured && logFormat === 'json') log.warn({ publicBaseUrl: base }, 'PUBLIC_BASE_URL is not set');
 }
+
+/** Said at every start until PUBLIC_BASE_URL is set (the console shows the owner the same). */
+export const publicBaseUrlWarning = (base: string) =>
+  `  Warning: PUBLIC_BASE_URL is not set, so invitation and share links point to ${base},\n` +
+  `  which people on other devices may not reach. Set PUBLIC_BASE_URL to the address people open\n` +
+  `  (such as https://fans.example.com) and restart.`;

@@ -12,7 +12,18 @@ export const channelSettingsBody = z.object({
 });
 export type ChannelSettingsInput = z.infer<typeof channelSettingsBody>;
 
-export const channelSettingsDto = channelSettingsBody.extend({ unfollowWindowHours: z.number().int(), timeZone: z.string(), updatedAt: isoDate.nullable() });
+/** Where links point, from the server's configuration (PUBLIC_BASE_URL), not editable here. */
+export const publicAddressDto = z.object({
+  /** The base of invitation and share links. */
+  publicBaseUrl: z.string(),
+  /** false: PUBLIC_BASE_URL is unset and links point to the address the server listens on. */
+  publicBaseUrlConfigured: z.boolean(),
+});
+export type PublicAddress = z.infer<typeof publicAddressDto>;
+
+export const channelSettingsDto = channelSettingsBody
+  .extend({ unfollowWindowHours: z.number().int(), timeZone: z.string(), updatedAt: isoDate.nullable() })
+  .extend(publicAddressDto.shape);
 export type ChannelSettingsDto = z.infer<typeof channelSettingsDto>;
 
 export const publicChannelDto = z.object({

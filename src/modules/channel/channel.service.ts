@@ -3,22 +3,23 @@ import { requireStaff } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import type { ChannelRepository, ChannelRow } from './channel.repository.ts';
-import type { ChannelSettingsDto, ChannelSettingsInput } from './channel.schemas.ts';
+import type { ChannelSettingsDto, ChannelSettingsInput, PublicAddress } from './channel.schemas.ts';
 
 /** Shown until staff name the channel in console settings. */
 export const DEFAULT_CHANNEL = { name: 'Fanbase', description: '', unfollowWindowHours: 24, timeZone: 'UTC' };
 
-type Settings = Omit<ChannelSettingsDto, 'updatedAt'> & { updatedAt: Date | null };
+type Settings = Omit<ChannelSettingsDto, 'updatedAt' | keyof PublicAddress> & { updatedAt: Date | null };
 export type SettingsChange = { before: Settings; after: Settings };
 
 const toSettings = (row: ChannelRow | undefined): Settings =>
   row
     ? { name: row.name, description: row.description, unfollowWindowHours: row.unfollowWindowHours, timeZone: row.timeZone, updatedAt: row.updatedAt }
     : { ...DEFAULT_CHANNEL, updatedAt: null };
-const toDto = (s: Settings): ChannelSettingsDto => ({ ...s, updatedAt: s.updatedAt?.toISOString() ?? null });
 
-export function createChannelService(deps: { repo: ChannelRepository; fans: FansService }) {
-  const { repo, fans } = deps;
+/** `publicAddress`: where links point, shown with the settings so the console can warn while PUBLIC_BASE_URL is unset. */
+export function createChannelService(deps: { repo: ChannelRepository; fans: FansService; publicAddress: PublicAddress }) {
+  const { repo, fans, publicAddress } = deps;
+  const toDto = (s: Settings): ChannelSettingsDto => ({ ...s, updatedAt: s.updatedAt?.toISOString() ?? null, ...publicAddress });
   // Read on every follow (reporting day) and unfollow (attribution window): cached for 5 s;
   // a change made here is seen at once, one made on another instance within 5 s.
   const cache = new LRUCache<'settings', Settings>({ max: 1, ttl: 5_000 });

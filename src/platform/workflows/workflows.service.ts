@@ -120,7 +120,9 @@ export function createWorkflowRunner(deps: { repo: WorkflowsRepository }) {
           if (!finished) {
             await noting(ctx, 'step failed', () => repo.finishStep(ctx.db, runId, position, { status: 'failed', error: describeError(err) }, ctx.now()));
           }
-          ctx.log.warn({ err, run: runId, workflow: workflow.name, step: step.id }, 'workflow step failed; compensating');
+          // A refusal (a file without an email column) is the caller's to hear, not a problem to log as one.
+          const refused = err instanceof AppError && err.status < 500;
+          ctx.log[refused ? 'info' : 'warn']({ err, run: runId, workflow: workflow.name, step: step.id }, 'workflow step failed; compensating');
           const status = await compensate(ctx, runId, done);
           await noting(ctx, 'run finished', () => repo.finishRun(ctx.db, runId, { status, error: `${step.id}: ${describeError(err)}` }, ctx.now()));
           throw err;
