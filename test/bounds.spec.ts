@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { crmRepository } from '../src/modules/segments/segments.repository.ts';
 import { useTestApp } from './app.ts';
 import { createOwner, signupFan } from './factories.ts';
 
@@ -20,10 +23,12 @@ function expectRefused(res: LightMyRequestResponse, ...paths: string[]) {
  */
 describe('bounds: dates, numbers, time zones and cursors the database cannot hold', () => {
   const t = useTestApp();
+  afterEach(() => vi.restoreAllMocks());
 
   const as = (cookie: string) => ({
     get: (url: string) => t.app.inject({ method: 'GET', url, headers: { cookie } }),
     send: (method: 'POST' | 'PUT', url: string, payload: object) => t.app.inject({ method, url, headers: { cookie }, payload }),
+    delete: (url: string) => t.app.inject({ method: 'DELETE', url, headers: { cookie } }),
   });
 
   it('refuses a segment dated year 0000 or before 1900 with the field path, saves nothing, and the list still answers', async () => {
@@ -41,7 +46,7 @@ describe('bounds: dates, numbers, time zones and cursors the database cannot hol
     // The edges are days the database holds.
     const edges = await owner.send('POST', '/api/admin/segments', { name: 'edges', filter: { followedFrom: '1900-01-01', followedTo: '9999-12-31' } });
     expect(edges.statusCode, edges.body).toBe(201);
-    expect(edges.json()).toMatchObject({ count: 0 });
+    expect(edges.json()).toMatchObject({ count: 0, invalidFilter: null });
     const id = edges.json().id as string;
 
     // An edit to an out-of-range day is refused and the saved segment stays as it was.
@@ -103,6 +108,59 @@ describe('bounds: dates, numbers, time zones and cursors the database cannot hol
     expectRefused(await owner.get(`/api/admin/fans/${fan.fan.id}/activities?limit=${2 ** 31}`), 'limit');
     const last = await owner.get(`/api/admin/fans/${fan.fan.id}/activities?cursor=9223372036854775807`);
     expect(last.statusCode, last.body).toBe(200);
+  });
+
+  it('lists a stored segment whose filter no longer parses, flagged, so staff can fix or delete it', async () => {
+    const owner = as((await createOwner(t.app)).cookie);
+    const good = (await owner.send('POST', '/api/admin/segments', { name: 'Followers', filter: { status: ['following'] } })).json();
+    const badId = randomUUID();
+    const unknownId = randomUUID();
+    await t.database.db.execute(
+      sql`insert into segments (id, name, filter) values (${badId}, 'Year zero', ${JSON.stringify({ followedFrom: '0000-01-01' })}::jsonb)`,
+    );
+    await t.database.db.execute(sql`insert into segments (id, name, filter) values (${unknownId}, 'Unknown field', ${JSON.stringify({ minAge: 3 })}::jsonb)`);
+
+    const list = await owner.get('/api/admin/segments');
+    expect(list.statusCode, list.body).toBe(200);
+    const byName = Object.fromEntries((list.json().items as { name: string }[]).map((s) => [s.name, s]));
+    expect(byName.Followers).toMatchObject({ id: good.id, count: 0, invalidFilter: null });
+    expect(byName['Year zero']).toMatchObject({
+      id: badId,
+      filter: null,
+      count: null,
+      invalidFilter: { details: [{ path: 'filter.followedFrom', message: 'must be between 1900-01-01 and 9999-12-31' }] },
+    });
+    expect(byName['Unknown field']).toMatchObject({ id: unknownId, filter: null, invalidFilter: { details: [{ path: 'filter' }] } });
+
+    const one = await owner.get(`/api/admin/segments/${badId}`);
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().invalidFilter.message).toContain('filter.followedFrom');
+
+    // Its fans and its export are refused: exporting every fan instead would be wrong.
+    for (const url of [`/api/admin/segments/${badId}/fans`, `/api/admin/fans/export.csv?segment=${badId}`]) {
+      const res = await owner.get(url);
+      expect(res.statusCode, res.body).toBe(409);
+      expect(res.json().error).toMatchObject({ code: 'segment.invalid_filter', details: [{ path: 'filter.followedFrom' }] });
+    }
+
+    const fixed = await owner.send('PUT', `/api/admin/segments/${badId}`, { name: 'Year zero', filter: { followedFrom: '2026-01-01' } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ filter: { followedFrom: '2026-01-01' }, count: 0, invalidFilter: null });
+    expect((await owner.delete(`/api/admin/segments/${unknownId}`)).statusCode).toBe(204);
+    expect((await owner.get('/api/admin/segments')).json().items.map((s: { name: string }) => s.name)).toEqual(['Followers', 'Year zero']);
+  });
+
+  it('leaves no segment behind when its answer cannot be computed', async () => {
+    const owner = as((await createOwner(t.app)).cookie);
+    vi.spyOn(crmRepository, 'count').mockRejectedValueOnce(new Error('count failed'));
+    const failed = await owner.send('POST', '/api/admin/segments', { name: 'Ghost', filter: { status: ['following'] } });
+    expect(failed.statusCode).toBe(500);
+    expect((await owner.get('/api/admin/segments')).json().items).toEqual([]);
+
+    const saved = (await owner.send('POST', '/api/admin/segments', { name: 'Ghost', filter: { status: ['following'] } })).json();
+    vi.spyOn(crmRepository, 'count').mockRejectedValueOnce(new Error('count failed'));
+    expect((await owner.send('PUT', `/api/admin/segments/${saved.id}`, { name: 'Renamed', filter: { status: ['unfollowed'] } })).statusCode).toBe(500);
+    expect((await owner.get(`/api/admin/segments/${saved.id}`)).json()).toMatchObject({ name: 'Ghost', filter: { status: ['following'] } });
   });
 
   it('rejects CSV rows followed before 1900 with their own code instead of failing the INSERT', async () => {

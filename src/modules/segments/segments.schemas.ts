@@ -33,11 +33,22 @@ export const segmentFilter = z
 export type SegmentFilter = z.infer<typeof segmentFilter>;
 
 export const segmentBody = z.object({ name: z.string().trim().min(1).max(80), filter: segmentFilter });
+
+/** Why a saved filter no longer passes `segmentFilter` (saved before a rule tightened, or edited in the database). */
+export const invalidFilterDto = z.object({
+  message: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type InvalidFilterDto = z.infer<typeof invalidFilterDto>;
+
 export const segmentDto = z.object({
   id: z.uuid(),
   name: z.string(),
-  filter: segmentFilter,
-  count: z.number().int(),
+  /** Null when the saved filter no longer parses (`invalidFilter` says why): edit the segment or delete it. */
+  filter: segmentFilter.nullable(),
+  /** Null with the filter. */
+  count: z.number().int().nullable(),
+  invalidFilter: invalidFilterDto.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
