@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { INT4_MAX, int4Query } from './bounds.ts';
 
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: int4Query(1, INT4_MAX).default(1),
+  pageSize: int4Query(1, 100).default(20),
 });
 export type PageQuery = z.infer<typeof pageQuery>;
 
@@ -18,14 +19,19 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 
 export const offsetOf = (q: PageQuery) => (q.page - 1) * q.pageSize;
 
-/** Keyset pagination for timelines: the cursor is the last item's id, opaque to clients. */
+const INT8_MAX = 9223372036854775807n;
+const NOT_A_CURSOR = 'must be a cursor returned by a previous page';
+
+/** A keyset cursor: the last item's int8 id, opaque to clients; anything else is a 400, never a query. */
+export const cursorField = z
+  .string()
+  .regex(/^\d{1,19}$/, NOT_A_CURSOR)
+  .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= INT8_MAX, NOT_A_CURSOR);
+
+/** Keyset pagination for timelines. */
 export const cursorQuery = z.object({
-  cursor: z
-    .string()
-    .regex(/^\d{1,19}$/, 'must be a cursor returned by a previous page')
-    .refine((v) => !/^\d{1,19}$/.test(v) || BigInt(v) <= 9223372036854775807n, 'must be a cursor returned by a previous page')
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(30),
+  cursor: cursorField.optional(),
+  limit: int4Query(1, 100).default(30),
 });
 export type CursorQuery = z.infer<typeof cursorQuery>;
 

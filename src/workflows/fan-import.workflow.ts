@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { requireStaff } from '../core/access.ts';
 import { inTransaction, type Ctx } from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
+import { MIN_DAY, MIN_INSTANT } from '../core/bounds.ts';
 import { emailField } from '../core/fields.ts';
 import { tagField } from '../modules/segments/segments.schemas.ts';
 import type { SegmentsService } from '../modules/segments/segments.service.ts';
@@ -67,6 +68,11 @@ const rowSchema = (now: Date) =>
         const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
         if (Number.isNaN(d.getTime())) {
           c.addIssue({ code: 'custom', message: 'followed_at must be a date like 2026-01-31 or an ISO date-time', params: marker('invalid_followed_at') });
+          return z.NEVER;
+        }
+        // PostgreSQL has no year 0 (JavaScript does): an early date is refused here, not by the INSERT.
+        if (d < MIN_INSTANT) {
+          c.addIssue({ code: 'custom', message: `followed_at is before ${MIN_DAY}`, params: marker('followed_at_too_early') });
           return z.NEVER;
         }
         if (d > now) {

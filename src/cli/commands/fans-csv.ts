@@ -39,8 +39,8 @@ export async function fansExport(io: CliIo, opts: { segment?: string; out?: stri
   try {
     const ctx = container.ctx({ kind: 'system' });
     const { segments, fans } = container.services;
-    const segment = opts.segment ? await segments.findByName(ctx, opts.segment) : undefined;
-    const total = segment ? segment.count : (await fans.stats(ctx)).fans;
+    const segment = opts.segment ? await segments.exportable(ctx, { name: opts.segment }) : undefined;
+    const total = segment ? (await segments.preview(ctx, segment.filter)).count : (await fans.stats(ctx)).fans;
     const bar = opts.out ? progressBar(io.stderr, 'Exporting', total) : undefined;
     let done = 0;
     async function* counted() {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int4Field } from '../../core/bounds.ts';
 import { isoDate } from '../../core/fields.ts';
 import { timeZoneField } from '../../core/time-zone.ts';
 
@@ -6,7 +7,7 @@ export const channelSettingsBody = z.object({
   name: z.string().trim().min(1, 'must not be empty').max(60, 'must be at most 60 characters'),
   description: z.string().trim().max(1000, 'must be at most 1000 characters'),
   /** Hours before an unfollow in which the last article read takes the blame (1–720). */
-  unfollowWindowHours: z.number().int().min(1).max(720).optional(),
+  unfollowWindowHours: int4Field(1, 720).optional(),
   /** The reporting day's time zone (IANA). Changing it re-counts the daily analytics in the background. */
   timeZone: timeZoneField.optional(),
 });

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { dayField } from '../../core/bounds.ts';
 import { SOURCE_TYPES } from '../timeline/timeline.schemas.ts';
 
 export const MAX_RANGE_DAYS = 3 * 366;
 
-const isoDay = z.iso.date('must be a date like 2026-01-31');
-
 export const growthQuery = z
-  .object({ from: isoDay, to: isoDay })
+  .object({ from: dayField, to: dayField })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, {
     path: ['to'],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int4Field } from '../../core/bounds.ts';
 import { isoDate } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
@@ -7,14 +8,14 @@ import { SIGNALS } from './loyalty.table.ts';
 import { LEVEL_NAMES } from './loyalty-ladder.ts';
 
 export const ruleDto = z.object({
-  level: z.number().int().min(1).max(4),
+  level: int4Field(1, 4),
   signal: z.enum(SIGNALS),
   op: z.enum(['gte', 'lte']).default('gte'),
-  threshold: z.number().int().min(0).max(1_000_000),
+  threshold: int4Field(0, 1_000_000),
 });
 
 export const rulesBody = z
-  .object({ rules: z.array(ruleDto).max(64), graceDays: z.number().int().min(0).max(365) })
+  .object({ rules: z.array(ruleDto).max(64), graceDays: int4Field(0, 365) })
   .refine((b) => new Set(b.rules.map((r) => `${r.level}|${r.signal}`)).size === b.rules.length, {
     path: ['rules'],
     message: 'each signal may appear once per level',

@@ -104,6 +104,7 @@ describe('CRM: tags, segments, CSV import and export', () => {
       'display_name_too_long',
       'invalid_followed_at',
       'followed_at_in_future',
+      'followed_at_too_early',
       'invalid_tag',
       'too_many_tags',
       'duplicate_row',

@@ -87,7 +87,7 @@ export const segmentsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'segments'>> =
       },
     },
     async (req, reply) => {
-      const segment = req.query.segment ? await segments.get(req.ctx, req.query.segment) : undefined;
+      const segment = req.query.segment ? await segments.exportable(req.ctx, { id: req.query.segment }) : undefined;
       const name = segment ? segment.name.replace(/[^\w\u4e00-\u9fff-]+/g, '-') : 'all-fans';
       reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`fans-${name}.csv`)}`);
       return Readable.from(segments.exportRows(req.ctx, segment?.filter)).pipe(csvWriter(EXPORT_COLUMNS, { bom: true }));

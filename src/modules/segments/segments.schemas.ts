@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayField, int4Field } from '../../core/bounds.ts';
 import { isoDate } from '../../core/fields.ts';
 import { pageQuery } from '../../core/pagination.ts';
 import { FOLLOW_STATUSES } from '../fans/fans.schemas.ts';
@@ -11,18 +12,16 @@ export const tagField = z
   .max(40, 'must be at most 40 characters')
   .regex(/^[^,;|\r\n]+$/, 'must not contain , ; | or line breaks');
 
-const isoDay = z.iso.date('must be a date like 2026-01-31');
-
 /** The saved filter behind a segment. Every field narrows; tags must all be present. */
 export const segmentFilter = z
   .object({
     status: z.array(z.enum(FOLLOW_STATUSES)).min(1).max(3).optional(),
-    levels: z.array(z.number().int().min(0).max(4)).min(1).max(5).optional(),
+    levels: z.array(int4Field(0, 4)).min(1).max(5).optional(),
     /** First follow (acquisition) between these days, inclusive, in the channel's time zone. */
-    followedFrom: isoDay.optional(),
-    followedTo: isoDay.optional(),
-    activeWithinDays: z.number().int().min(1).max(3650).optional(),
-    inactiveForDays: z.number().int().min(1).max(3650).optional(),
+    followedFrom: dayField.optional(),
+    followedTo: dayField.optional(),
+    activeWithinDays: int4Field(1, 3650).optional(),
+    inactiveForDays: int4Field(1, 3650).optional(),
     tags: z.array(tagField).min(1).max(10).optional(),
     q: z.string().trim().min(1).max(100).optional(),
   })
@@ -34,11 +33,22 @@ export const segmentFilter = z
 export type SegmentFilter = z.infer<typeof segmentFilter>;
 
 export const segmentBody = z.object({ name: z.string().trim().min(1).max(80), filter: segmentFilter });
+
+/** Why a saved filter no longer passes `segmentFilter` (saved before a rule tightened, or edited in the database). */
+export const invalidFilterDto = z.object({
+  message: z.string(),
+  details: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+export type InvalidFilterDto = z.infer<typeof invalidFilterDto>;
+
 export const segmentDto = z.object({
   id: z.uuid(),
   name: z.string(),
-  filter: segmentFilter,
-  count: z.number().int(),
+  /** Null when the saved filter no longer parses (`invalidFilter` says why): edit the segment or delete it. */
+  filter: segmentFilter.nullable(),
+  /** Null with the filter. */
+  count: z.number().int().nullable(),
+  invalidFilter: invalidFilterDto.nullable(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -8,7 +8,7 @@ import type { FanListItemDto } from '../fans/fans.schemas.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { CrmRepository, SegmentClock, SegmentRow } from './segments.repository.ts';
-import { segmentFilter, type SegmentDto, type SegmentFilter } from './segments.schemas.ts';
+import { segmentFilter, type InvalidFilterDto, type SegmentDto, type SegmentFilter } from './segments.schemas.ts';
 
 const EXPORT_BATCH = 1000;
 
@@ -17,13 +17,32 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
   const { repo, fans, channel } = deps;
   const clockOf = async (ctx: Ctx): Promise<SegmentClock> => ({ now: ctx.now(), timeZone: (await channel.settings(ctx)).timeZone });
 
+  /** The saved filter, or why it no longer parses: one bad row must not break every list. */
+  const parseFilter = (row: SegmentRow): { filter: SegmentFilter; invalid: null } | { filter: null; invalid: InvalidFilterDto } => {
+    const parsed = segmentFilter.safeParse(row.filter);
+    if (parsed.success) return { filter: parsed.data, invalid: null };
+    const details = parsed.error.issues.map((i) => ({ path: ['filter', ...i.path].join('.'), message: i.message }));
+    return {
+      filter: null,
+      invalid: { message: `The saved filter is no longer valid (${details[0]!.path}: ${details[0]!.message}); edit or delete the segment`, details },
+    };
+  };
+
+  /** The filter to count, page or export; a segment whose saved filter no longer parses is refused (409). */
+  const usableFilter = (row: SegmentRow): SegmentFilter => {
+    const { filter, invalid } = parseFilter(row);
+    if (invalid) throw new AppError('conflict', 'segment.invalid_filter', invalid.message, invalid.details);
+    return filter;
+  };
+
   const toDto = async (ctx: Ctx, row: SegmentRow): Promise<SegmentDto> => {
-    const filter = segmentFilter.parse(row.filter);
+    const { filter, invalid } = parseFilter(row);
     return {
       id: row.id,
       name: row.name,
       filter,
-      count: await repo.count(ctx.db, filter, await clockOf(ctx)),
+      count: filter ? await repo.count(ctx.db, filter, await clockOf(ctx)) : null,
+      invalidFilter: invalid,
       createdAt: row.createdAt.toISOString(),
       updatedAt: row.updatedAt.toISOString(),
     };
@@ -34,6 +53,12 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findSegment(ctx.db, id);
     if (!row) throw notFound('segment');
+    return row;
+  }
+
+  async function loadByName(ctx: Ctx, name: string) {
+    const row = await repo.findSegmentByName(ctx.db, name);
+    if (!row) throw new AppError('not_found', 'segment.not_found', `No segment named "${name}"`);
     return row;
   }
 
@@ -99,11 +124,14 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       requireStaff(ctx);
       return toDto(ctx, await load(ctx, id));
     },
+    /** Saved and counted in one transaction: a segment whose answer fails is not left behind. */
     async create(ctx: Ctx, input: { name: string; filter: SegmentFilter }) {
       requireStaff(ctx);
       try {
-        const now = ctx.now();
-        return toDto(ctx, await repo.insertSegment(ctx.db, { id: newId(), name: input.name, filter: input.filter, createdAt: now, updatedAt: now }));
+        return await inTransaction(ctx, async (tx) => {
+          const now = tx.now();
+          return toDto(tx, await repo.insertSegment(tx.db, { id: newId(), name: input.name, filter: input.filter, createdAt: now, updatedAt: now }));
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw nameTaken();
         throw err;
@@ -112,9 +140,11 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
     async update(ctx: Ctx, id: string, input: { name: string; filter: SegmentFilter }) {
       requireStaff(ctx);
       try {
-        const row = await repo.updateSegment(ctx.db, id, { ...input, updatedAt: ctx.now() });
-        if (!row) throw notFound('segment');
-        return toDto(ctx, row);
+        return await inTransaction(ctx, async (tx) => {
+          const row = await repo.updateSegment(tx.db, id, { ...input, updatedAt: tx.now() });
+          if (!row) throw notFound('segment');
+          return toDto(tx, row);
+        });
       } catch (err) {
         if (isUniqueViolation(err)) throw nameTaken();
         throw err;
@@ -124,17 +154,20 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       requireStaff(ctx);
       if (!(await repo.deleteSegment(ctx.db, id))) throw notFound('segment');
     },
-    async findByName(ctx: Ctx, name: string) {
+    /**
+     * A segment to export, by id or by name: its name and filter. Refused when its saved filter
+     * no longer parses (exporting every fan instead would be wrong).
+     */
+    async exportable(ctx: Ctx, ref: { id: string } | { name: string }) {
       requireStaff(ctx);
-      const row = await repo.findSegmentByName(ctx.db, name);
-      if (!row) throw new AppError('not_found', 'segment.not_found', `No segment named "${name}"`);
-      return toDto(ctx, row);
+      const row = 'id' in ref ? await load(ctx, ref.id) : await loadByName(ctx, ref.name);
+      return { name: row.name, filter: usableFilter(row) };
     },
 
     /** A page of the segment's fans (ordered by id, stable while paging). */
     async fansOf(ctx: Ctx, id: string, q: PageQuery): Promise<Page<FanListItemDto>> {
       requireStaff(ctx);
-      const filter = segmentFilter.parse((await load(ctx, id)).filter);
+      const filter = usableFilter(await load(ctx, id));
       const clock = await clockOf(ctx);
       const [allIds, total] = await Promise.all([repo.ids(ctx.db, filter, clock, null, offsetOf(q) + q.pageSize), repo.count(ctx.db, filter, clock)]);
       const ids = allIds.slice(offsetOf(q));

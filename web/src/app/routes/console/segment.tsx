@@ -11,6 +11,7 @@ import { useSegmentFans } from '../../../features/segments/api/get-segment-fans'
 import { FansTable } from '../../../features/segments/components/fans-table';
 import { SegmentDrawer } from '../../../features/segments/components/segment-drawer';
 import { SegmentFilterTags } from '../../../features/segments/components/segment-filter-tags';
+import { SegmentInvalidFilterAlert } from '../../../features/segments/components/segment-invalid-filter';
 import { useApiError, useErrorText } from '../../../lib/use-api-error';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
@@ -39,6 +40,8 @@ export function SegmentPage() {
   const fans = useSegmentFans(id, { page, pageSize });
   const remove = useDeleteSegment();
   useDocumentTitle(segment.data?.name ?? t('nav.segments'), 'Fanbase');
+  // A saved filter that no longer parses matches nobody until it is edited; its fans and export are refused.
+  const invalid = Boolean(segment.data?.invalidFilter);
 
   const goBack = () => (location.key !== 'default' ? navigate(-1) : navigate(LIST_PATH));
 
@@ -69,7 +72,13 @@ export function SegmentPage() {
         backLabel={t('common.back')}
         extra={
           <>
-            <Button icon={<DownloadOutlined />} href={`/api/admin/fans/export.csv?segment=${encodeURIComponent(id)}`} download data-testid="segment-export">
+            <Button
+              icon={<DownloadOutlined />}
+              href={`/api/admin/fans/export.csv?segment=${encodeURIComponent(id)}`}
+              download
+              disabled={invalid}
+              data-testid="segment-export"
+            >
               {t('segments.export')}
             </Button>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)} disabled={!segment.data} data-testid="segment-edit">
@@ -92,11 +101,13 @@ export function SegmentPage() {
       />
       <Flex vertical gap={16}>
         <Card>
-          {segment.data ? (
+          {segment.data && invalid ? (
+            <SegmentInvalidFilterAlert problem={segment.data.invalidFilter} />
+          ) : segment.data?.filter ? (
             <Flex wrap gap={32} align="center">
               <Statistic
                 title={t('segments.columns.count')}
-                value={segment.data.count}
+                value={segment.data.count ?? 0}
                 formatter={(value) => new Intl.NumberFormat(i18n.resolvedLanguage).format(Number(value))}
                 data-testid="segment-detail-count"
               />
@@ -109,7 +120,7 @@ export function SegmentPage() {
             <Skeleton active paragraph={{ rows: 1 }} />
           )}
         </Card>
-        <Card title={t('segments.fansTitle')}>
+        <Card title={t('segments.fansTitle')} hidden={invalid}>
           {fans.isError ? <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(fans.error)} style={{ marginBottom: 16 }} /> : null}
           <FansTable
             data={fans.data}

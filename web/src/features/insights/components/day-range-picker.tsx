@@ -1,6 +1,7 @@
 import { DatePicker, Flex, Segmented } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { isOutsideDayBounds } from '../../../lib/day-bounds';
 import type { DayRange } from '../types';
 import { MAX_RANGE_DAYS, RANGE_PRESETS, daysIn, lastDays } from './day-range';
 
@@ -23,7 +24,7 @@ export function DayRangePicker({ value, onChange, today }: DayRangePickerProps) 
 
   const disabledDate = (current: Dayjs, info?: { from?: Dayjs }) => {
     const day = current.format(FORMAT);
-    if (day > today) return true;
+    if (day > today || isOutsideDayBounds(current)) return true;
     if (!info?.from) return false;
     const from = info.from.format(FORMAT);
     const [a, b] = from < day ? [from, day] : [day, from];

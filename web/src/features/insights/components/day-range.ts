@@ -1,3 +1,4 @@
+import { MIN_DAY } from '../../../lib/day-bounds';
 import type { DayRange } from '../types';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,7 +33,7 @@ function isDay(value: string | null): value is string {
 
 /** The range in the address bar, or the default one when it is missing or one the API would refuse. */
 export function rangeFromParams(from: string | null, to: string | null, today: string): DayRange {
-  if (!isDay(from) || !isDay(to) || from > to || to > today) return lastDays(DEFAULT_RANGE_DAYS, today);
+  if (!isDay(from) || !isDay(to) || from < MIN_DAY || from > to || to > today) return lastDays(DEFAULT_RANGE_DAYS, today);
   const range = { from, to };
   return daysIn(range) > MAX_RANGE_DAYS ? lastDays(DEFAULT_RANGE_DAYS, today) : range;
 }

@@ -1,5 +1,6 @@
 import { Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isOutsideDayBounds } from '../../../lib/day-bounds';
 import { LOYALTY_LEVELS, useLevelName } from '../../../lib/loyalty-levels';
 import { useTags } from '../../segments/api/get-tags';
 import { FAN_STATUSES, TAG_MAX_LENGTH } from '../../segments/types';
@@ -37,6 +38,7 @@ export function SegmentFilterFields() {
       <Form.Item name="followed" label={t('segments.fields.followed')} extra={t('segments.fields.followedHelp')}>
         <DatePicker.RangePicker
           allowEmpty={[true, true]}
+          disabledDate={isOutsideDayBounds}
           placeholder={[t('segments.fields.followedFrom'), t('segments.fields.followedTo')]}
           style={{ width: '100%' }}
           data-testid="segment-followed"

@@ -64,7 +64,8 @@ export function isSendable(filter: SegmentFilter): boolean {
 
 export function toFormValues(segment: Segment | undefined): SegmentFormValues {
   if (!segment) return EMPTY_SEGMENT;
-  const f = segment.filter;
+  // A filter that no longer parses comes back null: the form starts empty for a new one.
+  const f = segment.filter ?? {};
   return {
     name: segment.name,
     status: f.status ?? [],

@@ -9,6 +9,7 @@ import { useDeleteSegment } from '../../segments/api/delete-segment';
 import { useSegments } from '../../segments/api/get-segments';
 import type { Segment } from '../../segments/types';
 import { SegmentFilterTags } from '../../segments/components/segment-filter-tags';
+import { SegmentInvalidFilterTag } from '../../segments/components/segment-invalid-filter';
 
 interface SegmentsTableProps {
   segmentHref: (id: string) => string;
@@ -45,9 +46,14 @@ export function SegmentsTable({ segmentHref, onEdit, onCreate }: SegmentsTablePr
       dataIndex: 'count',
       width: 110,
       align: 'right',
-      render: (value: number) => <Typography.Text strong>{number.format(value)}</Typography.Text>,
+      render: (value: number | null) =>
+        value === null ? <Typography.Text type="secondary">—</Typography.Text> : <Typography.Text strong>{number.format(value)}</Typography.Text>,
     },
-    { title: t('segments.columns.filter'), key: 'filter', render: (_, segment) => <SegmentFilterTags filter={segment.filter} /> },
+    {
+      title: t('segments.columns.filter'),
+      key: 'filter',
+      render: (_, segment) => (segment.filter ? <SegmentFilterTags filter={segment.filter} /> : <SegmentInvalidFilterTag problem={segment.invalidFilter} />),
+    },
     { title: t('segments.columns.updated'), dataIndex: 'updatedAt', width: 200, render: (value: string) => dateTime(value) },
     {
       title: t('common.actions'),
