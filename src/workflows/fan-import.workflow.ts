@@ -135,9 +135,7 @@ const parseStep = createStep<ImportInput, Parsed>(
         checkedHeader = true;
         if (!('email' in record)) {
           parser.destroy();
-          throw new AppError('validation', 'import.missing_email_column', 'The CSV needs a header row with an "email" column', [
-            { path: 'csv', message: 'has no email column' },
-          ]);
+          throw new AppError('import.missing_email_column', {}, { details: [{ path: 'csv', issue: 'required', message: 'has no email column' }] });
         }
       }
       report.rows += 1;

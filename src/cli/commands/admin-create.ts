@@ -17,7 +17,8 @@ export async function adminCreate(opts: { email: string; name: string; passwordS
   const parsed = setupBody.safeParse({ email: opts.email, name: opts.name, password: secret });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('validation', 'validation_failed', `--${String(issue.path[0])} ${issue.message}`);
+    const field = String(issue.path[0]);
+    throw new AppError('validation_failed', { path: field, in: 'arguments' }, { message: `--${field} ${issue.message}` });
   }
   const { database, container } = await openRuntime();
   try {

@@ -10,7 +10,7 @@ import { openRuntime } from '../runtime.ts';
 
 /** `fanbase fans import FILE`: streams the file through the same import as the console. */
 export async function fansImport(file: string): Promise<void> {
-  if (!existsSync(file)) throw new AppError('not_found', 'import.file_not_found', `No such file: ${file}`);
+  if (!existsSync(file)) throw new AppError('import.file_not_found', { file });
   const lines = readFileSync(file).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 0);
   const { database, container } = await openRuntime();
   try {

@@ -7,7 +7,7 @@ const isoDay = z.iso.date('must be a date like 2026-01-31');
 
 export const growthQuery = z
   .object({ from: isoDay, to: isoDay })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from', params: { issue: 'before_start' } })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, {
     path: ['to'],
     message: `the range must be at most ${MAX_RANGE_DAYS} days`,

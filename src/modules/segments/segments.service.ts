@@ -28,30 +28,29 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       updatedAt: row.updatedAt.toISOString(),
     };
   };
-  const nameTaken = () =>
-    new AppError('conflict', 'segment.name_taken', 'A segment with this name already exists', [{ path: 'name', message: 'is already used' }]);
+  const nameTaken = (name: string) => new AppError('segment.name_taken', { name }, { details: [{ path: 'name', issue: 'taken', message: 'is already used' }] });
 
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findSegment(ctx.db, id);
-    if (!row) throw notFound('segment');
+    if (!row) throw notFound('segment.not_found');
     return row;
   }
 
   return {
     async tagsOf(ctx: Ctx, fanId: string) {
       requireStaff(ctx);
-      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan.not_found');
       return repo.tagsOf(ctx.db, fanId);
     },
     async addTag(ctx: Ctx, fanId: string, tag: string) {
       requireStaff(ctx);
-      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan.not_found');
       await repo.addTag(ctx.db, fanId, tag, ctx.now());
       return repo.tagsOf(ctx.db, fanId);
     },
     async removeTag(ctx: Ctx, fanId: string, tag: string) {
       requireStaff(ctx);
-      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan.not_found');
       await repo.removeTag(ctx.db, fanId, tag);
       return repo.tagsOf(ctx.db, fanId);
     },
@@ -64,10 +63,12 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
         const missing = ids.filter((id) => !known.has(id));
         if (missing.length) {
           throw new AppError(
-            'not_found',
             'fan.not_found',
-            `${missing.length} of these fans do not exist; nobody was tagged`,
-            missing.map((id) => ({ path: 'fanIds', message: `no fan ${id}` })),
+            {},
+            {
+              message: `${missing.length} of these fans do not exist; nobody was tagged`,
+              details: missing.map((id) => ({ path: 'fanIds', issue: 'not_found', message: `no fan ${id}` })),
+            },
           );
         }
         const tagged = await repo.addTags(
@@ -105,7 +106,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
         const now = ctx.now();
         return toDto(ctx, await repo.insertSegment(ctx.db, { id: newId(), name: input.name, filter: input.filter, createdAt: now, updatedAt: now }));
       } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken();
+        if (isUniqueViolation(err)) throw nameTaken(input.name);
         throw err;
       }
     },
@@ -113,21 +114,21 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       requireStaff(ctx);
       try {
         const row = await repo.updateSegment(ctx.db, id, { ...input, updatedAt: ctx.now() });
-        if (!row) throw notFound('segment');
+        if (!row) throw notFound('segment.not_found');
         return toDto(ctx, row);
       } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken();
+        if (isUniqueViolation(err)) throw nameTaken(input.name);
         throw err;
       }
     },
     async remove(ctx: Ctx, id: string) {
       requireStaff(ctx);
-      if (!(await repo.deleteSegment(ctx.db, id))) throw notFound('segment');
+      if (!(await repo.deleteSegment(ctx.db, id))) throw notFound('segment.not_found');
     },
     async findByName(ctx: Ctx, name: string) {
       requireStaff(ctx);
       const row = await repo.findSegmentByName(ctx.db, name);
-      if (!row) throw new AppError('not_found', 'segment.not_found', `No segment named "${name}"`);
+      if (!row) throw notFound('segment.not_found', `No segment named "${name}"`);
       return toDto(ctx, row);
     },
 
