@@ -105,7 +105,7 @@ describe('hardening: /metrics, sign-in timing, oversized bodies', () => {
       const [head = '', body = ''] = r.response.split('\r\n\r\n');
       expect(head).toMatch(/^HTTP\/1\.1 413 /);
       expect(head.toLowerCase()).toContain('connection: close');
-      expect(JSON.parse(body)).toEqual({ error: { code: 'request.body_too_large', message: expect.any(String) } });
+      expect(JSON.parse(body)).toEqual({ error: { code: 'request.body_too_large', message: expect.any(String), params: {} } });
     };
 
     it('answers a 10 MB chunked body with 413, then closes cleanly', async () => {

@@ -97,11 +97,7 @@ async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
     return await lockfile.lock(dataDir, { stale: 10_000, update: 3_000, realpath: false });
   } catch (err) {
     if ((err as { code?: string }).code !== 'ELOCKED') throw err;
-    throw new AppError(
-      'conflict',
-      'database.in_use',
-      `The embedded database in ${dataDir} is in use by another Fanbase process; stop it first, or set DATABASE_URL to share a PostgreSQL server`,
-    );
+    throw new AppError('database.in_use', { dataDir });
   }
 }
 

@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Container } from '../container.ts';
+import { AppError } from '../core/errors.ts';
 import { articleAdminRoutes, articlePublicRoutes } from '../modules/articles/articles.routes.ts';
 import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/channel.routes.ts';
 import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
@@ -76,7 +77,11 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await registerSecurityHeaders(app, { https: options.secureCookies });
   await app.register(cookie, { secret: options.sessionSecret });
   registerCsrfGuard(app, { publicOrigin: options.publicOrigin });
-  await app.register(rateLimit, { global: false });
+  // A route over its limit answers 429 rate_limited with the seconds to wait (also in Retry-After).
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('rate_limited', { retryAfterSeconds: Math.ceil(ctx.ttl / 1000) }),
+  });
   registerAddressLimits(app, options.addressLimits);
   await registerOpenApi(app, options.version ?? '0.0.0');
   registerMetrics(app, container, { token: options.metricsToken });

@@ -141,7 +141,7 @@ export function createFanImportService(deps: { repo: FanImportRepository; workfl
     async get(ctx: Ctx, id: string): Promise<FanImportDto> {
       requireStaff(ctx);
       const row = await repo.find(ctx.db, id);
-      if (!row) throw notFound('fan import', 'import.not_found');
+      if (!row) throw notFound('import.not_found');
       return toDto(row);
     },
 

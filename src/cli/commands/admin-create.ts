@@ -23,7 +23,7 @@ export async function adminCreate(io: CliIo, opts: { email: string; name: string
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = String(issue.path[0]);
-    throw new AppError('validation', 'validation_failed', `${FIELD_NAMES[field] ?? field} ${issue.message}`);
+    throw new AppError('validation_failed', { path: field, in: 'arguments' }, { message: `${FIELD_NAMES[field] ?? field} ${issue.message}` });
   }
   const { container, close } = await io.openRuntime();
   try {

@@ -15,7 +15,7 @@ export async function crmRecompute(io: CliIo): Promise<void> {
       bar.update(done);
     });
     bar?.stop();
-    if (run.status === 'failed') throw new AppError('internal', 'job.failed', `Recompute failed: ${run.error}`);
+    if (run.status === 'failed') throw new AppError('job.failed', { job: 'Recompute', reason: run.error ?? 'unknown error' });
     const result = run.result as { fans: number; changed: number; seconds: number };
     io.stdout.write(`Recomputed ${count(result.fans, 'fan')} in ${result.seconds} s; ${result.changed} changed level.\n`);
   } finally {

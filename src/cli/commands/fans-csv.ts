@@ -15,7 +15,7 @@ import { progressBar } from '../progress.ts';
  * with EXIT_ROWS_REJECTED when some rows were rejected, so a script sees it without parsing.
  */
 export async function fansImport(io: CliIo, file: string): Promise<number> {
-  if (!existsSync(file)) throw new AppError('not_found', 'import.file_not_found', `No such file: ${file}`);
+  if (!existsSync(file)) throw new AppError('import.file_not_found', { file });
   const lines = readFileSync(file).reduce((n, byte) => n + (byte === 10 ? 1 : 0), 0);
   const { container, close } = await io.openRuntime();
   try {

@@ -19,11 +19,12 @@ export const articleBody = z
   })
   .superRefine((a, ctx) => {
     if (a.kind === 'sponsored') {
-      if (!a.advertiser) ctx.addIssue({ code: 'custom', path: ['advertiser'], message: 'is required for a sponsored article' });
-      if (!a.adFee) ctx.addIssue({ code: 'custom', path: ['adFee'], message: 'is required for a sponsored article' });
+      if (!a.advertiser) ctx.addIssue({ code: 'custom', path: ['advertiser'], message: 'is required for a sponsored article', params: { issue: 'required' } });
+      if (!a.adFee) ctx.addIssue({ code: 'custom', path: ['adFee'], message: 'is required for a sponsored article', params: { issue: 'required' } });
     } else {
-      if (a.advertiser) ctx.addIssue({ code: 'custom', path: ['advertiser'], message: 'only a sponsored article has an advertiser' });
-      if (a.adFee) ctx.addIssue({ code: 'custom', path: ['adFee'], message: 'only a sponsored article has an ad fee' });
+      if (a.advertiser)
+        ctx.addIssue({ code: 'custom', path: ['advertiser'], message: 'only a sponsored article has an advertiser', params: { issue: 'sponsored_only' } });
+      if (a.adFee) ctx.addIssue({ code: 'custom', path: ['adFee'], message: 'only a sponsored article has an ad fee', params: { issue: 'sponsored_only' } });
     }
   });
 export type ArticleInput = z.infer<typeof articleBody>;

@@ -37,7 +37,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
 
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findById(ctx.db, id);
-    if (!row) throw notFound('article');
+    if (!row) throw notFound('article.not_found');
     return row;
   }
 
@@ -78,7 +78,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
 
     async update(ctx: Ctx, id: string, input: ArticleInput): Promise<AdminArticleDto> {
       requireStaff(ctx);
-      if (!(await repo.update(ctx.db, id, { ...columnsOf(input), updatedAt: ctx.now() }))) throw notFound('article');
+      if (!(await repo.update(ctx.db, id, { ...columnsOf(input), updatedAt: ctx.now() }))) throw notFound('article.not_found');
       return toAdminArticleDto(await load(ctx, id));
     },
 
@@ -115,7 +115,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
       requireStaff(ctx);
       const row = await load(ctx, id);
       if (row.firstPublishedAt) {
-        throw new AppError('conflict', 'article.was_published', 'A published article cannot be deleted; unpublish it instead');
+        throw new AppError('article.was_published');
       }
       await repo.delete(ctx.db, id);
     },
@@ -127,7 +127,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
 
     async getPublished(ctx: Ctx, id: string) {
       const row = await repo.findPublished(ctx.db, id);
-      if (!row) throw notFound('article');
+      if (!row) throw notFound('article.not_found');
       return toPublicArticleDto(row);
     },
 
@@ -137,7 +137,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
      * counts here. Cost: a fan's 1 SELECT + 2 INSERTs, a visitor's 1 SELECT + 1 UPDATE.
      */
     async recordView(ctx: Ctx, id: string): Promise<{ uniqueRead: boolean }> {
-      if (!(await repo.findPublished(ctx.db, id))) throw notFound('article');
+      if (!(await repo.findPublished(ctx.db, id))) throw notFound('article.not_found');
       if (ctx.actor.kind !== 'fan') {
         await repo.bumpVisitorView(ctx.db, id);
         return { uniqueRead: false };
@@ -154,7 +154,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
     /** The fan's share link for this article; every share is a `shared` activity. */
     async share(ctx: Ctx, id: string) {
       const fanId = requireFan(ctx);
-      if (!(await repo.findPublished(ctx.db, id))) throw notFound('article');
+      if (!(await repo.findPublished(ctx.db, id))) throw notFound('article.not_found');
       return inTransaction(ctx, async (tx) => {
         const link = await wom.shareLinkFor(tx, fanId, id);
         await timeline.record(tx, { fanId, kind: 'shared', source: 'direct', articleId: id, data: { code: link.code } });

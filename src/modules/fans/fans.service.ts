@@ -10,7 +10,7 @@ import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { FansRepository, FanRow } from './fans.repository.ts';
 import { toFanListItemDto, toFanSelfDto, type FanListItemDto, type FanListQuery, type FanSelfDto, type LoginInput, type SignupInput } from './fans.schemas.ts';
 
-const invalidCredentials = () => new AppError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect');
+const invalidCredentials = () => new AppError('auth.invalid_credentials');
 
 export function createFansService(deps: { repo: FansRepository; auth: AuthService; timeline: TimelineService }) {
   const { repo, auth, timeline } = deps;
@@ -18,7 +18,7 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
   async function loadSelf(ctx: Ctx): Promise<FanRow> {
     const fanId = requireFan(ctx);
     const row = await repo.findById(ctx.db, fanId);
-    if (!row) throw notFound('fan');
+    if (!row) throw notFound('fan.not_found');
     return row;
   }
 
@@ -38,7 +38,7 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
         return { fan: toFanSelfDto(row), session };
       } catch (err) {
         if (isUniqueViolation(err)) {
-          throw new AppError('conflict', 'fan.email_taken', 'An account with this email already exists', [{ path: 'email', message: 'is already registered' }]);
+          throw new AppError('fan.email_taken', {}, { details: [{ path: 'email', issue: 'taken', message: 'is already registered' }] });
         }
         throw err;
       }
@@ -115,13 +115,13 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
     async get(ctx: Ctx, fanId: string): Promise<FanListItemDto> {
       requireStaff(ctx);
       const row = await repo.findById(ctx.db, fanId);
-      if (!row) throw notFound('fan');
+      if (!row) throw notFound('fan.not_found');
       return toFanListItemDto(row);
     },
 
     async activities(ctx: Ctx, fanId: string, q: CursorQuery) {
       requireStaff(ctx);
-      if (!(await repo.findById(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.findById(ctx.db, fanId))) throw notFound('fan.not_found');
       return timeline.listForFan(ctx, fanId, q);
     },
 

@@ -6,7 +6,7 @@ export const MAX_RANGE_DAYS = 3 * 366;
 
 export const growthQuery = z
   .object({ from: dayField, to: dayField })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from' })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: 'must not be before from', params: { issue: 'before_start' } })
   .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < MAX_RANGE_DAYS, {
     path: ['to'],
     message: `the range must be at most ${MAX_RANGE_DAYS} days`,

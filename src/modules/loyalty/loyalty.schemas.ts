@@ -19,6 +19,7 @@ export const rulesBody = z
   .refine((b) => new Set(b.rules.map((r) => `${r.level}|${r.signal}`)).size === b.rules.length, {
     path: ['rules'],
     message: 'each signal may appear once per level',
+    params: { issue: 'duplicate' },
   });
 export type RulesInput = z.infer<typeof rulesBody>;
 export const rulesDto = z.object({

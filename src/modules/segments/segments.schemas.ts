@@ -29,6 +29,7 @@ export const segmentFilter = z
   .refine((f) => !f.followedFrom || !f.followedTo || f.followedFrom <= f.followedTo, {
     path: ['followedTo'],
     message: 'must not be before followedFrom',
+    params: { issue: 'before_start' },
   });
 export type SegmentFilter = z.infer<typeof segmentFilter>;
 

@@ -31,7 +31,8 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
   /** The filter to count, page or export; a segment whose saved filter no longer parses is refused (409). */
   const usableFilter = (row: SegmentRow): SegmentFilter => {
     const { filter, invalid } = parseFilter(row);
-    if (invalid) throw new AppError('conflict', 'segment.invalid_filter', invalid.message, invalid.details);
+    if (invalid)
+      throw new AppError('segment.invalid_filter', {}, { message: invalid.message, details: invalid.details.map((d) => ({ ...d, issue: 'invalid' as const })) });
     return filter;
   };
 
@@ -47,36 +48,35 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       updatedAt: row.updatedAt.toISOString(),
     };
   };
-  const nameTaken = () =>
-    new AppError('conflict', 'segment.name_taken', 'A segment with this name already exists', [{ path: 'name', message: 'is already used' }]);
+  const nameTaken = (name: string) => new AppError('segment.name_taken', { name }, { details: [{ path: 'name', issue: 'taken', message: 'is already used' }] });
 
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findSegment(ctx.db, id);
-    if (!row) throw notFound('segment');
+    if (!row) throw notFound('segment.not_found');
     return row;
   }
 
   async function loadByName(ctx: Ctx, name: string) {
     const row = await repo.findSegmentByName(ctx.db, name);
-    if (!row) throw new AppError('not_found', 'segment.not_found', `No segment named "${name}"`);
+    if (!row) throw notFound('segment.not_found', `No segment named "${name}"`);
     return row;
   }
 
   return {
     async tagsOf(ctx: Ctx, fanId: string) {
       requireStaff(ctx);
-      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan.not_found');
       return repo.tagsOf(ctx.db, fanId);
     },
     async addTag(ctx: Ctx, fanId: string, tag: string) {
       requireStaff(ctx);
-      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan.not_found');
       await repo.addTag(ctx.db, fanId, tag, ctx.now());
       return repo.tagsOf(ctx.db, fanId);
     },
     async removeTag(ctx: Ctx, fanId: string, tag: string) {
       requireStaff(ctx);
-      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan');
+      if (!(await repo.fanExists(ctx.db, fanId))) throw notFound('fan.not_found');
       await repo.removeTag(ctx.db, fanId, tag);
       return repo.tagsOf(ctx.db, fanId);
     },
@@ -89,10 +89,12 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
         const missing = ids.filter((id) => !known.has(id));
         if (missing.length) {
           throw new AppError(
-            'not_found',
             'fan.not_found',
-            `${missing.length} of these fans do not exist; nobody was tagged`,
-            missing.map((id) => ({ path: 'fanIds', message: `no fan ${id}` })),
+            {},
+            {
+              message: `${missing.length} of these fans do not exist; nobody was tagged`,
+              details: missing.map((id) => ({ path: 'fanIds', issue: 'not_found', message: `no fan ${id}` })),
+            },
           );
         }
         const tagged = await repo.addTags(
@@ -133,7 +135,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
           return toDto(tx, await repo.insertSegment(tx.db, { id: newId(), name: input.name, filter: input.filter, createdAt: now, updatedAt: now }));
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken();
+        if (isUniqueViolation(err)) throw nameTaken(input.name);
         throw err;
       }
     },
@@ -142,17 +144,17 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       try {
         return await inTransaction(ctx, async (tx) => {
           const row = await repo.updateSegment(tx.db, id, { ...input, updatedAt: tx.now() });
-          if (!row) throw notFound('segment');
+          if (!row) throw notFound('segment.not_found');
           return toDto(tx, row);
         });
       } catch (err) {
-        if (isUniqueViolation(err)) throw nameTaken();
+        if (isUniqueViolation(err)) throw nameTaken(input.name);
         throw err;
       }
     },
     async remove(ctx: Ctx, id: string) {
       requireStaff(ctx);
-      if (!(await repo.deleteSegment(ctx.db, id))) throw notFound('segment');
+      if (!(await repo.deleteSegment(ctx.db, id))) throw notFound('segment.not_found');
     },
     /**
      * A segment to export, by id or by name: its name and filter. Refused when its saved filter

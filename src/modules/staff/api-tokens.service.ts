@@ -1,6 +1,6 @@
 import { requireStaff } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
-import { AppError } from '../../core/errors.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import { hashSecret, newId } from '../../core/ids.ts';
 import type { StaffRepository } from './staff.repository.ts';
 import { toApiTokenDto } from './staff.schemas.ts';
@@ -9,7 +9,7 @@ import { newApiTokenSecret } from './staff.service.ts';
 function ownStaffId(ctx: Ctx): string {
   requireStaff(ctx);
   if (ctx.actor.kind !== 'staff') {
-    throw new AppError('forbidden', 'auth.forbidden', 'API tokens belong to a staff member');
+    throw forbidden('API tokens belong to a staff member');
   }
   return ctx.actor.staffId;
 }
@@ -38,7 +38,7 @@ export function createApiTokensService(deps: { repo: StaffRepository }) {
     async revoke(ctx: Ctx, id: string) {
       const staffId = ownStaffId(ctx);
       if (!(await repo.deleteToken(ctx.db, staffId, id))) {
-        throw new AppError('not_found', 'token.not_found', 'API token not found');
+        throw notFound('token.not_found');
       }
     },
   };

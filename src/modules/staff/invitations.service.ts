@@ -8,7 +8,7 @@ import type { StaffService } from './staff.service.ts';
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 
-const invalidInvitation = () => new AppError('not_found', 'invitation.not_found', 'This invitation link is invalid or has expired');
+const invalidInvitation = () => new AppError('invitation.not_found');
 
 /** The owner invites staff by link (shown once to the owner); the invitee sets a password. */
 export function createInvitationsService(deps: { repo: StaffRepository; staff: StaffService; publicBaseUrl: string }) {
@@ -17,9 +17,7 @@ export function createInvitationsService(deps: { repo: StaffRepository; staff: S
     async invite(ctx: Ctx, input: InviteInput) {
       requireOwner(ctx);
       if (await staff.emailTaken(ctx, input.email)) {
-        throw new AppError('conflict', 'staff.email_taken', 'A staff account with this email already exists', [
-          { path: 'email', message: 'is already a staff member' },
-        ]);
+        throw new AppError('staff.email_taken', { email: input.email }, { details: [{ path: 'email', issue: 'taken', message: 'is already a staff member' }] });
       }
       const token = newSecret();
       const row = await repo.insertInvitation(ctx.db, {

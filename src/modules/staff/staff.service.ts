@@ -7,9 +7,9 @@ import type { AuthService } from '../auth/auth.service.ts';
 import type { StaffRepository } from './staff.repository.ts';
 import { toStaffDto, type SetupInput, type StaffDto, type StaffLoginInput } from './staff.schemas.ts';
 
-const emailTaken = (email: string) => new AppError('conflict', 'staff.email_taken', `A staff account with email ${email} already exists`);
+const emailTaken = (email: string) => new AppError('staff.email_taken', { email });
 
-const alreadySetUp = () => new AppError('conflict', 'setup.already_done', 'The owner account already exists; sign in instead');
+const alreadySetUp = () => new AppError('setup.already_done');
 
 /** Staff accounts: first-run owner setup, sign-in, the staff list and removal. */
 export function createStaffService(deps: { repo: StaffRepository; auth: AuthService }) {
@@ -49,7 +49,7 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
     async login(ctx: Ctx, input: StaffLoginInput) {
       const row = await repo.findByEmail(ctx.db, input.email);
       if (!(await auth.verifyPassword(row?.passwordHash ?? null, input.password)) || !row) {
-        throw new AppError('unauthenticated', 'auth.invalid_credentials', 'Email or password is incorrect');
+        throw new AppError('auth.invalid_credentials');
       }
       const session = await auth.startSession(ctx, 'staff', row.id);
       return { staff: toStaffDto(row), session };
@@ -70,9 +70,9 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
 
     async me(ctx: Ctx): Promise<StaffDto> {
       requireStaff(ctx);
-      if (ctx.actor.kind !== 'staff') throw notFound('staff member');
+      if (ctx.actor.kind !== 'staff') throw notFound('staff.not_found');
       const row = await repo.findById(ctx.db, ctx.actor.staffId);
-      if (!row) throw notFound('staff member');
+      if (!row) throw notFound('staff.not_found');
       return toStaffDto(row);
     },
 
@@ -86,9 +86,9 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
       requireOwner(ctx);
       await inTransaction(ctx, async (tx) => {
         const row = await repo.findById(tx.db, staffId);
-        if (!row) throw notFound('staff member');
+        if (!row) throw notFound('staff.not_found');
         if (row.role === 'owner') {
-          throw new AppError('forbidden', 'staff.owner_protected', 'The owner cannot be removed');
+          throw new AppError('staff.owner_protected');
         }
         await repo.delete(tx.db, staffId);
         await auth.endAllSessions(tx, 'staff', staffId);

@@ -16,7 +16,7 @@ export const shareLinkRoutes: FastifyPluginAsyncZod<RouteDeps<'wom'>> = async (a
     },
     async (req, reply) => {
       const target = await deps.services.wom.resolve(req.ctx, req.params.code);
-      if (!target) throw notFound('share link');
+      if (!target) throw notFound('share_link.not_found');
       return reply.redirect(target, 302);
     },
   );

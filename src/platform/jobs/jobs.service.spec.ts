@@ -80,7 +80,7 @@ describe('background jobs: queued once, run once across instances, never lost', 
     }
     const running = a.runNow(system(), 'slow', 'cli');
     await g.began;
-    await expect(b.runNow(system(), 'slow', 'schedule')).rejects.toMatchObject({ kind: 'conflict', code: 'job.already_running' });
+    await expect(b.runNow(system(), 'slow', 'schedule')).rejects.toMatchObject({ status: 409, code: 'job.already_running' });
     // A queued run waits for the running one instead of running beside it.
     await b.enqueue(staff(), 'slow');
     await b.idle();
@@ -213,9 +213,9 @@ describe('background jobs: queued once, run once across instances, never lost', 
     const jobs = instance();
     jobs.define('x', async () => ({}));
     await expect(jobs.enqueue({ ...system(), actor: { kind: 'fan', fanId: '00000000-0000-4000-8000-000000000002' } }, 'x')).rejects.toMatchObject({
-      kind: 'forbidden',
+      status: 403,
     });
-    await expect(jobs.enqueue({ ...system(), actor: { kind: 'anonymous' } }, 'x')).rejects.toMatchObject({ kind: 'unauthenticated' });
+    await expect(jobs.enqueue({ ...system(), actor: { kind: 'anonymous' } }, 'x')).rejects.toMatchObject({ status: 401 });
     expect(await runs()).toEqual([]);
   });
 });

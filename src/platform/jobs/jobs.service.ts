@@ -130,7 +130,7 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
       handlerOf(name);
       await recoverStale(ctx, name);
       const run = await repo.startNow(ctx.db, { id: newId(), name, requestedBy: requester(ctx, requestedBy), at: ctx.now() });
-      if (!run) throw new AppError('conflict', 'job.already_running', `${name} is already running; wait for it to finish`);
+      if (!run) throw new AppError('job.already_running', { job: name });
       return execute(run, onProgress);
     },
 

@@ -16,11 +16,6 @@ const RENEW_MS = 30_000;
 export type Answer = { status: number; body: unknown };
 export type Outcome<T> = { replayed: false; status: number; body: T } | { replayed: true; status: number; body: unknown };
 
-/** The body the HTTP error handler answers an AppError with; kept for replays of stored errors. */
-const errorBody = (err: AppError) => ({
-  error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) },
-});
-
 /**
  * An error answer that is the request's final word, so a retry gets it again: any AppError in
  * 4xx except 429 (try later, by its nature). 5xx and unexpected crashes release the key instead,
@@ -69,7 +64,7 @@ function callerOf(ctx: Ctx): string {
     case 'system':
       return 'system';
     case 'anonymous':
-      throw new AppError('unauthenticated', 'idempotency.sign_in_required', 'Sign in to send an Idempotency-Key');
+      throw new AppError('idempotency.sign_in_required');
   }
 }
 
@@ -111,14 +106,14 @@ export function createIdempotencyService(deps: { repo: IdempotencyRepository }) 
       }
       // Past its day, a key is no longer tied to its first request (here: still held by a live holder).
       if (row.fingerprint !== fingerprint && !expired) {
-        throw new AppError('conflict', 'idempotency.key_reused', 'This Idempotency-Key was already used for a different request; send a new key');
+        throw new AppError('idempotency.key_reused');
       }
       if (row.status === 'in_progress') {
-        throw new AppError('conflict', 'idempotency.in_progress', 'A request with this Idempotency-Key is still being processed; retry once it has finished');
+        throw new AppError('idempotency.in_progress');
       }
       return { answer: { status: row.responseStatus!, body: row.responseBody } };
     }
-    throw new AppError('unavailable', 'idempotency.busy', 'This Idempotency-Key is changing hands; retry in a moment');
+    throw new AppError('idempotency.busy');
   }
 
   /**
@@ -146,7 +141,7 @@ export function createIdempotencyService(deps: { repo: IdempotencyRepository }) 
       const key = idempotencyKeyField.safeParse(request.key);
       if (!key.success) {
         const message = key.error.issues[0]!.message;
-        throw new AppError('validation', 'idempotency.invalid_key', `Idempotency-Key ${message}`, [{ path: 'idempotency-key', in: 'headers', message }]);
+        throw new AppError('idempotency.invalid_key', { reason: message }, { details: [{ path: 'idempotency-key', in: 'headers', issue: 'invalid', message }] });
       }
       const id: KeyId = { scope: request.scope, caller, key: key.data };
       const claimed = await claim(ctx, id, fingerprintOf(request.request));
@@ -163,7 +158,7 @@ export function createIdempotencyService(deps: { repo: IdempotencyRepository }) 
         try {
           body = await work(id.key);
         } catch (err) {
-          if (isFinal(err)) await settle(ctx, id, claimId, { status: err.status, body: errorBody(err) });
+          if (isFinal(err)) await settle(ctx, id, claimId, { status: err.status, body: err.toBody() });
           else await repo.release(ctx.db, id, claimId).catch((releaseErr) => ctx.log.error({ err: releaseErr }, 'idempotency key release failed'));
           throw err;
         }

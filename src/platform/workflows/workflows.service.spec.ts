@@ -32,7 +32,7 @@ describe('workflow runner: steps in order, compensations in reverse, every run r
         id,
         async (_ctx, input, meta: StepMeta) => {
           journal.push(`do ${id} ${meta.runId.length}`);
-          if (fail?.invoke === id) throw new AppError('conflict', 'festival.sold_out', `${id} refused\nsecond line`);
+          if (fail?.invoke === id) throw new AppError('job.already_running', { job: id }, { message: `${id} refused\nsecond line` });
           return invoke(input);
         },
         withUndo
@@ -69,7 +69,7 @@ describe('workflow runner: steps in order, compensations in reverse, every run r
     const journal: string[] = [];
     const error = await runner.run(staff(), checkout(journal, { invoke: 'order' }), { sku: 'tee', qty: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: 'festival.sold_out' });
+    expect(error).toMatchObject({ code: 'job.already_running' });
     expect(journal).toEqual([
       'do reserve 36',
       'do charge 36',
@@ -79,19 +79,19 @@ describe('workflow runner: steps in order, compensations in reverse, every run r
       'undo reserve {"reservation":"r-tee","qty":1} ← {"sku":"tee","qty":1}',
     ]);
     const [run] = await runs();
-    expect(run).toMatchObject({ status: 'compensated', error: 'order: festival.sold_out: order refused' });
+    expect(run).toMatchObject({ status: 'compensated', error: 'order: job.already_running: order refused' });
     expect((await steps(run!.id)).map((s) => [s.stepId, s.status, s.compensation, s.error])).toEqual([
       ['reserve', 'succeeded', 'compensated', null],
       ['charge', 'succeeded', 'compensated', null],
       ['notify', 'succeeded', null, null],
-      ['order', 'failed', null, 'festival.sold_out: order refused'],
+      ['order', 'failed', null, 'job.already_running: order refused'],
     ]);
   });
 
   it('records a failing undo, still runs the other undos, and marks the run for staff to finish by hand', async () => {
     const journal: string[] = [];
     const error = await runner.run(staff(), checkout(journal, { invoke: 'order', compensate: ['charge'] }), { sku: 'tee', qty: 1 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'festival.sold_out' });
+    expect(error).toMatchObject({ code: 'job.already_running' });
     expect(journal.filter((j) => j.startsWith('undo')).map((j) => j.split(' ')[1])).toEqual(['charge', 'reserve']);
     const [run] = await runs();
     expect(run!.status).toBe('compensation_failed');
@@ -112,7 +112,7 @@ describe('workflow runner: steps in order, compensations in reverse, every run r
 
   it('marks a run failed when nothing done had an undo, e.g. its first step failed', async () => {
     const journal: string[] = [];
-    await expect(runner.run(staff(), checkout(journal, { invoke: 'reserve' }), { sku: 'tee', qty: 1 })).rejects.toMatchObject({ code: 'festival.sold_out' });
+    await expect(runner.run(staff(), checkout(journal, { invoke: 'reserve' }), { sku: 'tee', qty: 1 })).rejects.toMatchObject({ code: 'job.already_running' });
     expect(journal).toEqual(['do reserve 36']);
     const [run] = await runs();
     expect(run).toMatchObject({ status: 'failed' });
@@ -197,7 +197,7 @@ describe('workflow runner: steps in order, compensations in reverse, every run r
     expect(() => createWorkflow<number>('twice').then(noop).then(noop)).toThrow(/two steps named "noop"/);
     expect(() => createStep('Bad Name', async () => 1)).toThrow(/step id/);
     const fan: Ctx = { ...staff(), actor: { kind: 'fan', fanId: STAFF_ID } };
-    await expect(runner.listRuns(fan, {}, { page: 1, pageSize: 20 })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(runner.getRun(staff(), STAFF_ID)).rejects.toMatchObject({ kind: 'not_found', code: 'workflow.run_not_found' });
+    await expect(runner.listRuns(fan, {}, { page: 1, pageSize: 20 })).rejects.toMatchObject({ status: 403 });
+    await expect(runner.getRun(staff(), STAFF_ID)).rejects.toMatchObject({ status: 404, code: 'workflow.run_not_found' });
   });
 });

@@ -1,6 +1,6 @@
 import { requireStaff } from '../../core/access.ts';
 import { inOpenTransaction, inTransaction, type Ctx } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page, type PageQuery } from '../../core/pagination.ts';
 import type { AnyStep, StepMeta, Workflow } from './workflow-definition.ts';
@@ -156,7 +156,7 @@ export function createWorkflowRunner(deps: { repo: WorkflowsRepository }) {
     async getRun(ctx: Ctx, id: string): Promise<WorkflowRunDto> {
       requireStaff(ctx);
       const run = await repo.findRun(ctx.db, id);
-      if (!run) throw notFound('workflow run', 'workflow.run_not_found');
+      if (!run) throw new AppError('workflow.run_not_found');
       return toWorkflowRunDto(run, await repo.stepsOf(ctx.db, [id]));
     },
   };

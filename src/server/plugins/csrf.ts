@@ -4,7 +4,7 @@ import { FAN_COOKIE, STAFF_COOKIE } from './auth.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const crossSite = () => new AppError('forbidden', 'csrf.cross_site', 'Requests from another site cannot use a Fanbase session');
+export const crossSite = () => new AppError('csrf.cross_site');
 
 /** The origin an Origin header names, or undefined for "null" and anything unparsable. */
 function originOf(header: string): URL | undefined {

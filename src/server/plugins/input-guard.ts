@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../core/errors.ts';
+import { AppError, errorBody } from '../../core/errors.ts';
 
 /** Path of the first string holding a NUL character, which PostgreSQL text can never store. */
 function findNul(value: unknown, path: string, depth = 0): string | undefined {
@@ -25,9 +25,14 @@ export function registerInputGuard(app: FastifyInstance) {
     ] as const) {
       const path = findNul(value, '');
       if (path !== undefined) {
-        throw new AppError('validation', 'validation_failed', `${part}.${path || part}: must not contain NUL characters`, [
-          { path: path || part, in: part, message: 'must not contain NUL characters' },
-        ]);
+        throw new AppError(
+          'validation_failed',
+          { path: path || part, in: part },
+          {
+            message: `${part}.${path || part}: must not contain NUL characters`,
+            details: [{ path: path || part, in: part, issue: 'nul_character', message: 'must not contain NUL characters' }],
+          },
+        );
       }
     }
   });
@@ -36,5 +41,5 @@ export function registerInputGuard(app: FastifyInstance) {
 /** Router-level refusals (malformed URL, over-long path parameter) in the one error shape. */
 export function frameworkErrors(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
   const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.uri_too_long' : 'request.bad_url';
-  void reply.status(err.statusCode ?? 400).send({ error: { code, message: err.message } });
+  void reply.status(err.statusCode ?? 400).send(errorBody(code, {}, err.message));
 }

@@ -82,7 +82,7 @@ export function registerAddressLimits(app: FastifyInstance, limits: AddressLimit
       if (w.count >= max) {
         const seconds = Math.ceil((w.resetAt - now) / 1000);
         reply.header('retry-after', String(seconds));
-        throw new AppError('rate_limited', 'rate_limited', `${MESSAGES[kind]}; try again in ${Math.ceil(seconds / 60)} minute(s)`);
+        throw new AppError('rate_limited', { retryAfterSeconds: seconds }, { message: `${MESSAGES[kind]}; try again in ${Math.ceil(seconds / 60)} minute(s)` });
       }
       w.count += 1;
       counted.set(req, w);

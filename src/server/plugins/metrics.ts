@@ -85,11 +85,11 @@ export function registerMetrics(app: FastifyInstance, container: Container, opts
   app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
     const { token } = opts;
     if (token === undefined) {
-      throw new AppError('not_found', 'metrics.disabled', 'Metrics are off: set METRICS_TOKEN to scrape /metrics');
+      throw new AppError('metrics.disabled');
     }
     if (!bearerMatches(req, token)) {
       reply.header('www-authenticate', 'Bearer realm="metrics"');
-      throw new AppError('unauthenticated', 'metrics.unauthenticated', 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>');
+      throw new AppError('metrics.unauthenticated');
     }
     reply.header('content-type', registry.contentType);
     return registry.metrics();

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../core/errors.ts';
 import { PACKAGE_ROOT } from '../../core/package-root.ts';
 
 export const WEB_DIST = path.join(PACKAGE_ROOT, 'web', 'dist');
@@ -27,8 +28,6 @@ export async function registerWeb(app: FastifyInstance, webDist = WEB_DIST) {
     if (req.method === 'GET' && !isApi && isBuilt()) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send({
-      error: { code: 'route.not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` },
-    });
+    return reply.status(404).send(new AppError('route.not_found', { method: req.method, path: pathname }).toBody());
   });
 }

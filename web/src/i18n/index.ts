@@ -41,6 +41,16 @@ void i18n
     },
   });
 
+/**
+ * `{{seconds, duration}}`: a wait in words, "50 seconds" / "50秒", in whole minutes from two
+ * minutes on ("10 minutes" / "10分钟").
+ */
+export function formatDuration(seconds: number, lng: string | undefined): string {
+  const [value, unit] = seconds < 120 ? [Math.max(0, Math.ceil(seconds)), 'second'] : [Math.ceil(seconds / 60), 'minute'];
+  return new Intl.NumberFormat(toLanguage(lng), { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+}
+i18n.services.formatter?.add('duration', (value: unknown, lng) => formatDuration(Number(value), lng));
+
 function syncDocumentLanguage(lng: string): void {
   document.documentElement.lang = toLanguage(lng);
 }

@@ -2,28 +2,34 @@
  * Fetch wrapper for the Fanbase HTTP API.
  *
  * - JSON in, JSON out, cookies on the same origin.
- * - Every non-2xx answer becomes an `ApiError` parsed from `{error:{code,message,details}}`.
+ * - Every non-2xx answer becomes an `ApiError` parsed from `{error:{code,message,params,details}}`:
+ *   `code` is one of the server's error codes (src/core/errors.schemas.ts); show it translated
+ *   with `params` (lib/use-api-error.ts), never `message`, which is English for API users.
  * - 204 resolves to `undefined`.
  * - A 401 from a console endpoint (`/api/admin/*`) sends the browser to the console login page;
  *   everything else (fan endpoints, console login/setup) lets the caller decide.
  */
 
-export interface ApiFieldError {
-  path: string;
-  message: string;
-}
+import type { FieldIssue } from '@server/core/errors.schemas.ts';
+
+/** One field's problem: `issue` (and `params`) to translate, `message` in English. */
+export type ApiFieldError = Pick<FieldIssue, 'path' | 'message'> & { issue?: string; params?: Record<string, unknown> };
 
 export class ApiError extends Error {
   readonly status: number;
+  /** A server error code (`auth.invalid_credentials`), `network_error`, or `http_<status>` when the answer had none. */
   readonly code: string;
+  /** The values the code's message needs (`retryAfterSeconds`, `name`…). */
+  readonly params: Record<string, unknown>;
   readonly details: unknown;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, params: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.details = details;
+    this.params = params;
   }
 
   /** Field errors of a 400 answer, when the server sent them. */
@@ -93,12 +99,13 @@ async function parseError(response: Response): Promise<ApiError> {
   }
   const error = typeof payload === 'object' && payload !== null && 'error' in payload ? (payload as { error: unknown }).error : null;
   if (typeof error === 'object' && error !== null) {
-    const { code, message, details } = error as { code?: unknown; message?: unknown; details?: unknown };
+    const { code, message, details, params } = error as { code?: unknown; message?: unknown; details?: unknown; params?: unknown };
     return new ApiError(
       response.status,
       typeof code === 'string' ? code : `http_${response.status}`,
       typeof message === 'string' ? message : response.statusText,
       details,
+      typeof params === 'object' && params !== null && !Array.isArray(params) ? (params as Record<string, unknown>) : {},
     );
   }
   return new ApiError(response.status, `http_${response.status}`, response.statusText || `HTTP ${response.status}`);

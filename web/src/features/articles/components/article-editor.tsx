@@ -5,6 +5,7 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { isApiError } from '../../../lib/api-client';
 import { useDateFormat } from '../../../lib/format-date';
 import { DEFAULT_CURRENCY } from '../../../lib/format-money';
+import { useFieldErrors } from '../../../lib/use-api-error';
 import type { AdminArticle } from '../types';
 import { ArticleActions } from './article-actions';
 import { ArticleBodyEditor } from './article-body-editor';
@@ -29,6 +30,7 @@ interface ArticleEditorProps {
 export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNotice }: ArticleEditorProps) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
+  const fieldErrors = useFieldErrors();
   const [form] = Form.useForm<ArticleFormValues>();
   // The page keys this editor by article id, so the fields start from each article once.
   const [initialValues] = useState(() => toFormValues(article));
@@ -39,8 +41,8 @@ export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNoti
 
   const onFieldErrors = (error: unknown): boolean => {
     if (!isApiError(error) || error.status !== 400) return false;
-    const fields = error.fieldErrors
-      .map((fieldError) => ({ name: fieldOfPath(fieldError.path), errors: [fieldError.message] }))
+    const fields = fieldErrors(error)
+      .map((entry) => ({ name: fieldOfPath(entry.name.join('.')), errors: entry.errors }))
       .filter((entry): entry is { name: keyof ArticleFormValues; errors: string[] } => entry.name !== null);
     if (fields.length === 0) return false;
     form.setFields(fields);

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+
+/**
+ * Every error code Fanbase answers with (HTTP) or prints (CLI), with its status, the parameters
+ * it carries and its English message. The JSON answer is
+ * `{"error":{"code","message","params","details"?}}`: `message` is this English text for API users
+ * and logs; the web app shows its own translation of `code` with `params`
+ * (web/src/i18n: `errors.codes.<code>`). test/error-codes.spec.ts holds both locale files to this
+ * list, so a new code cannot ship without its messages.
+ */
+type Entry<P extends z.ZodRawShape> = { status: number; params: z.ZodObject<P>; message: (params: z.infer<z.ZodObject<P>>) => string };
+
+const entry = <P extends z.ZodRawShape = Record<never, never>>(status: number, message: (params: z.infer<z.ZodObject<P>>) => string, shape?: P): Entry<P> => ({
+  status,
+  params: z.object(shape ?? ({} as P)).strict(),
+  message,
+});
+
+const seconds = z.number().int().nonnegative();
+
+export const ERROR_CODES = {
+  // The request itself
+  validation_failed: entry(400, (p) => `${p.in}.${p.path} is invalid`, { path: z.string(), in: z.string() }),
+  bad_request: entry(400, () => 'The request is not valid'),
+  not_found: entry(404, () => 'Not found'),
+  'route.not_found': entry(404, (p) => `No route ${p.method} ${p.path}`, { method: z.string(), path: z.string() }),
+  'request.unsupported_media_type': entry(415, () => 'This content type is not accepted here'),
+  'request.body_too_large': entry(413, () => 'The request body is too large'),
+  'request.empty_body': entry(400, () => 'The request body is empty'),
+  'request.invalid_json': entry(400, () => 'The request body is not valid JSON'),
+  'request.invalid_content_length': entry(400, () => 'Content-Length does not match the body'),
+  'request.uri_too_long': entry(414, () => 'The address is too long'),
+  'request.bad_url': entry(400, () => 'The address is malformed'),
+  rate_limited: entry(429, (p) => `Too many requests; try again in ${p.retryAfterSeconds} seconds`, { retryAfterSeconds: seconds }),
+  'csrf.cross_site': entry(403, () => 'Requests from another site cannot use a Fanbase session'),
+  internal: entry(500, () => 'Internal server error'),
+
+  // Signing in and access
+  'auth.unauthenticated': entry(401, () => 'Sign in first'),
+  'auth.forbidden': entry(403, () => 'You are not allowed to do this'),
+  'auth.invalid_credentials': entry(401, () => 'Email or password is incorrect'),
+  'setup.already_done': entry(409, () => 'The owner account already exists; sign in instead'),
+  'invitation.not_found': entry(404, () => 'This invitation link is invalid or has expired'),
+  'metrics.disabled': entry(404, () => 'Metrics are off: set METRICS_TOKEN to scrape /metrics'),
+  'metrics.unauthenticated': entry(401, () => 'Scraping /metrics needs Authorization: Bearer <METRICS_TOKEN>'),
+
+  // Fans, staff and tokens
+  'fan.not_found': entry(404, () => 'Fan not found'),
+  'fan.email_taken': entry(409, () => 'An account with this email already exists'),
+  'staff.not_found': entry(404, () => 'Staff member not found'),
+  'staff.email_taken': entry(409, (p) => `A staff account with email ${p.email} already exists`, { email: z.string() }),
+  'staff.owner_protected': entry(403, () => 'The owner cannot be removed'),
+  'token.not_found': entry(404, () => 'API token not found'),
+
+  // Content and CRM
+  'article.not_found': entry(404, () => 'Article not found'),
+  'article.was_published': entry(409, () => 'A published article cannot be deleted; unpublish it instead'),
+  'share_link.not_found': entry(404, () => 'Share link not found'),
+  'segment.not_found': entry(404, () => 'Segment not found'),
+  'segment.name_taken': entry(409, (p) => `A segment named "${p.name}" already exists`, { name: z.string() }),
+  'segment.invalid_filter': entry(409, () => 'The saved filter is no longer valid; edit or delete the segment'),
+  'import.missing_email_column': entry(400, () => 'The CSV needs a header row with an "email" column'),
+  'import.file_not_found': entry(404, (p) => `No such file: ${p.file}`, { file: z.string() }),
+  'import.not_found': entry(404, () => 'Import not found'),
+  'import.failed': entry(500, () => 'The import could not be finished; upload the file again'),
+
+  // Background work and retries
+  'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),
+  'job.failed': entry(500, (p) => `${p.job} failed: ${p.reason}`, { job: z.string(), reason: z.string() }),
+  'workflow.run_not_found': entry(404, () => 'Workflow run not found'),
+  'idempotency.sign_in_required': entry(401, () => 'Sign in to send an Idempotency-Key'),
+  'idempotency.invalid_key': entry(400, (p) => `Idempotency-Key ${p.reason}`, { reason: z.string() }),
+  'idempotency.key_reused': entry(409, () => 'This Idempotency-Key was already used for a different request; send a new key'),
+  'idempotency.in_progress': entry(409, () => 'A request with this Idempotency-Key is still being processed; retry once it has finished'),
+  'idempotency.busy': entry(503, () => 'This Idempotency-Key is changing hands; retry in a moment'),
+  'database.in_use': entry(
+    409,
+    (p) => `The embedded database in ${p.dataDir} is in use by another Fanbase process; stop it first, or set DATABASE_URL to share a PostgreSQL server`,
+    {
+      dataDir: z.string(),
+    },
+  ),
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type ErrorParams<C extends ErrorCode> = z.infer<(typeof ERROR_CODES)[C]['params']>;
+export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as ErrorCode[];
+
+/**
+ * What is wrong with one field, in `details` (validation, and conflicts on a field such as a
+ * taken email): `issue` names it, `params` fill it in; `message` is the English text. The web app
+ * translates `issue` (`errors.fields.<issue>`) and shows it on the form field `path` names.
+ */
+export const FIELD_ISSUES = {
+  invalid: {},
+  required: {},
+  too_short: { minimum: z.number() },
+  too_long: { maximum: z.number() },
+  too_small: { minimum: z.number() },
+  too_big: { maximum: z.number() },
+  too_few: { minimum: z.number() },
+  too_many: { maximum: z.number() },
+  invalid_email: {},
+  invalid_url: {},
+  invalid_option: {},
+  nul_character: {},
+  taken: {},
+  not_found: {},
+  sponsored_only: {},
+  before_start: {},
+  duplicate: {},
+} as const satisfies Record<string, z.ZodRawShape>;
+
+export type FieldIssueCode = keyof typeof FIELD_ISSUES;
+export const FIELD_ISSUE_LIST = Object.keys(FIELD_ISSUES) as FieldIssueCode[];
+
+export type FieldIssue = {
+  path: string;
+  /** Where the field is: body, querystring, params, headers. */
+  in?: string;
+  issue: FieldIssueCode;
+  params?: Record<string, string | number>;
+  message: string;
+};
+
+/** The error answer: `{"error": ErrorBody}`. */
+export type ErrorBody = { code: ErrorCode; message: string; params: Record<string, unknown>; details?: FieldIssue[] };
