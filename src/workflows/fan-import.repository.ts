@@ -46,10 +46,10 @@ export const fanImportRepository = {
       .where(and(eq(fanImports.id, id), eq(fanImports.status, 'running')));
   },
 
-  async fail(db: Db, id: string, error: { code: string; message: string }, at: Date) {
+  async fail(db: Db, id: string, failure: { code: string; message: string }, at: Date) {
     await db
       .update(fanImports)
-      .set({ status: 'failed', errorCode: error.code, error: error.message, csv: null, finishedAt: at, heartbeatAt: at })
+      .set({ status: 'failed', errorCode: failure.code, error: failure.message, csv: null, finishedAt: at, heartbeatAt: at })
       .where(and(eq(fanImports.id, id), eq(fanImports.status, 'running')));
   },
 

@@ -162,7 +162,11 @@ const parseStep = createStep<ImportInput, Parsed>(
       checkedHeader = true;
       if (columns?.includes('email')) return;
       parser.destroy();
-      throw new AppError('import.missing_email_column', {}, { details: [{ path: 'csv', issue: 'required', message: columns ? 'has no email column' : 'is empty' }] });
+      throw new AppError(
+        'import.missing_email_column',
+        {},
+        { details: [{ path: 'csv', issue: 'required', message: columns ? 'has no email column' : 'is empty' }] },
+      );
     };
     for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       if (!checkedHeader) checkHeader();
