@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
+import { scheduleMaintenance } from '../../schedules/maintenance.schedule.ts';
 import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime } from '../runtime.ts';
@@ -26,6 +27,7 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   });
   await extend?.(app, container);
   const nightly = scheduleLoyaltyRecompute(container);
+  const hourly = scheduleMaintenance(container);
   await container.jobs.start();
   container.stream.start();
   await container.services.fanImports.start();
@@ -33,6 +35,7 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     nightly.stop();
+    hourly.stop();
     await container.jobs.stop();
     await container.services.fanImports.stop();
     await app.close();

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { workflowRuns, workflowSteps, type CompensationStatus, type WorkflowRun, type WorkflowRunStatus, type WorkflowStep } from './workflows.table.ts';
 
@@ -24,6 +24,32 @@ export const workflowsRepository = {
       .update(workflowRuns)
       .set({ status: outcome.status, error: outcome.error, finishedAt: at })
       .where(and(eq(workflowRuns.id, id), eq(workflowRuns.status, 'running')));
+  },
+
+  /**
+   * Runs still `running` that started before `startedBefore` were left by a process that stopped
+   * (no run lasts that long): they, and their unfinished steps, are marked failed with `error`.
+   */
+  async abandonStale(db: Db, startedBefore: Date, error: string, at: Date): Promise<number> {
+    const runs = await db
+      .update(workflowRuns)
+      .set({ status: 'failed', error, finishedAt: at })
+      .where(and(eq(workflowRuns.status, 'running'), lt(workflowRuns.startedAt, startedBefore)))
+      .returning({ id: workflowRuns.id });
+    if (runs.length === 0) return 0;
+    await db
+      .update(workflowSteps)
+      .set({ status: 'failed', error, finishedAt: at })
+      .where(
+        and(
+          inArray(
+            workflowSteps.runId,
+            runs.map((r) => r.id),
+          ),
+          eq(workflowSteps.status, 'running'),
+        ),
+      );
+    return runs.length;
   },
 
   async insertStep(db: Db, step: { runId: string; position: number; stepId: string; at: Date }) {

@@ -12,6 +12,9 @@ export type RunOptions = {
   key?: string | null;
 };
 
+/** No run lasts this long: one still `running` after it was left by a process that stopped. */
+export const ABANDONED_AFTER_MS = 6 * 60 * 60_000;
+
 /** The error as recorded: an AppError's code and message, or the first line of any other. */
 export const describeError = (err: unknown): string => {
   const text = err instanceof AppError ? `${err.code}: ${err.message}` : err instanceof Error ? err.message : String(err);
@@ -151,6 +154,17 @@ export function createWorkflowRunner(deps: { repo: WorkflowsRepository }) {
         page: page.page,
         pageSize: page.pageSize,
       };
+    },
+
+    /**
+     * Marks runs left `running` by a process that stopped (started more than `olderThanMs` ago) as
+     * failed, so staff see them as interrupted rather than forever in progress; their steps say how
+     * far they got (what a hand must finish). Returns how many. Run by the maintenance schedule.
+     */
+    async abandonStale(ctx: Ctx, olderThanMs = ABANDONED_AFTER_MS): Promise<number> {
+      requireStaff(ctx);
+      const at = ctx.now();
+      return repo.abandonStale(ctx.db, new Date(at.getTime() - olderThanMs), 'interrupted: the process running it stopped before it finished', at);
     },
 
     async getRun(ctx: Ctx, id: string): Promise<WorkflowRunDto> {
