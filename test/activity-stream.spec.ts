@@ -160,8 +160,9 @@ describe('activity stream: consumers after commit, exactly once', () => {
     await t.database.db.execute(sql`update fan_signals set days_active = 50, unique_reads = 0, last_active_at = null, last_active_day = null`);
     for (const name of t.container.stream.names()) await t.container.stream.rebuild(system(), name);
     await t.container.services.loyalty.relevelAll(system());
-    expect(await snapshot()).toEqual(incremental);
-    // After a rebuild the consumers go on from where it stopped: nothing is counted twice.
+    // A rebuild covers the stream up to its settled end; on PostgreSQL a long transaction in another
+    // database of the cluster can hold that end back, and the consumers then apply the rest from
+    // the rebuild's position. Settled, the state equals the incremental one: nothing counted twice.
     await t.settle();
     expect(await snapshot()).toEqual(incremental);
   });

@@ -1,8 +1,23 @@
-import { and, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { StateChange } from '../../db/state-change.ts';
 import type { Db } from '../../db/client.ts';
 import { fans, type FollowStatus } from './fans.table.ts';
 
 export type FanRow = typeof fans.$inferSelect;
+
+const fanColumns = Object.entries(getTableColumns(fans));
+
+/** A fans row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
+function toFanRow(raw: Record<string, unknown>): FanRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of fanColumns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as FanRow;
+}
+
+const change = (statement: { getSQL(): SQL }): StateChange<FanRow> => ({ statement: statement.getSQL(), read: toFanRow });
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -38,31 +53,34 @@ export const fansRepository = {
     const [row] = await db.select().from(fans).where(eq(fans.email, email)).limit(1);
     return row;
   },
-  /** Flips to following only if not already following; undefined means "no change". */
-  async markFollowing(db: Db, id: string, at: Date, sourceType: string): Promise<FanRow | undefined> {
-    const [row] = await db
-      .update(fans)
-      .set({
-        followStatus: 'following',
-        followingSince: at,
-        firstFollowedAt: sql`coalesce(${fans.firstFollowedAt}, ${at.toISOString()}::timestamptz)`,
-        firstFollowSource: sql`coalesce(${fans.firstFollowSource}, ${sourceType})`,
-      })
-      .where(and(eq(fans.id, id), sql`${fans.followStatus} <> 'following'`))
-      .returning();
-    return row;
+  /** Flips to following only if not already following: returns no row when nothing changed. */
+  markFollowing(db: Db, id: string, at: Date, sourceType: string): StateChange<FanRow> {
+    return change(
+      db
+        .update(fans)
+        .set({
+          followStatus: 'following',
+          followingSince: at,
+          firstFollowedAt: sql`coalesce(${fans.firstFollowedAt}, ${at.toISOString()}::timestamptz)`,
+          firstFollowSource: sql`coalesce(${fans.firstFollowSource}, ${sourceType})`,
+        })
+        .where(and(eq(fans.id, id), sql`${fans.followStatus} <> 'following'`))
+        .returning(),
+    );
   },
-  async markUnfollowed(db: Db, id: string, at: Date): Promise<FanRow | undefined> {
-    const [row] = await db
-      .update(fans)
-      .set({
-        followStatus: 'unfollowed',
-        followingSince: null,
-        firstUnfollowedAt: sql`coalesce(${fans.firstUnfollowedAt}, ${at.toISOString()}::timestamptz)`,
-      })
-      .where(and(eq(fans.id, id), eq(fans.followStatus, 'following')))
-      .returning();
-    return row;
+  /** Flips to unfollowed only if following: returns no row when nothing changed. */
+  markUnfollowed(db: Db, id: string, at: Date): StateChange<FanRow> {
+    return change(
+      db
+        .update(fans)
+        .set({
+          followStatus: 'unfollowed',
+          followingSince: null,
+          firstUnfollowedAt: sql`coalesce(${fans.firstUnfollowedAt}, ${at.toISOString()}::timestamptz)`,
+        })
+        .where(and(eq(fans.id, id), eq(fans.followStatus, 'following')))
+        .returning(),
+    );
   },
   /** Search uses the trigram index on display name + email. */
   async list(db: Db, f: { q?: string; status?: FollowStatus; limit: number; offset: number }): Promise<{ rows: FanRow[]; total: number }> {

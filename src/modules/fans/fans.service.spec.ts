@@ -25,7 +25,11 @@ const fanRow = (over: Partial<FanRow> = {}): FanRow => ({
 /** Service tier: fake repositories, no database. The transaction is a pass-through. */
 function setup(repo: Partial<FansRepository>) {
   const db = { transaction: (fn: (tx: unknown) => unknown) => fn(db) } as unknown as Db;
-  const timeline = { record: vi.fn(async () => ({})), listForFan: vi.fn(async () => ({ items: [], nextCursor: null })) };
+  // The state change and its activity are one statement: the fake answers the change's own row, if any.
+  const timeline = {
+    recordWithChange: vi.fn(async (_ctx: Ctx, change: { row?: unknown }) => change.row),
+    listForFan: vi.fn(async () => ({ items: [], nextCursor: null })),
+  };
   const service = createFansService({
     repo: repo as FansRepository,
     auth: {} as AuthService,
@@ -38,13 +42,14 @@ function setup(repo: Partial<FansRepository>) {
 describe('FansService', () => {
   const fan: Actor = { kind: 'fan', fanId: '11111111-1111-4111-8111-111111111111' };
 
-  it('records a followed activity only when the state actually changes', async () => {
-    const { service, timeline, ctx } = setup({
-      markFollowing: vi.fn(async () => fanRow({ followStatus: 'following', followingSince: NOW })),
-    });
+  it('writes the follow state with its followed activity, from the article the fan came from', async () => {
+    const change = { row: fanRow({ followStatus: 'following', followingSince: NOW }) };
+    const markFollowing = vi.fn(() => change);
+    const { service, timeline, ctx } = setup({ markFollowing } as unknown as Partial<FansRepository>);
     const res = await service.follow(ctx(fan), 'article:42');
     expect(res).toMatchObject({ following: true, followingSince: NOW.toISOString() });
-    expect(timeline.record).toHaveBeenCalledWith(expect.anything(), {
+    expect(markFollowing).toHaveBeenCalledWith(expect.anything(), fan.kind === 'fan' ? fan.fanId : '', NOW, 'article');
+    expect(timeline.recordWithChange).toHaveBeenCalledWith(expect.anything(), change, {
       fanId: fan.kind === 'fan' ? fan.fanId : '',
       kind: 'followed',
       source: 'article:42',
@@ -53,13 +58,11 @@ describe('FansService', () => {
     });
   });
 
-  it('does not record anything when the fan already follows', async () => {
-    const { service, timeline, ctx } = setup({
-      markFollowing: vi.fn(async () => undefined),
-      findById: vi.fn(async () => fanRow({ followStatus: 'following', followingSince: NOW })),
-    });
+  it('answers with the fan as stored when nothing changed (already following)', async () => {
+    const findById = vi.fn(async () => fanRow({ followStatus: 'following', followingSince: NOW }));
+    const { service, ctx } = setup({ markFollowing: vi.fn(() => ({ row: undefined })), findById } as unknown as Partial<FansRepository>);
     expect((await service.follow(ctx(fan))).following).toBe(true);
-    expect(timeline.record).not.toHaveBeenCalled();
+    expect(findById).toHaveBeenCalledTimes(1);
   });
 
   it('checks access before touching data', async () => {

@@ -1,5 +1,5 @@
 import { requireFan, requireStaff } from '../../core/access.ts';
-import { inTransaction, type Ctx } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type CursorQuery, type Page } from '../../core/pagination.ts';
@@ -64,35 +64,36 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
 
     /**
      * Follow is idempotent: the state flips and the `followed` activity is written in one
-     * transaction, or nothing happens when the fan already follows. Cost: 2 statements (the
-     * UPDATE, whose trigger copies the state to fan_signals, and the activity's INSERT); an
-     * unfollow also reads the last article read (attribution). Analytics, article counters and
-     * loyalty follow after commit, as stream consumers. Counted in fans.cost.spec.ts.
+     * statement (the UPDATE, whose trigger copies the state to fan_signals, with the activity's
+     * INSERT in the same statement: atomic without a transaction), or nothing happens when the fan
+     * already follows (then the fan is read). An unfollow also reads the last article read first
+     * (attribution). Analytics, article counters and loyalty follow after commit, as stream
+     * consumers. Counted in fans.cost.spec.ts.
      */
     async follow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
       const fanId = requireFan(ctx);
-      return inTransaction(ctx, async (tx) => {
-        const at = tx.now();
-        const changed = await repo.markFollowing(tx.db, fanId, at, sourceTypeOf(source));
-        if (changed) {
-          await timeline.record(tx, { fanId, kind: 'followed', source, articleId: articleIdOfSource(source), at });
-          return toFanSelfDto(changed);
-        }
-        return toFanSelfDto(await loadSelf(tx));
+      const at = ctx.now();
+      const changed = await timeline.recordWithChange(ctx, repo.markFollowing(ctx.db, fanId, at, sourceTypeOf(source)), {
+        fanId,
+        kind: 'followed',
+        source,
+        articleId: articleIdOfSource(source),
+        at,
       });
+      return toFanSelfDto(changed ?? (await loadSelf(ctx)));
     },
 
     async unfollow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
       const fanId = requireFan(ctx);
-      return inTransaction(ctx, async (tx) => {
-        const at = tx.now();
-        const changed = await repo.markUnfollowed(tx.db, fanId, at);
-        if (changed) {
-          await timeline.record(tx, { fanId, kind: 'unfollowed', source, articleId: articleIdOfSource(source), at });
-          return toFanSelfDto(changed);
-        }
-        return toFanSelfDto(await loadSelf(tx));
+      const at = ctx.now();
+      const changed = await timeline.recordWithChange(ctx, repo.markUnfollowed(ctx.db, fanId, at), {
+        fanId,
+        kind: 'unfollowed',
+        source,
+        articleId: articleIdOfSource(source),
+        at,
       });
+      return toFanSelfDto(changed ?? (await loadSelf(ctx)));
     },
 
     /** A fan reads only their own timeline: the id comes from the session, never the request. */

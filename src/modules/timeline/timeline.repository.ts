@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import { fanActivities } from './timeline.table.ts';
@@ -14,6 +14,23 @@ const atOrBefore = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActiv
 const SOURCE_TYPE = sql`case when ${fanActivities.source} like 'article:%' then 'article' when ${fanActivities.source} like 'share:%' then 'share' when ${fanActivities.source} = 'import' then 'import' else 'direct' end`;
 
 const activityQueries = {
+  /**
+   * One statement: the state change (a CTE) and, for the row it returns, the activity. Returns the
+   * changed rows (none: nothing changed, and nothing was recorded).
+   */
+  async insertWithChange(db: Db, change: SQL, activity: NewActivity): Promise<Record<string, unknown>[]> {
+    return rowsOf<Record<string, unknown>>(
+      await db.execute(sql`
+        with changed as (${change}),
+        recorded as (
+          insert into fan_activities (fan_id, kind, source, article_id, data, occurred_at)
+          select ${activity.fanId}::uuid, ${activity.kind}, ${activity.source ?? null}, ${activity.articleId ?? null}::uuid,
+            ${JSON.stringify(activity.data ?? {})}::jsonb, ${(activity.occurredAt ?? new Date()).toISOString()}::timestamptz
+          from changed
+        )
+        select * from changed`),
+    );
+  },
   /** Multi-row INSERTs of up to 5,000 rows each (a statement holds at most 65,535 parameters). */
   async insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
     const written: ActivityRow[] = [];

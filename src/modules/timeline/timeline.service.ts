@@ -2,6 +2,7 @@ import { afterCommit, type Ctx } from '../../core/context.ts';
 import type { CursorPage, CursorQuery } from '../../core/pagination.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import type { StreamSource } from '../../platform/stream/stream.runner.ts';
+import type { StateChange } from '../../db/state-change.ts';
 import type { ActivityRow, TimelineRepository } from './timeline.repository.ts';
 import { activityData, toActivityDto, type ActivityData, type ActivityDataInput, type ActivityDto, type ActivityKind } from './timeline.schemas.ts';
 
@@ -35,6 +36,27 @@ export function createTimelineService(repo: TimelineRepository) {
   const enrichers = new Map<ActivityKind, ActivityEnricher[]>();
   const recorded: (() => void)[] = [];
 
+  /** An activity's row to write: its data checked for its kind, then completed by the kind's enrichers. */
+  async function prepare(ctx: Ctx, input: ActivityInput) {
+    const { kind, data } = activityData.parse({ kind: input.kind, data: input.data });
+    const activity = {
+      fanId: input.fanId,
+      kind,
+      data,
+      source: input.source ?? null,
+      articleId: input.articleId ?? null,
+      at: input.at ?? ctx.now(),
+    } as PendingActivity;
+    for (const enricher of enrichers.get(kind) ?? []) await enricher(ctx, activity);
+    return { fanId: activity.fanId, kind: activity.kind, source: activity.source, articleId: activity.articleId, data: activity.data, occurredAt: activity.at };
+  }
+  /** After commit (at once outside a transaction), the consumers are told. */
+  function wake(ctx: Ctx) {
+    afterCommit(ctx, () => {
+      for (const callback of recorded) callback();
+    });
+  }
+
   return {
     /** Wiring (subscriptions.ts): complete activities of one kind before they are written. */
     enrich(kind: ActivityKind, enricher: ActivityEnricher) {
@@ -58,31 +80,22 @@ export function createTimelineService(repo: TimelineRepository) {
     async recordMany(ctx: Ctx, inputs: ActivityInput[]): Promise<ActivityRow[]> {
       if (inputs.length === 0) return [];
       const values = [];
-      for (const input of inputs) {
-        const { kind, data } = activityData.parse({ kind: input.kind, data: input.data });
-        const activity = {
-          fanId: input.fanId,
-          kind,
-          data,
-          source: input.source ?? null,
-          articleId: input.articleId ?? null,
-          at: input.at ?? ctx.now(),
-        } as PendingActivity;
-        for (const enricher of enrichers.get(kind) ?? []) await enricher(ctx, activity);
-        values.push({
-          fanId: activity.fanId,
-          kind: activity.kind,
-          source: activity.source,
-          articleId: activity.articleId,
-          data: activity.data,
-          occurredAt: activity.at,
-        });
-      }
+      for (const input of inputs) values.push(await prepare(ctx, input));
       const rows = await repo.insertMany(ctx.db, values);
-      afterCommit(ctx, () => {
-        for (const callback of recorded) callback();
-      });
+      wake(ctx);
       return rows;
+    },
+
+    /**
+     * Writes a state change and its activity in one statement (a follow: the fan's state and the
+     * `followed` activity), atomic without a transaction: the activity is written only if the
+     * change returned a row. Returns the changed row, or undefined when nothing changed.
+     */
+    async recordWithChange<T>(ctx: Ctx, change: StateChange<T>, input: ActivityInput): Promise<T | undefined> {
+      const [row] = await repo.insertWithChange(ctx.db, change.statement, await prepare(ctx, input));
+      if (!row) return undefined;
+      wake(ctx);
+      return change.read(row);
     },
 
     /** The article the fan read last at or after `since`, if any (unfollow attribution). */
