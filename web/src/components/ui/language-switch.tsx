@@ -1,4 +1,4 @@
-import { GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from './icons';
 import { Grid, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Language, toLanguage } from '../../i18n';

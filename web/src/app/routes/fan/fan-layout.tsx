@@ -1,4 +1,4 @@
-import { ReadOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '../../../components/ui/icons';
 import { Button, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';

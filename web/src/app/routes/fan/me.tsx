@@ -1,4 +1,4 @@
-import { HistoryOutlined, UserOutlined } from '@ant-design/icons';
+import { HistoryOutlined, UserOutlined } from '../../../components/ui/icons';
 import { Button, Card, Flex, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

@@ -1,4 +1,4 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { TeamOutlined } from '../../../components/ui/icons';
 import { Avatar, Card, Flex, Skeleton, Statistic, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

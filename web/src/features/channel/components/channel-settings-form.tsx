@@ -1,4 +1,4 @@
-import { SaveOutlined } from '@ant-design/icons';
+import { SaveOutlined } from '../../../components/ui/icons';
 import { App, Button, Divider, Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';

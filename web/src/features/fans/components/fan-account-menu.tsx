@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, LogoutOutlined, UserOutlined } from '../../../components/ui/icons';
 import { App, Avatar, Button, Dropdown, Skeleton, Space, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';

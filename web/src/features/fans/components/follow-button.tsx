@@ -1,4 +1,4 @@
-import { CheckOutlined, HeartOutlined } from '@ant-design/icons';
+import { CheckOutlined, HeartOutlined } from '../../../components/ui/icons';
 import { App, Button, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CrownOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, CrownOutlined } from '../../../components/ui/icons';
 import { Alert, Card, Col, Flex, Row, Skeleton, Statistic } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

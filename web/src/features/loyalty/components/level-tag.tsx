@@ -1,4 +1,4 @@
-import { CrownFilled } from '@ant-design/icons';
+import { CrownFilled } from '../../../components/ui/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { LEVEL_COLORS, SUPER_FAN_LEVEL, isLoyaltyLevel, useLevelName } from '../../../lib/loyalty-levels';

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, CrownFilled } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, CrownFilled } from '../../../components/ui/icons';
 import { Alert, Divider, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';

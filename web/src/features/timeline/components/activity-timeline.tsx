@@ -1,4 +1,4 @@
-import { FallOutlined, HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, RiseOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { FallOutlined, HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, RiseOutlined, ShareAltOutlined } from '../../../components/ui/icons';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TimelineItemProps as TimelineItemType } from 'antd';
