@@ -2,7 +2,7 @@
  * The icons the app uses: antd's, made decorative. An antd icon is a `role="img"` span named after
  * its glyph ("heart", "team"), which a screen reader reads out as part of every button, link and menu
  * item it sits in ("heart Follow"). Here each one is `aria-hidden`: the text next to it names the control.
- * An icon-only control carries its own `aria-label`. ESLint keeps every other file importing from here.
+ * An icon-only control carries its own `aria-label`; an icon that means something alone gets one. ESLint keeps every other file importing from here.
  */
 import {
   ApiOutlined as AntdApiOutlined,
@@ -70,8 +70,9 @@ import type { ComponentProps, ComponentType } from 'react';
 
 type IconProps = ComponentProps<typeof AntdHeartOutlined>;
 
+/** Hidden from assistive technology, unless given an `aria-label`: then it is an image that says that (a status icon standing alone). */
 function decorative(Icon: ComponentType<IconProps>): ComponentType<IconProps> {
-  const Decorative = (props: IconProps) => <Icon aria-hidden {...props} />;
+  const Decorative = (props: IconProps) => (props['aria-label'] ? <Icon {...props} /> : <Icon aria-hidden {...props} />);
   Decorative.displayName = Icon.displayName;
   return Decorative;
 }

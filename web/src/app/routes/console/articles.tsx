@@ -63,7 +63,7 @@ export function ArticlesPage() {
               loading={articles.isFetching}
               filtered={Boolean(status || kind)}
               onPageChange={onPageChange}
-              onOpen={(article) => navigate(`/console/articles/${article.id}`)}
+              articleHref={(article) => `/console/articles/${article.id}`}
             />
           </Flex>
         </Card>

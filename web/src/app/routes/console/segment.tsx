@@ -124,7 +124,7 @@ export function SegmentPage() {
               else next.set('pageSize', String(nextSize));
               setParams(next, { replace: true });
             }}
-            onOpen={(fan) => navigate(`/console/fans/${fan.id}`)}
+            fanHref={(fan) => `/console/fans/${fan.id}`}
           />
         </Card>
       </Flex>

@@ -29,6 +29,7 @@ export function ChannelHero({ channel, loading, action, note }: ChannelHeroProps
       />
       <Flex vertical align="center" gap={16} style={{ padding: '0 24px 40px', marginTop: -48, textAlign: 'center' }}>
         <Avatar
+          aria-hidden
           size={96}
           style={{
             background: token.colorBgContainer,

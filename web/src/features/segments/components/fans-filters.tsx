@@ -54,6 +54,7 @@ export function FansFilters({ q, status, onSearch, onStatusChange }: FansFilters
         placeholder={t('fans.allStatuses')}
         options={FAN_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
         style={{ width: 200 }}
+        aria-label={t('fans.columns.status')}
         data-testid="fans-status-filter"
       />
     </Flex>
