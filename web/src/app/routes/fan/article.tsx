@@ -84,15 +84,7 @@ export function ArticlePage() {
         {fan?.following ? t('articleSite.followingNote', { channel: channelName }) : t('articleSite.followPrompt', { channel: channelName })}
       </Typography.Text>
       <Flex wrap gap={12} justify="center">
-        <FollowButton
-          fan={fan}
-          channelName={channelName}
-          source={followSource}
-          unfollowSource={articleSource}
-          signupPath={signupPath}
-          size="default"
-          testId="article-follow"
-        />
+        <FollowButton fan={fan} channelName={channelName} source={followSource} unfollowSource={articleSource} size="default" testId="article-follow" />
         <ShareArticleButton articleId={id} signedIn={Boolean(fan)} signupPath={signupPath} />
       </Flex>
     </Flex>
