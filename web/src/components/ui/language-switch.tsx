@@ -28,7 +28,7 @@ export function LanguageSwitch() {
       prefix={compact ? undefined : <GlobalOutlined />}
       variant="borderless"
       popupMatchSelectWidth={false}
-      style={{ minWidth: compact ? 64 : 112 }}
+      style={{ minWidth: compact ? 52 : 112 }}
     />
   );
 }

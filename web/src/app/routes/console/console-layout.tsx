@@ -8,6 +8,7 @@ import { ErrorResult } from '../../../components/ui/error-result';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useChannelSettings } from '../../../features/channel/api/get-channel-settings';
+import { NameChannelNotice } from '../../../features/channel/components/name-channel-notice';
 import { useCurrentStaff } from '../../../features/staff/api/get-current-staff';
 import { StaffAccountMenu } from '../../../features/staff/components/staff-account-menu';
 import type { StaffMember } from '../../../features/staff/types';
@@ -106,6 +107,7 @@ export function ConsoleLayout() {
         </Layout.Header>
         <Layout.Content style={{ padding: screens.md ? 24 : '56px 12px 24px' }}>
           <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+            <NameChannelNotice settings={channel.data} pathname={location.pathname} />
             <Suspense fallback={<PageLoader />}>
               <Outlet context={{ staff: me.data } satisfies ConsoleContext} />
             </Suspense>

@@ -45,7 +45,7 @@ export function FanLayout() {
             data-testid="header-home"
           >
             <BrandMark />
-            <Typography.Text strong ellipsis style={{ fontSize: 17, maxWidth: 280, minWidth: 0 }} data-testid="header-channel-name">
+            <Typography.Text strong ellipsis style={{ fontSize: screens.sm ? 17 : 16, maxWidth: 280, minWidth: 0 }} data-testid="header-channel-name">
               {channelName || t('fanSite.home')}
             </Typography.Text>
           </a>

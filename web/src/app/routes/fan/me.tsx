@@ -62,7 +62,7 @@ export function MePage() {
           </Space>
         }
       >
-        <ActivityTimeline query={activities} emptyText={t('account.noActivity')} articleHref={(articleId) => `/articles/${articleId}`} />
+        <ActivityTimeline query={activities} emptyText={t('account.noActivity')} articleHref={(articleId) => `/articles/${articleId}`} audience="fan" />
       </Card>
     </Flex>
   );

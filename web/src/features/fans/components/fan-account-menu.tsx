@@ -102,7 +102,7 @@ export function FanAccountMenu() {
               {name}
             </Typography.Text>
           )}
-          <DownOutlined style={{ fontSize: 10 }} />
+          {compact ? null : <DownOutlined style={{ fontSize: 10 }} />}
         </Flex>
       </Button>
     </Dropdown>

@@ -64,7 +64,9 @@ export function LoyaltyCardBody({ loyalty }: { loyalty: FanLoyalty }) {
                     )}{' '}
                     {ruleLabel(rule)}
                   </Typography.Text>
-                  <Typography.Text type={rule.met ? 'secondary' : 'danger'}>{t('loyalty.has', { value: valueLabel(rule.signal, rule.value) })}</Typography.Text>
+                  <Typography.Text type={rule.met ? 'secondary' : 'danger'}>
+                    {rule.value === null ? t('loyalty.hasNeverBeenActive') : t('loyalty.has', { value: valueLabel(rule.signal, rule.value) })}
+                  </Typography.Text>
                 </Flex>
               ))}
             </Flex>
