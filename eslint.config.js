@@ -137,6 +137,7 @@ const queryCalls = {
   selector: `MemberExpression[property.name=/^(${QUERY_METHODS})$/]:matches([object.name=/^(db|tx)$/], [object.property.name=/^(db|tx)$/])`,
   message: DRIZZLE_MESSAGE,
 };
+const ICONS_MESSAGE = 'Import icons from web/src/components/ui/icons.tsx (decorative: aria-hidden), not from @ant-design/icons';
 /** Server code where SQL is at home. */
 const SQL_HOMES = ['src/**/*.repository.ts', 'src/db/**', 'src/**/*.spec.ts'];
 
@@ -205,6 +206,21 @@ export default defineConfig(
         },
       ],
       'no-restricted-syntax': ['error', queryCalls],
+    },
+  },
+  // The web app takes its icons from web/src/components/ui/icons.tsx, which makes them decorative
+  // (antd's own carry role="img" and the glyph's name, read out in every control they sit in).
+  {
+    files: ['web/src/**/*.{ts,tsx}'],
+    ignores: ['web/src/components/ui/icons.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...drizzleImports.paths, { name: '@ant-design/icons', message: ICONS_MESSAGE }],
+          patterns: [...drizzleImports.patterns, { group: ['@ant-design/icons/*'], message: ICONS_MESSAGE }],
+        },
+      ],
     },
   },
 

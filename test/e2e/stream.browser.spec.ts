@@ -34,6 +34,7 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
     const page = await browser.context.newPage();
     const notice = page.getByTestId('figures-catching-up');
     await page.goto(`${browser.base}/console/analytics`);
+    // The first page this browser opens loads the whole app: more than the 1 s default on a busy machine.
     await expect.poll(() => page.getByTestId('growth-net').textContent(), { timeout: 15_000 }).toContain('1');
     await page.getByTestId('quality-card').waitFor();
     expect(await notice.count()).toBe(0);

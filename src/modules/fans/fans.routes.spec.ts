@@ -130,6 +130,18 @@ describe('fan site: accounts and follows', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/fan/me', headers: { cookie } })).statusCode).toBe(401);
   });
 
+  it('answers /session with the fan, or null for a visitor, without a 401', async () => {
+    const visitor = await t.app.inject({ method: 'GET', url: '/api/fan/session' });
+    expect(visitor.statusCode).toBe(200);
+    expect(visitor.json()).toEqual({ fan: null });
+    const { cookie, fan } = await signupFan(t.app, { displayName: 'Session Fan' });
+    const signedIn = await t.app.inject({ method: 'GET', url: '/api/fan/session', headers: { cookie } });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().fan).toMatchObject({ id: fan.id, displayName: 'Session Fan', following: false });
+    await t.app.inject({ method: 'POST', url: '/api/fan/logout', headers: { cookie } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/fan/session', headers: { cookie } })).json()).toEqual({ fan: null });
+  });
+
   it('ignores a forged (unsigned) session cookie', async () => {
     const { cookie } = await signupFan(t.app);
     const raw = cookie.split('=')[1]!.split('.')[0]!;

@@ -47,6 +47,11 @@ export const fanRoutes: FastifyPluginAsyncZod<RouteDeps<'fans' | 'auth'>> = asyn
   });
 
   app.get('/me', { schema: { tags, summary: 'The signed-in fan', response: { 200: fanSelfDto } } }, async (req) => fans.me(req.ctx));
+  app.get(
+    '/session',
+    { schema: { tags, summary: 'The signed-in fan, or null for a visitor (200 either way)', response: { 200: z.object({ fan: fanSelfDto.nullable() }) } } },
+    async (req) => ({ fan: await fans.session(req.ctx) }),
+  );
 
   app.post('/follow', { schema: { tags, summary: 'Follow the channel', body: followBody, response: { 200: fanSelfDto } } }, async (req) =>
     fans.follow(req.ctx, req.body?.source),

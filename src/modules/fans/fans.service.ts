@@ -62,6 +62,13 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
       return toFanSelfDto(await loadSelf(ctx));
     },
 
+    /** Who is signed in on the fan site: the fan, or null for a visitor (not an error: most page loads are visitors'). */
+    async session(ctx: Ctx): Promise<FanSelfDto | null> {
+      if (ctx.actor.kind !== 'fan') return null;
+      const row = await repo.findById(ctx.db, ctx.actor.fanId);
+      return row ? toFanSelfDto(row) : null;
+    },
+
     /**
      * Follow is idempotent: the state flips and the `followed` activity is written in one
      * statement (the UPDATE, whose trigger copies the state to fan_signals, with the activity's

@@ -1,4 +1,4 @@
-import { LockOutlined, MailOutlined } from '@ant-design/icons';
+import { LockOutlined, MailOutlined } from './icons';
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 

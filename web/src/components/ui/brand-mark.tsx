@@ -1,4 +1,4 @@
-import { HeartFilled } from '@ant-design/icons';
+import { HeartFilled } from './icons';
 import { theme } from 'antd';
 
 /** The square brand mark shown next to the channel name. */

@@ -1,4 +1,4 @@
-import { GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from './icons';
 import { Grid, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Language, toLanguage } from '../../i18n';
@@ -28,7 +28,7 @@ export function LanguageSwitch() {
       prefix={compact ? undefined : <GlobalOutlined />}
       variant="borderless"
       popupMatchSelectWidth={false}
-      style={{ minWidth: compact ? 64 : 112 }}
+      style={{ minWidth: compact ? 52 : 112 }}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from './icons';
 import { Button, Flex, Typography } from 'antd';
 import type { ReactNode } from 'react';
 

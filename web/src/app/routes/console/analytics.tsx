@@ -14,6 +14,7 @@ import { FiguresCatchingUp } from '../../../features/stream/components/figures-c
 import type { StreamConsumer } from '../../../features/stream/types';
 import { queryKeys } from '../../../lib/query-keys';
 import { useErrorText } from '../../../lib/use-api-error';
+import { zoneLabel } from '../../../lib/time-zones';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 // The daily rollup (growth) and the article counters (top articles).
@@ -41,13 +42,15 @@ export function AnalyticsPage() {
         extra={<DayRangePicker value={range} today={today} onChange={(next) => setParams({ from: next.from, to: next.to }, { replace: true })} />}
       />
       <Flex vertical gap={16}>
-        {growth.data?.recounting ? <Alert type="info" showIcon title={t('insights.recounting', { zone: growth.data.timeZone })} data-testid="recounting" /> : null}
+        {growth.data?.recounting ? (
+          <Alert type="info" showIcon title={t('insights.recounting', { zone: zoneLabel(growth.data.timeZone) })} data-testid="recounting" />
+        ) : null}
         {/* While past days are re-counted, that notice already says the figures are moving. */}
         <FiguresCatchingUp consumers={CONSUMERS} refresh={FIGURES} hidden={Boolean(growth.data?.recounting)} />
         <GrowthSummary growth={growth.data} loading={growth.isPending} />
         <Card
           title={t('insights.growthTitle')}
-          extra={<Typography.Text type="secondary">{t('insights.zoneNote', { zone: growth.data?.timeZone ?? timeZone })}</Typography.Text>}
+          extra={<Typography.Text type="secondary">{t('insights.zoneNote', { zone: zoneLabel(growth.data?.timeZone ?? timeZone) })}</Typography.Text>}
         >
           {growth.isError ? (
             <Alert type="error" showIcon title={t('errors.loadFailed')} description={errorText(growth.error)} />

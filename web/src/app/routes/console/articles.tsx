@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../../components/ui/icons';
 import { Alert, Button, Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -63,7 +63,7 @@ export function ArticlesPage() {
               loading={articles.isFetching}
               filtered={Boolean(status || kind)}
               onPageChange={onPageChange}
-              onOpen={(article) => navigate(`/console/articles/${article.id}`)}
+              articleHref={(article) => `/console/articles/${article.id}`}
             />
           </Flex>
         </Card>

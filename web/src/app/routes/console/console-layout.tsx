@@ -1,4 +1,4 @@
-import { ExportOutlined } from '@ant-design/icons';
+import { ExportOutlined } from '../../../components/ui/icons';
 import { Button, Flex, Grid, Layout, Tag, Typography, theme } from 'antd';
 import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useChannelSettings } from '../../../features/channel/api/get-channel-settings';
 import { PublicAddressWarning } from '../../../features/channel/components/public-address-warning';
+import { NameChannelNotice } from '../../../features/channel/components/name-channel-notice';
 import { useCurrentStaff } from '../../../features/staff/api/get-current-staff';
 import { StaffAccountMenu } from '../../../features/staff/components/staff-account-menu';
 import type { StaffMember } from '../../../features/staff/types';
@@ -108,6 +109,7 @@ export function ConsoleLayout() {
         <Layout.Content style={{ padding: screens.md ? 24 : '56px 12px 24px' }}>
           <div style={{ maxWidth: 1280, margin: '0 auto' }}>
             {me.data.role === 'owner' ? <PublicAddressWarning settings={channel.data} /> : null}
+            <NameChannelNotice settings={channel.data} pathname={location.pathname} />
             <Suspense fallback={<PageLoader />}>
               <Outlet context={{ staff: me.data } satisfies ConsoleContext} />
             </Suspense>

@@ -13,7 +13,7 @@ import {
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
-} from '@ant-design/icons';
+} from '../../../components/ui/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';

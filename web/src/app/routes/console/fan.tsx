@@ -1,4 +1,4 @@
-import { HistoryOutlined, TagsOutlined, UserOutlined } from '@ant-design/icons';
+import { HistoryOutlined, TagsOutlined, UserOutlined } from '../../../components/ui/icons';
 import { Card, Col, Flex, Row, Skeleton, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';

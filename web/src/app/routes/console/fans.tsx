@@ -1,8 +1,7 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '../../../components/ui/icons';
 import { Alert, Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
 import { useFans } from '../../../features/segments/api/get-fans';
 import { FansFilters } from '../../../features/segments/components/fans-filters';
@@ -21,7 +20,6 @@ function toStatus(value: string | null): FanStatus | undefined {
 /** Fan list: headline numbers, search, status filter, server-side paging (all kept in the URL); CSV import and export. */
 export function FansPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const errorText = useErrorText();
   const { params, page, pageSize, update, onPageChange } = useUrlListParams();
   const [importing, setImporting] = useState(false);
@@ -63,7 +61,7 @@ export function FansPage() {
               loading={fans.isFetching}
               filtered={Boolean(q || status)}
               onPageChange={onPageChange}
-              onOpen={(fan) => navigate(`/console/fans/${fan.id}`)}
+              fanHref={(fan) => `/console/fans/${fan.id}`}
             />
           </Flex>
         </Card>

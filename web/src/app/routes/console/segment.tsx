@@ -1,4 +1,4 @@
-import { DeleteOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined } from '../../../components/ui/icons';
 import { Alert, App, Button, Card, Flex, Popconfirm, Skeleton, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -135,7 +135,7 @@ export function SegmentPage() {
               else next.set('pageSize', String(nextSize));
               setParams(next, { replace: true });
             }}
-            onOpen={(fan) => navigate(`/console/fans/${fan.id}`)}
+            fanHref={(fan) => `/console/fans/${fan.id}`}
           />
         </Card>
       </Flex>

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../../../components/ui/icons';
 import { Button, Card, Flex, Result, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,15 +84,7 @@ export function ArticlePage() {
         {fan?.following ? t('articleSite.followingNote', { channel: channelName }) : t('articleSite.followPrompt', { channel: channelName })}
       </Typography.Text>
       <Flex wrap gap={12} justify="center">
-        <FollowButton
-          fan={fan}
-          channelName={channelName}
-          source={followSource}
-          unfollowSource={articleSource}
-          signupPath={signupPath}
-          size="default"
-          testId="article-follow"
-        />
+        <FollowButton fan={fan} channelName={channelName} source={followSource} unfollowSource={articleSource} size="default" testId="article-follow" />
         <ShareArticleButton articleId={id} signedIn={Boolean(fan)} signupPath={signupPath} />
       </Flex>
     </Flex>

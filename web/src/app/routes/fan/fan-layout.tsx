@@ -1,4 +1,4 @@
-import { ReadOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '../../../components/ui/icons';
 import { Button, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useChannel } from '../../../features/channel/api/get-channel';
 import { FanAccountMenu } from '../../../features/fans/components/fan-account-menu';
+
+const PRODUCT_NAME = 'Fanbase';
 
 /** The public fan site: header (channel, language, account), page, footer. */
 export function FanLayout() {
@@ -32,22 +34,22 @@ export function FanLayout() {
         }}
       >
         <Flex align="center" justify="space-between" gap={12} style={{ height: '100%', maxWidth: 1080, margin: '0 auto' }}>
-          <Flex
-            align="center"
-            gap={10}
-            role="link"
-            tabIndex={0}
-            onClick={() => navigate('/')}
-            onKeyDown={(event) => event.key === 'Enter' && navigate('/')}
-            style={{ cursor: 'pointer', minWidth: 0 }}
-            aria-label={t('fanSite.home')}
+          <a
+            href="/"
+            onClick={(event) => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              void navigate('/');
+            }}
+            style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
+            data-testid="header-home"
           >
             <BrandMark />
-            <Typography.Text strong ellipsis style={{ fontSize: 17, maxWidth: 280 }} data-testid="header-channel-name">
-              {channelName}
+            <Typography.Text strong ellipsis style={{ fontSize: screens.sm ? 17 : 16, maxWidth: 280, minWidth: 0 }} data-testid="header-channel-name">
+              {channelName || t('fanSite.home')}
             </Typography.Text>
-          </Flex>
-          <Flex align="center" gap={screens.sm ? 8 : 0}>
+          </a>
+          <Flex align="center" gap={screens.sm ? 8 : 0} style={{ flex: 'none', minWidth: 0 }}>
             <Button
               type="text"
               href="/articles"
@@ -78,7 +80,8 @@ export function FanLayout() {
       </Layout.Content>
       <Layout.Footer style={{ textAlign: 'center' }}>
         <Typography.Text type="secondary">
-          {channelName ? `${channelName} · ` : ''}
+          {/* A channel not named yet is called Fanbase: "Fanbase · Powered by Fanbase" would say it twice. */}
+          {channelName && channelName !== PRODUCT_NAME ? `${channelName} · ` : ''}
           {t('fanSite.poweredBy')}
         </Typography.Text>
       </Layout.Footer>

@@ -5,7 +5,7 @@ import { AuthCard } from '../../../components/ui/auth-card';
 import { RouterLink } from '../../../components/ui/router-link';
 import { useChannel } from '../../../features/channel/api/get-channel';
 import { LoginForm } from '../../../features/fans/components/login-form';
-import { safeNext, withNext } from '../../../lib/safe-next';
+import { safeIntent, safeNext, withNext, type IntentState } from '../../../lib/safe-next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 export function LoginPage() {
@@ -15,6 +15,9 @@ export function LoginPage() {
   const [params] = useSearchParams();
   // Back to where the visitor was (an article they wanted to follow or share), else home.
   const next = safeNext(params.get('next'));
+  // …and what they were doing there (Follow pressed while signed out): that page does it once they are in.
+  const intent = safeIntent(params.get('intent'));
+  const state: IntentState | undefined = intent ? { intent } : undefined;
   const channel = useChannel();
   const channelName = channel.data?.name ?? '';
   useDocumentTitle(t('auth.logIn'), channelName);
@@ -25,14 +28,14 @@ export function LoginPage() {
       subtitle={channelName ? t('auth.loginSubtitle', { channel: channelName }) : undefined}
       footer={
         <>
-          {t('auth.noAccount')} <RouterLink to={next === '/' ? '/signup' : withNext('/signup', next)}>{t('auth.signUp')}</RouterLink>
+          {t('auth.noAccount')} <RouterLink to={next === '/' && !intent ? '/signup' : withNext('/signup', next, intent)}>{t('auth.signUp')}</RouterLink>
         </>
       }
     >
       <LoginForm
         onSuccess={(fan) => {
           void message.success(t('auth.welcomeBack', { name: fan.displayName }));
-          void navigate(next, { replace: true });
+          void navigate(next, { replace: true, state });
         }}
       />
     </AuthCard>

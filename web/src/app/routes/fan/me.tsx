@@ -1,4 +1,4 @@
-import { HistoryOutlined, UserOutlined } from '@ant-design/icons';
+import { HistoryOutlined, UserOutlined } from '../../../components/ui/icons';
 import { Button, Card, Flex, Result, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -62,7 +62,7 @@ export function MePage() {
           </Space>
         }
       >
-        <ActivityTimeline query={activities} emptyText={t('account.noActivity')} articleHref={(articleId) => `/articles/${articleId}`} />
+        <ActivityTimeline query={activities} emptyText={t('account.noActivity')} articleHref={(articleId) => `/articles/${articleId}`} audience="fan" />
       </Card>
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EyeInvisibleOutlined, ExportOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EyeInvisibleOutlined, ExportOutlined, SaveOutlined, SendOutlined } from '../../../components/ui/icons';
 import { Button, Popconfirm } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AdminArticle } from '../types';

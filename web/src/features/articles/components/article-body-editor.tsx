@@ -1,4 +1,4 @@
-import { EditOutlined, EyeOutlined, SaveOutlined } from '@ant-design/icons';
+import { EditOutlined, EyeOutlined, SaveOutlined } from '../../../components/ui/icons';
 import { Alert, Button, Empty, Form, Input, Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AdminArticle } from '../types';

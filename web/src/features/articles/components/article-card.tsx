@@ -23,13 +23,16 @@ export function ArticleCard({ article }: { article: ArticleSummary }) {
   };
 
   return (
-    <Card hoverable styles={{ body: { padding: 0 } }} style={{ overflow: 'hidden' }} data-testid="article-card">
-      <a href={href} onClick={open} style={{ color: 'inherit', display: 'block' }} aria-label={article.title}>
+    <Card hoverable styles={{ body: { padding: 0 } }} style={{ overflow: 'hidden', position: 'relative' }} data-testid="article-card">
+      {/* The title is the card's one link; it stretches over the whole card, so a click anywhere opens the article. */}
+      <div>
         <Flex vertical={!wide} gap={wide ? 20 : 0} style={{ padding: wide ? 16 : 0 }}>
           <ArticleCover url={article.coverUrl} alt="" style={wide ? { width: 200, height: 128 } : { width: '100%', height: 180, borderRadius: 0 }} />
           <Flex vertical gap={6} style={{ minWidth: 0, flex: 1, padding: wide ? '2px 0' : 16 }}>
-            <Typography.Title level={4} style={{ margin: 0 }} ellipsis={{ rows: 2 }} data-testid="article-card-title">
-              {article.title}
+            <Typography.Title level={3} style={{ margin: 0, fontSize: 20 }} ellipsis={{ rows: 2 }} data-testid="article-card-title">
+              <a href={href} onClick={open} className="fb-stretched-link" style={{ color: 'inherit' }}>
+                {article.title}
+              </a>
             </Typography.Title>
             {article.summary ? (
               <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
@@ -45,7 +48,7 @@ export function ArticleCard({ article }: { article: ArticleSummary }) {
             </Flex>
           </Flex>
         </Flex>
-      </a>
+      </div>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { ReadOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '../../../components/ui/icons';
 import { theme } from 'antd';
 import { type CSSProperties, useEffect, useState } from 'react';
 

@@ -1,5 +1,6 @@
 import { Alert, Card, Empty, Flex, Pagination, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePageItemRender } from '../../../components/ui/page-item-render';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useArticles } from '../api/get-articles';
 import { ArticleCard } from './article-card';
@@ -13,6 +14,7 @@ interface ArticleFeedProps {
 /** Published articles, newest first, a page at a time. */
 export function ArticleFeed({ page, pageSize, onPageChange }: ArticleFeedProps) {
   const { t } = useTranslation();
+  const itemRender = usePageItemRender();
   const errorText = useErrorText();
   const articles = useArticles({ page, pageSize });
 
@@ -50,6 +52,7 @@ export function ArticleFeed({ page, pageSize, onPageChange }: ArticleFeedProps) 
             pageSize={pageSize}
             total={articles.data.total}
             showSizeChanger={false}
+            itemRender={itemRender}
             onChange={(next) => {
               onPageChange(next);
               window.scrollTo({ top: 0, behavior: 'smooth' });

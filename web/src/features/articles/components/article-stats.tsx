@@ -1,4 +1,4 @@
-import { EyeOutlined, HeartOutlined, ReadOutlined, ShareAltOutlined, UserAddOutlined, UserDeleteOutlined } from '@ant-design/icons';
+import { EyeOutlined, HeartOutlined, ReadOutlined, ShareAltOutlined, UserAddOutlined, UserDeleteOutlined } from '../../../components/ui/icons';
 import { Card, Col, Row, Statistic } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -32,6 +32,7 @@ export function ArticlesFilters({ status, kind, sort, onChange }: ArticlesFilter
         placeholder={t('articles.allStatuses')}
         options={ARTICLE_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
         style={{ width: 160 }}
+        aria-label={t('articles.columns.status')}
         data-testid="articles-status-filter"
       />
       <Select<ArticleKind>
@@ -41,6 +42,7 @@ export function ArticlesFilters({ status, kind, sort, onChange }: ArticlesFilter
         placeholder={t('articles.allKinds')}
         options={ARTICLE_KINDS.map((value) => ({ value, label: kindLabel(value) }))}
         style={{ width: 160 }}
+        aria-label={t('articles.columns.kind')}
         data-testid="articles-kind-filter"
       />
       <Select<ArticleSort>
@@ -50,6 +52,7 @@ export function ArticlesFilters({ status, kind, sort, onChange }: ArticlesFilter
         options={ARTICLE_SORTS.map((value) => ({ value, label: t(SORT_LABELS[value]) }))}
         popupMatchSelectWidth={false}
         style={{ minWidth: 220 }}
+        aria-label={t('articles.sortBy')}
         data-testid="articles-sort"
       />
     </Flex>

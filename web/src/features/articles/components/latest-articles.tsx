@@ -1,4 +1,4 @@
-import { ArrowRightOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined } from '../../../components/ui/icons';
 import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '../../../components/ui/router-link';

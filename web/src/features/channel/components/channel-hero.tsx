@@ -1,4 +1,4 @@
-import { TeamOutlined } from '@ant-design/icons';
+import { TeamOutlined } from '../../../components/ui/icons';
 import { Avatar, Card, Flex, Skeleton, Statistic, Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -29,6 +29,7 @@ export function ChannelHero({ channel, loading, action, note }: ChannelHeroProps
       />
       <Flex vertical align="center" gap={16} style={{ padding: '0 24px 40px', marginTop: -48, textAlign: 'center' }}>
         <Avatar
+          aria-hidden
           size={96}
           style={{
             background: token.colorBgContainer,

@@ -1,16 +1,15 @@
-import { SaveOutlined } from '@ant-design/icons';
+import { SaveOutlined } from '../../../components/ui/icons';
 import { App, Button, Divider, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
+import { timeZoneOptions, zoneLabel } from '../../../lib/time-zones';
 import { useApiError } from '../../../lib/use-api-error';
 import { useUpdateChannelSettings } from '../api/update-channel-settings';
 import type { ChannelSettings, ChannelSettingsInput } from '../types';
 
 const FIELDS = ['name', 'description', 'unfollowWindowHours', 'timeZone'] as const;
 const DEFAULT_WINDOW_HOURS = 24;
-/** Every IANA zone this browser knows, UTC first. */
-const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')].map((zone) => ({ value: zone, label: zone }));
 
 /** Edit the channel's name and description, and how unfollows are blamed on articles. */
 export function ChannelSettingsForm({ settings }: { settings: ChannelSettings }) {
@@ -21,6 +20,7 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
   const [form] = Form.useForm<ChannelSettingsInput>();
   const update = useUpdateChannelSettings();
   const windowHours = Form.useWatch('unfollowWindowHours', form);
+  const timeZones = useMemo(() => timeZoneOptions(), []);
 
   const initialValues: ChannelSettingsInput = {
     name: settings.name,
@@ -46,7 +46,8 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
         timeZone: values.timeZone,
       },
       {
-        onSuccess: (saved) => void message.success(saved.timeZone !== settings.timeZone ? t('settings.savedZone', { zone: saved.timeZone }) : t('settings.saved')),
+        onSuccess: (saved) =>
+          void message.success(saved.timeZone !== settings.timeZone ? t('settings.savedZone', { zone: zoneLabel(saved.timeZone) }) : t('settings.saved')),
         onError: (error) => showError(error, form, FIELDS),
       },
     );
@@ -102,7 +103,13 @@ export function ChannelSettingsForm({ settings }: { settings: ChannelSettings })
         extra={t('settings.timeZoneHelp')}
         rules={[{ required: true, message: t('settings.timeZoneRequired') }]}
       >
-        <Select showSearch options={TIME_ZONES} style={{ width: 280 }} data-testid="settings-time-zone" />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={timeZones}
+          style={{ width: 360, maxWidth: '100%' }}
+          aria-label={t('settings.timeZone')}
+          data-testid="settings-time-zone"
+        />
       </Form.Item>
       <Form.Item style={{ marginBottom: 8 }}>
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={update.isPending} data-testid="settings-submit">

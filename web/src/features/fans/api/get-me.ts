@@ -1,16 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '../../../lib/api-client';
+import { apiFetch } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 import type { FanSelf } from '../types';
 
-/** The signed-in fan, or `null` when nobody is signed in (401 means "logged out" here). */
+/** The signed-in fan, or `null` for a visitor (`/api/fan/session` answers 200 either way: no 401 on every page load). */
 export async function getMe(): Promise<FanSelf | null> {
-  try {
-    return await apiFetch<FanSelf>('/api/fan/me', { onUnauthorized: 'throw' });
-  } catch (error) {
-    if (isApiError(error) && error.status === 401) return null;
-    throw error;
-  }
+  return (await apiFetch<{ fan: FanSelf | null }>('/api/fan/session')).fan;
 }
 
 export function useMe() {

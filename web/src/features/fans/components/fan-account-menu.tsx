@@ -1,6 +1,7 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Avatar, Button, Dropdown, Skeleton, Space, Typography, theme } from 'antd';
+import { DownOutlined, LogoutOutlined, UserOutlined } from '../../../components/ui/icons';
+import { App, Avatar, Button, Dropdown, Flex, Grid, Skeleton, Space, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { withNext } from '../../../lib/safe-next';
@@ -8,7 +9,13 @@ import { useApiError } from '../../../lib/use-api-error';
 import { useMe } from '../api/get-me';
 import { useLogOut } from '../api/log-out';
 
-/** Header corner of the fan site: sign-up / log-in, or the fan's name with a menu. */
+const AUTH_PAGES = ['/login', '/signup'];
+
+/**
+ * Header corner of the fan site: sign-up / log-in links (not on those pages themselves, whose
+ * card links to the other), or the fan's avatar and name with a menu; on a phone the avatar
+ * alone, so the channel name keeps its room, and the name heads the menu.
+ */
 export function FanAccountMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -18,26 +25,49 @@ export function FanAccountMenu() {
   const me = useMe();
   const logOut = useLogOut();
   const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const compact = !screens.sm;
   // From an article (or any page but home and the auth pages), come back to it after signing in.
   const stay = ['/', '/login', '/signup'].includes(location.pathname) ? null : location.pathname + location.search;
   const authPath = (path: string) => (stay ? withNext(path, stay) : path);
 
-  if (me.isPending) return <Skeleton.Button active size="small" style={{ width: 120 }} />;
+  if (me.isPending) return <Skeleton.Button active size="small" style={{ width: compact ? 40 : 120 }} />;
 
   if (!me.data) {
+    if (AUTH_PAGES.includes(location.pathname)) return null;
+    const go = (path: string) => (event: MouseEvent<HTMLElement>) => {
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+      event.preventDefault();
+      void navigate(path);
+    };
     return (
-      <Space size={8}>
-        <Button type="text" onClick={() => navigate(authPath('/login'))} data-testid="header-login">
+      <Space size={compact ? 4 : 8}>
+        <Button type="text" href={authPath('/login')} onClick={go(authPath('/login'))} data-testid="header-login">
           {t('auth.logIn')}
         </Button>
-        <Button type="primary" onClick={() => navigate(authPath('/signup'))} data-testid="header-signup">
+        <Button type="primary" href={authPath('/signup')} onClick={go(authPath('/signup'))} data-testid="header-signup">
           {t('auth.signUp')}
         </Button>
       </Space>
     );
   }
 
+  const name = me.data.displayName;
   const items: MenuProps['items'] = [
+    ...(compact
+      ? [
+          {
+            key: 'who',
+            disabled: true,
+            label: (
+              <Typography.Text strong ellipsis style={{ maxWidth: 220 }}>
+                {name}
+              </Typography.Text>
+            ),
+          },
+          { type: 'divider' as const },
+        ]
+      : []),
     { key: 'me', icon: <UserOutlined />, label: t('fanSite.myAccount') },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logOut'), danger: true },
@@ -57,16 +87,23 @@ export function FanAccountMenu() {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" data-testid="account-menu" style={{ height: 40 }}>
-        <Space size={8}>
-          <Avatar size="small" style={{ background: token.colorPrimary }}>
-            {me.data.displayName.charAt(0).toUpperCase()}
+      <Button
+        type="text"
+        data-testid="account-menu"
+        style={{ height: 40, paddingInline: compact ? 6 : undefined }}
+        aria-label={compact ? t('common.accountMenu', { name }) : undefined}
+      >
+        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+          <Avatar size="small" style={{ background: token.colorPrimary, flex: 'none' }} aria-hidden>
+            {name.charAt(0).toUpperCase()}
           </Avatar>
-          <Typography.Text strong ellipsis style={{ maxWidth: 160 }} data-testid="account-name">
-            {me.data.displayName}
-          </Typography.Text>
-          <DownOutlined style={{ fontSize: 10 }} />
-        </Space>
+          {compact ? null : (
+            <Typography.Text strong ellipsis style={{ maxWidth: 160 }} data-testid="account-name">
+              {name}
+            </Typography.Text>
+          )}
+          {compact ? null : <DownOutlined style={{ fontSize: 10 }} />}
+        </Flex>
       </Button>
     </Dropdown>
   );

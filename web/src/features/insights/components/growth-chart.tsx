@@ -13,8 +13,10 @@ interface TooltipParam {
 }
 
 /**
- * New follows per day stacked by source, unfollows as negative bars on the same stack, and
- * followers at the end of each day as a line on the right-hand axis.
+ * Two panels on one day axis: followers at the end of each day (a line from zero, on its own
+ * scale), and under it the day's moves, new follows stacked by source above zero and unfollows
+ * below. One scale per panel, so no second axis whose ticks do not match; a range with nothing
+ * in it draws its lines at zero, not along the top edge.
  */
 export function GrowthChart({ growth }: { growth: Growth }) {
   const { t, i18n } = useTranslation();
@@ -31,11 +33,26 @@ export function GrowthChart({ growth }: { growth: Growth }) {
     const followers = t('insights.followers');
     const unfollows = t('insights.unfollows');
     const many = days.length > 60;
+    const dayKeys = days.map((d) => d.day);
+    // Empty scales get a height of 1, so zero sits at the bottom (or the middle line) of its panel.
+    const anyFollowers = days.some((d) => d.cumulative > 0);
+    const anyFollows = days.some((d) => d.newFollows > 0);
+    const anyUnfollows = days.some((d) => d.lostFollows > 0);
+    const count = (v: number) => number.format(v);
+    const panelTitle = { left: 8, textStyle: { fontSize: 12, fontWeight: 'normal' as const, color: 'rgba(0, 0, 0, 0.62)' } };
 
     return {
       animationDuration: 400,
+      title: [
+        { ...panelTitle, text: followers, top: 36 },
+        { ...panelTitle, text: t('insights.dailyMoves'), top: '46%' },
+      ],
       legend: { top: 0, icon: 'roundRect', itemWidth: 12, itemHeight: 12 },
-      grid: { left: 8, right: 8, top: 44, bottom: 8, containLabel: true },
+      grid: [
+        { left: 8, right: 16, top: 64, height: '26%', containLabel: true },
+        { left: 8, right: 16, top: '54%', bottom: 8, containLabel: true },
+      ],
+      axisPointer: { link: [{ xAxisIndex: 'all' }] },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -45,26 +62,52 @@ export function GrowthChart({ growth }: { growth: Growth }) {
           if (!day) return '';
           const rows = params
             .filter((p) => p.seriesName === followers || p.value !== 0)
-            .map((p) => `${p.marker}${p.seriesName}<span style="float:right;margin-left:24px;font-weight:600">${number.format(Math.abs(p.value))}</span>`);
+            .map((p) => `${p.marker}${p.seriesName}<span style="float:right;margin-left:24px;font-weight:600">${count(Math.abs(p.value))}</span>`);
           return [`<b>${longDay.format(new Date(`${day.day}T00:00:00Z`))}</b>`, ...rows].join('<br/>');
         },
       },
-      xAxis: {
-        type: 'category',
-        data: days.map((d) => d.day),
-        axisTick: { alignWithLabel: true },
-        axisLabel: { formatter: (value: string) => shortDay.format(new Date(`${value}T00:00:00Z`)), hideOverlap: true },
-      },
-      // Ticks aligned so both axes share one set of grid lines; the followers axis may then reach
-      // below zero to line up with the unfollow bars, but never labels a negative count.
+      xAxis: [
+        { type: 'category', gridIndex: 0, data: dayKeys, axisTick: { show: false }, axisLabel: { show: false } },
+        {
+          type: 'category',
+          gridIndex: 1,
+          data: dayKeys,
+          axisTick: { alignWithLabel: true },
+          axisLabel: { formatter: (value: string) => shortDay.format(new Date(`${value}T00:00:00Z`)), hideOverlap: true },
+        },
+      ],
       yAxis: [
-        { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => number.format(v) } },
-        { type: 'value', minInterval: 1, alignTicks: true, axisLabel: { formatter: (v: number) => (v < 0 ? '' : number.format(v)) } },
+        { type: 'value', gridIndex: 0, min: 0, max: anyFollowers ? undefined : 1, minInterval: 1, splitNumber: 3, axisLabel: { formatter: count } },
+        {
+          type: 'value',
+          gridIndex: 1,
+          min: anyUnfollows ? undefined : 0,
+          max: anyFollows ? undefined : 1,
+          minInterval: 1,
+          splitNumber: 4,
+          // Unfollows are drawn below zero but are counts: no minus sign on the axis.
+          axisLabel: { formatter: (v: number) => count(Math.abs(v)) },
+        },
       ],
       series: [
+        {
+          type: 'line' as const,
+          name: followers,
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          color: FOLLOWERS_COLOR,
+          symbol: 'circle',
+          showSymbol: !many,
+          symbolSize: 5,
+          lineStyle: { width: 2 },
+          areaStyle: { opacity: 0.08 },
+          data: days.map((d) => d.cumulative),
+        },
         ...SOURCE_TYPES.map((source) => ({
           type: 'bar' as const,
           name: sourceLabel(source),
+          xAxisIndex: 1,
+          yAxisIndex: 1,
           stack: 'moves',
           barMaxWidth: 28,
           color: SOURCE_COLORS[source],
@@ -74,26 +117,17 @@ export function GrowthChart({ growth }: { growth: Growth }) {
         {
           type: 'bar' as const,
           name: unfollows,
+          xAxisIndex: 1,
+          yAxisIndex: 1,
           stack: 'moves',
           barMaxWidth: 28,
           color: UNFOLLOW_COLOR,
           emphasis: { focus: 'series' as const },
           data: days.map((d) => -d.lostFollows),
         },
-        {
-          type: 'line' as const,
-          name: followers,
-          yAxisIndex: 1,
-          color: FOLLOWERS_COLOR,
-          symbol: 'circle',
-          showSymbol: !many,
-          symbolSize: 5,
-          lineStyle: { width: 2 },
-          data: days.map((d) => d.cumulative),
-        },
       ],
     };
   }, [growth, locale, sourceLabel, t]);
 
-  return <EChart option={option} height={360} testId="growth-chart" ariaLabel={t('insights.growthTitle')} />;
+  return <EChart option={option} height={440} testId="growth-chart" ariaLabel={t('insights.growthTitle')} />;
 }

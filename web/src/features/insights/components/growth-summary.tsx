@@ -1,4 +1,4 @@
-import { FallOutlined, RiseOutlined, UserAddOutlined } from '@ant-design/icons';
+import { FallOutlined, RiseOutlined, UserAddOutlined } from '../../../components/ui/icons';
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SOURCE_TYPES, type Growth } from '../types';

@@ -1,5 +1,5 @@
-import { InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Row, Table, Tag, Tooltip, Typography } from 'antd';
+import { InfoCircleOutlined } from '../../../components/ui/icons';
+import { Alert, Badge, Card, Col, Row, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,9 +26,8 @@ export function QualityCard() {
       title: t('insights.quality.source'),
       dataIndex: 'source',
       render: (_, row) => (
-        <Tag color={SOURCE_COLORS[row.source]} style={{ marginInlineEnd: 0 }}>
-          {sourceLabel(row.source)}
-        </Tag>
+        // The chart's colour as a dot, the words in the text colour (a tag in a light chart colour is unreadable).
+        <Badge color={SOURCE_COLORS[row.source]} text={sourceLabel(row.source)} />
       ),
     },
     { title: t('insights.quality.fans'), dataIndex: 'fans', align: 'right', render: (v: number) => number.format(v) },

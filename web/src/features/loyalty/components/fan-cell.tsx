@@ -6,11 +6,15 @@ import type { RankedFanPerson } from '../types';
 export function FanCell({ fan, href }: { fan: RankedFanPerson; href: string }) {
   return (
     <Flex align="center" gap={10} style={{ minWidth: 0 }}>
-      <Avatar size="small">{fan.displayName.charAt(0).toUpperCase()}</Avatar>
+      <Avatar size="small" style={{ flex: 'none' }} aria-hidden>
+        {fan.displayName.charAt(0).toUpperCase()}
+      </Avatar>
       <Flex vertical style={{ minWidth: 0 }}>
-        <RouterLink to={href} testId="fan-link">
-          {fan.displayName}
-        </RouterLink>
+        <Typography.Text ellipsis={{ tooltip: fan.displayName }}>
+          <RouterLink to={href} testId="fan-link">
+            {fan.displayName}
+          </RouterLink>
+        </Typography.Text>
         <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
           {fan.email}
         </Typography.Text>

@@ -1,4 +1,4 @@
-import { ArrowDownOutlined, ArrowUpOutlined, CrownOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, CrownOutlined } from '../../../components/ui/icons';
 import { Alert, Card, Col, Flex, Row, Skeleton, Statistic } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { LEVEL_COLORS, isLoyaltyLevel, useLevelName } from '../../../lib/loyalty
 import { useErrorText } from '../../../lib/use-api-error';
 import { useFunnel } from '../api/get-funnel';
 
-/** Fans per level as a funnel (level 0 on top, super fans at the bottom) and the moves of the last 30 days. */
+/** Fans per level, level 0 on top and super fans at the bottom, and the moves of the last 30 days. */
 export function FunnelCard() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -21,8 +21,10 @@ export function FunnelCard() {
     const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
     const rows = levels ?? [];
     const total = rows.reduce((n, l) => n + l.fans, 0);
-    const max = Math.max(1, ...rows.map((l) => l.fans));
+    // One bar per level, level 0 on top: its length is its fans (a level with none draws no bar,
+    // only its 0), names on the axis and counts after the bars, so they never run together.
     return {
+      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
       tooltip: {
         trigger: 'item',
         formatter: (raw: unknown) => {
@@ -30,35 +32,25 @@ export function FunnelCard() {
           return `${p.marker}${p.name}: <b>${number.format(p.value)}</b> (${percent.format(total ? p.value / total : 0)})`;
         },
       },
+      xAxis: { type: 'value', show: false, min: 0, max: Math.max(1, ...rows.map((l) => l.fans)) },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: rows.map((l) => t('loyalty.levelTag', { level: l.level, name: levelName(l.level) })),
+        axisTick: { show: false },
+        axisLine: { show: false },
+        axisLabel: { color: '#1f2937', fontSize: 13, margin: 12 },
+      },
       series: [
         {
-          type: 'funnel',
-          sort: 'none',
-          left: 8,
-          width: '58%',
-          top: 8,
-          bottom: 8,
-          min: 0,
-          max,
-          minSize: '14%',
-          gap: 3,
-          // Outside, on the right: the top levels are often far narrower than their labels.
-          label: {
-            show: true,
-            position: 'right',
-            color: '#1f2937',
-            formatter: (p) => `${p.name}  {b|${number.format(Number(p.value))}}`,
-            rich: { b: { fontWeight: 600 } },
-          },
-          labelLine: { show: true, length: 12, lineStyle: { color: '#d9d9d9' } },
-          // All labels in one column to the right of the funnel, however narrow each level is.
-          labelLayout: { x: '64%', align: 'left' },
-          itemStyle: { borderColor: '#fff', borderWidth: 1 },
+          type: 'bar',
+          barMaxWidth: 28,
+          showBackground: true,
+          backgroundStyle: { color: 'rgba(0, 0, 0, 0.03)', borderRadius: 4 },
+          label: { show: true, position: 'right', distance: 8, fontWeight: 600, color: '#1f2937', formatter: (p) => number.format(Number(p.value)) },
           data: rows.map((l) => ({
-            name: t('loyalty.levelTag', { level: l.level, name: levelName(l.level) }),
             value: l.fans,
-            // An empty level still gets the minimum width: faded, so it doesn't read as a full one.
-            itemStyle: { color: isLoyaltyLevel(l.level) ? LEVEL_COLORS[l.level] : undefined, opacity: l.fans === 0 ? 0.3 : 1 },
+            itemStyle: { color: isLoyaltyLevel(l.level) ? LEVEL_COLORS[l.level] : undefined, borderRadius: 4 },
           })),
         },
       ],

@@ -1,4 +1,4 @@
-import { EditOutlined, SyncOutlined } from '@ant-design/icons';
+import { EditOutlined, SyncOutlined } from '../../../components/ui/icons';
 import { Alert, App, Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../../components/ui/icons';
 import { Button, Card, Flex, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SIGNALS, UNRECORDED_SIGNALS, type Signal } from '../types';

@@ -1,7 +1,10 @@
-import { CrownFilled } from '@ant-design/icons';
+import { CrownFilled } from '../../../components/ui/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LEVEL_COLORS, SUPER_FAN_LEVEL, isLoyaltyLevel, useLevelName } from '../../../lib/loyalty-levels';
+import { SUPER_FAN_LEVEL, isLoyaltyLevel, useLevelName, type LoyaltyLevel } from '../../../lib/loyalty-levels';
+
+/** Tag colours per level, from antd's presets (their text is readable on their tint, unlike the chart colours). */
+const LEVEL_TAG_COLORS: Record<LoyaltyLevel, string> = { 0: 'default', 1: 'blue', 2: 'geekblue', 3: 'purple', 4: 'gold' };
 
 /** "L2 · Engaged" in the level's colour; a crown for super fans. */
 export function LevelTag({ level }: { level: number }) {
@@ -9,7 +12,7 @@ export function LevelTag({ level }: { level: number }) {
   const levelName = useLevelName();
   return (
     <Tag
-      color={isLoyaltyLevel(level) ? LEVEL_COLORS[level] : undefined}
+      color={isLoyaltyLevel(level) ? LEVEL_TAG_COLORS[level] : undefined}
       icon={level === SUPER_FAN_LEVEL ? <CrownFilled /> : undefined}
       style={{ marginInlineEnd: 0 }}
       data-testid="level-tag"

@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, CrownFilled } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, CrownFilled } from '../../../components/ui/icons';
 import { Alert, Divider, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
@@ -64,7 +64,9 @@ export function LoyaltyCardBody({ loyalty }: { loyalty: FanLoyalty }) {
                     )}{' '}
                     {ruleLabel(rule)}
                   </Typography.Text>
-                  <Typography.Text type={rule.met ? 'secondary' : 'danger'}>{t('loyalty.has', { value: valueLabel(rule.signal, rule.value) })}</Typography.Text>
+                  <Typography.Text type={rule.met ? 'secondary' : 'danger'}>
+                    {rule.value === null ? t('loyalty.hasNeverBeenActive') : t('loyalty.has', { value: valueLabel(rule.signal, rule.value) })}
+                  </Typography.Text>
                 </Flex>
               ))}
             </Flex>

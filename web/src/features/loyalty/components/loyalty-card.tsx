@@ -1,4 +1,4 @@
-import { TrophyOutlined } from '@ant-design/icons';
+import { TrophyOutlined } from '../../../components/ui/icons';
 import { Alert, Card, Flex, Skeleton, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,6 +2,7 @@ import { Button, Empty, Flex, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState, type HTMLAttributes, type Key, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePageItemRender } from '../../../components/ui/page-item-render';
 import type { RankedFan, RankedFanPerson } from '../types';
 import { FanCell } from './fan-cell';
 
@@ -36,6 +37,7 @@ interface RankedFansTableProps extends RankedFansPageProps {
  */
 export function RankedFansTable(props: RankedFansTableProps) {
   const { t } = useTranslation();
+  const itemRender = usePageItemRender();
   const [selected, setSelected] = useState<Key[]>([]);
   const { items, total, page, pageSize, onPageChange, loading, fanHref, actions, selectionActions } = props;
   const columns: TableColumnsType<RankedFan> = [
@@ -57,17 +59,26 @@ export function RankedFansTable(props: RankedFansTableProps) {
           </Button>
         </Flex>
       ) : null}
-      <Table<RankedFan>
-        rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
-        rowKey={(row) => row.fan.id}
-        columns={columns}
-        dataSource={items}
-        loading={loading}
-        pagination={total > pageSize ? { current: page, pageSize, total, onChange: onPageChange, showSizeChanger: false, showTotal: props.totalText } : false}
-        scroll={{ x: 900 }}
-        onRow={props.rowProps}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /> }}
-      />
+      {/*
+        Scrolls sideways in its own box rather than with the table's scroll.x: that makes antd
+        copy every column title into a hidden measuring row, here the "select all" checkbox, a
+        focusable control screen readers are told is not there.
+      */}
+      <div style={{ overflowX: 'auto' }}>
+        <Table<RankedFan>
+          style={{ minWidth: 900 }}
+          rowSelection={{ selectedRowKeys: selected, onChange: setSelected, preserveSelectedRowKeys: true }}
+          rowKey={(row) => row.fan.id}
+          columns={columns}
+          dataSource={items}
+          loading={loading}
+          pagination={
+            total > pageSize ? { current: page, pageSize, total, onChange: onPageChange, showSizeChanger: false, showTotal: props.totalText, itemRender } : false
+          }
+          onRow={props.rowProps}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={props.emptyText} /> }}
+        />
+      </div>
     </div>
   );
 }

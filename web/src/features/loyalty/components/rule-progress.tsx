@@ -34,6 +34,7 @@ export function RuleProgress({ rule, compact = false }: { rule: RuleResult; comp
         status={rule.met ? 'success' : 'normal'}
         strokeColor={rule.met ? undefined : rule.op === 'lte' ? '#fa8c16' : undefined}
         style={{ margin: 0 }}
+        aria-label={`${signalLabel(rule.signal)}: ${amount}`}
       />
     </Flex>
   );

@@ -1,4 +1,4 @@
-import { TagOutlined } from '@ant-design/icons';
+import { TagOutlined } from '../../../components/ui/icons';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../../lib/use-api-error';

@@ -1,4 +1,4 @@
-import { TagsOutlined } from '@ant-design/icons';
+import { TagsOutlined } from '../../../components/ui/icons';
 import { App, Button } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApiError } from '../../../lib/use-api-error';

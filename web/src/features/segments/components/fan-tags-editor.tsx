@@ -1,5 +1,5 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Flex, Skeleton, Tag, Typography } from 'antd';
+import { PlusOutlined } from '../../../components/ui/icons';
+import { Alert, App, Button, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiError, useErrorText } from '../../../lib/use-api-error';
@@ -55,13 +55,9 @@ export function FanTagsEditor({ fanId }: { fanId: string }) {
           </Tag>
         ))}
         {adding ? null : (
-          <Tag
-            onClick={() => setAdding(true)}
-            style={{ borderStyle: 'dashed', cursor: 'pointer', marginInlineEnd: 0, background: 'transparent' }}
-            data-testid="fan-tag-new"
-          >
-            <PlusOutlined /> {t('tags.new')}
-          </Tag>
+          <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="fan-tag-new">
+            {t('tags.new')}
+          </Button>
         )}
       </Flex>
       {adding ? <TagInput onSubmit={onAdd} pending={add.isPending} exclude={current} onCancel={() => setAdding(false)} testId="fan-tag-input" /> : null}

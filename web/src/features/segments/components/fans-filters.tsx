@@ -1,4 +1,4 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined } from '../../../components/ui/icons';
 import { Flex, Input, Select } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -54,6 +54,7 @@ export function FansFilters({ q, status, onSearch, onStatusChange }: FansFilters
         placeholder={t('fans.allStatuses')}
         options={FAN_STATUSES.map((value) => ({ value, label: statusLabel(value) }))}
         style={{ width: 200 }}
+        aria-label={t('fans.columns.status')}
         data-testid="fans-status-filter"
       />
     </Flex>

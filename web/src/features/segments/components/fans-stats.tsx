@@ -1,4 +1,4 @@
-import { HeartOutlined, RiseOutlined, TeamOutlined } from '@ant-design/icons';
+import { HeartOutlined, RiseOutlined, TeamOutlined } from '../../../components/ui/icons';
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useStats } from '../../segments/api/get-stats';

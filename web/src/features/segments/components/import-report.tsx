@@ -1,10 +1,12 @@
 import { Alert, Card, Col, Flex, Row, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { usePageItemRender } from '../../../components/ui/page-item-render';
 import type { ImportReport, ImportRowError } from '../../segments/types';
 
 /** What an import did: counts, then each rejected row with its line and reason (translated by code, else the server's English). */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
+  const itemRender = usePageItemRender();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
   const format = (value: number | string) => number.format(Number(value));
   // A code this console does not know yet (a newer server) falls back to the English reason.
@@ -40,7 +42,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             rowKey={(row) => `${row.line}-${row.email ?? ''}-${row.reason}`}
             size="small"
             dataSource={report.errors}
-            pagination={report.errors.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small' } : false}
+            pagination={report.errors.length > 10 ? { pageSize: 10, showSizeChanger: false, size: 'small', itemRender } : false}
             columns={[
               { title: t('importFans.report.line'), dataIndex: 'line', width: 72 },
               {

@@ -1,4 +1,4 @@
-import { WarningOutlined } from '@ant-design/icons';
+import { WarningOutlined } from '../../../components/ui/icons';
 import { Alert, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Segment } from '../../segments/types';

@@ -1,4 +1,4 @@
-import { LoadingOutlined, TeamOutlined } from '@ant-design/icons';
+import { LoadingOutlined, TeamOutlined } from '../../../components/ui/icons';
 import { Alert, Flex, Statistic, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDebouncedValue } from '../../../lib/use-debounced-value';

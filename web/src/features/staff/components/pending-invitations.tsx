@@ -1,4 +1,4 @@
-import { StopOutlined } from '@ant-design/icons';
+import { StopOutlined } from '../../../components/ui/icons';
 import { App, Button, Card, Empty, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';

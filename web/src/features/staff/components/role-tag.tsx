@@ -1,4 +1,4 @@
-import { CrownOutlined, UserOutlined } from '@ant-design/icons';
+import { CrownOutlined, UserOutlined } from '../../../components/ui/icons';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StaffRole } from '../types';

@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined } from '@ant-design/icons';
+import { DownOutlined, LogoutOutlined } from '../../../components/ui/icons';
 import { App, Avatar, Button, Dropdown, Flex, Grid, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -50,9 +50,9 @@ export function StaffAccountMenu({ staff }: { staff: StaffMember }) {
 
   return (
     <Dropdown menu={{ items, onClick }} trigger={['click']} placement="bottomRight">
-      <Button type="text" style={{ height: 44 }} data-testid="staff-menu">
+      <Button type="text" style={{ height: 44 }} data-testid="staff-menu" aria-label={screens.md ? undefined : t('common.accountMenu', { name: staff.name })}>
         <Flex align="center" gap={8}>
-          <Avatar size="small" style={{ background: staff.role === 'owner' ? '#faad14' : undefined }}>
+          <Avatar size="small" style={{ background: staff.role === 'owner' ? '#faad14' : undefined }} aria-hidden>
             {staff.name.charAt(0).toUpperCase()}
           </Avatar>
           {screens.md ? (
@@ -60,7 +60,10 @@ export function StaffAccountMenu({ staff }: { staff: StaffMember }) {
               <Typography.Text strong ellipsis style={{ maxWidth: 140 }}>
                 {staff.name}
               </Typography.Text>
-              <RoleTag role={staff.role} />
+              {/* Shown, not read out in the button's name: the menu it opens says the role. */}
+              <span aria-hidden>
+                <RoleTag role={staff.role} />
+              </span>
             </>
           ) : null}
           <DownOutlined style={{ fontSize: 10 }} />

@@ -1,4 +1,4 @@
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '../../../components/ui/icons';
 import { App, Avatar, Button, Empty, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,7 @@ export function StaffTable({ me }: StaffTableProps) {
       dataIndex: 'name',
       render: (_, member) => (
         <Flex align="center" gap={10}>
-          <Avatar size="small" style={{ background: member.role === 'owner' ? '#faad14' : undefined }}>
+          <Avatar size="small" style={{ background: member.role === 'owner' ? '#faad14' : undefined, flex: 'none' }} aria-hidden>
             {member.name.charAt(0).toUpperCase()}
           </Avatar>
           <Typography.Text strong>{member.name}</Typography.Text>

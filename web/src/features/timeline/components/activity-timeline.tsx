@@ -1,4 +1,4 @@
-import { FallOutlined, HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, RiseOutlined, ShareAltOutlined } from '@ant-design/icons';
+import { FallOutlined, HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, RiseOutlined, ShareAltOutlined } from '../../../components/ui/icons';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TimelineItemProps as TimelineItemType } from 'antd';
@@ -8,13 +8,15 @@ import { RouterLink } from '../../../components/ui/router-link';
 import { useDateFormat } from '../../../lib/format-date';
 import { useErrorText } from '../../../lib/use-api-error';
 import type { Activity, ActivityPage } from '../types';
-import { levelMove, useActivityText } from './use-activity-text';
+import { levelMove, useActivityText, type TimelineAudience } from './use-activity-text';
 
 interface ActivityTimelineProps {
   query: UseInfiniteQueryResult<InfiniteData<ActivityPage, unknown>>;
   emptyText: string;
   /** Where an activity's article opens (console editor or fan site page); no link without it. */
   articleHref?: (articleId: string) => string;
+  /** `fan`: the fan's own timeline, in fan-facing words (no CRM levels' jargon, no share codes). */
+  audience?: TimelineAudience;
 }
 
 const KIND_STYLE: Record<string, Pick<TimelineItemType, 'color' | 'icon'>> = {
@@ -42,11 +44,11 @@ function byNewest(a: Activity, b: Activity): number {
 }
 
 /** A fan's activities, newest first, with "load more" paging by cursor. */
-export function ActivityTimeline({ query, emptyText, articleHref }: ActivityTimelineProps) {
+export function ActivityTimeline({ query, emptyText, articleHref, audience = 'staff' }: ActivityTimelineProps) {
   const { t } = useTranslation();
   const { dateTime } = useDateFormat();
   const errorText = useErrorText();
-  const { kindLabel, sourceLabel } = useActivityText();
+  const { kindLabel, sourceLabel } = useActivityText(audience);
 
   const activities = useMemo(() => {
     const seen = new Set<string>();
@@ -69,7 +71,7 @@ export function ActivityTimeline({ query, emptyText, articleHref }: ActivityTime
   const items: TimelineItemType[] = activities.map((activity) => {
     const label = kindLabel(activity);
     const source = showsSource(activity) ? sourceLabel(activity.source) : null;
-    const shareCode = activity.kind === 'shared' && typeof activity.data.code === 'string' ? activity.data.code : null;
+    const shareCode = audience === 'staff' && activity.kind === 'shared' && typeof activity.data.code === 'string' ? activity.data.code : null;
     return {
       key: activity.id,
       ...styleOf(activity),
@@ -89,7 +91,7 @@ export function ActivityTimeline({ query, emptyText, articleHref }: ActivityTime
             ) : null}
             {source ? (
               <Tag variant="filled" style={{ marginInlineEnd: 0 }}>
-                {t('activity.via', { source })}
+                {source}
               </Tag>
             ) : null}
           </Flex>

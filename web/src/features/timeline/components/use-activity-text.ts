@@ -12,7 +12,19 @@ const KIND_LABELS = {
   level_changed: 'activity.kind.level_changed',
 } as const;
 
+/** The same, as the fan reads their own timeline: in their words, not the CRM's. */
+const FAN_KIND_LABELS = {
+  followed: 'activity.fan.followed',
+  unfollowed: 'activity.fan.unfollowed',
+  read: 'activity.fan.read',
+  shared: 'activity.fan.shared',
+  level_changed: 'activity.fan.levelChanged',
+} as const satisfies Record<keyof typeof KIND_LABELS, string>;
+
 type KnownKind = keyof typeof KIND_LABELS;
+
+/** Who reads the timeline: staff on a fan's console page, or the fan on their own account page. */
+export type TimelineAudience = 'staff' | 'fan';
 
 export function isKnownKind(kind: string): kind is KnownKind {
   return Object.prototype.hasOwnProperty.call(KIND_LABELS, kind);
@@ -29,36 +41,51 @@ export function levelMove(activity: Activity): { from: number; to: number } | nu
   return activity.kind === 'level_changed' && typeof from === 'number' && typeof to === 'number' ? { from, to } : null;
 }
 
-export function useActivityText() {
+export function useActivityText(audience: TimelineAudience = 'staff') {
   const { t } = useTranslation();
   const levelName = useLevelName();
+  const fan = audience === 'fan';
 
   const kindLabel = useCallback(
     (activity: Activity): string | null => {
-      if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
       const move = levelMove(activity);
+      if (fan) {
+        if (move)
+          return move.to > move.from ? t('activity.fan.levelUp', { level: levelName(move.to) }) : t('activity.fan.levelDown', { level: levelName(move.to) });
+        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind]) : null;
+      }
+      if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
       if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
       return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind]) : null;
     },
-    [t, levelName],
+    [t, levelName, fan],
   );
 
-  /** "direct" → Direct; "import" → Imported; "article:abc" → Article; "share:xyz" → Share link · xyz. */
+  /**
+   * Staff: "direct" → Via: Direct; "import" → Via: Imported; "article:abc" → Via: Article; "share:xyz" → Via: Share link · xyz.
+   * The fan: From the channel page, From an article, From a share link, Added by the channel (no codes).
+   */
   const sourceLabel = useCallback(
     (source: string | null): string | null => {
       if (!source) return null;
-      if (source === 'direct') return t('activity.source.direct');
-      if (source === 'import') return t('activity.source.import');
       const separator = source.indexOf(':');
-      if (separator > 0) {
-        const prefix = source.slice(0, separator);
-        const ref = source.slice(separator + 1);
-        if (prefix === 'article') return t('activity.source.article');
-        if (prefix === 'share') return t('activity.source.share', { ref });
+      const prefix = separator > 0 ? source.slice(0, separator) : source;
+      const ref = separator > 0 ? source.slice(separator + 1) : '';
+      if (fan) {
+        if (prefix === 'direct') return t('activity.fan.fromDirect');
+        if (prefix === 'import') return t('activity.fan.fromImport');
+        if (prefix === 'article') return t('activity.fan.fromArticle');
+        if (prefix === 'share') return t('activity.fan.fromShare');
+        return null;
       }
-      return source;
+      let label = source;
+      if (prefix === 'direct') label = t('activity.source.direct');
+      else if (prefix === 'import') label = t('activity.source.import');
+      else if (prefix === 'article' && ref) label = t('activity.source.article');
+      else if (prefix === 'share' && ref) label = t('activity.source.share', { ref });
+      return t('activity.via', { source: label });
     },
-    [t],
+    [t, fan],
   );
 
   return { kindLabel, sourceLabel };
