@@ -74,7 +74,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const insights = createInsightsService({ repo: insightsRepository, fans, channel, jobs });
   const loyalty = createLoyaltyService({ repo: loyaltyRepository, timeline, fans, channel, jobs, stream });
   const segments = createSegmentsService({ repo: crmRepository, fans, channel });
-  const fanImport = createFanImportWorkflow({ fans, segments, workflows });
+  const fanImport = createFanImportWorkflow({ fans, segments, workflows, stream });
   const fanImports = createFanImportService({ repo: fanImportRepository, workflow: fanImport, systemCtx: jobCtx, inlineMaxRows: options.importInlineMaxRows });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TEST_METRICS_TOKEN, useTestApp } from './app.ts';
 import { testEngine } from './engine.ts';
 import { createOwner, signupFan } from './factories.ts';
@@ -36,6 +36,19 @@ describe('activity stream: consumers after commit, exactly once', () => {
       ['articles.counters', 0],
       ['loyalty.signals', 0],
     ]);
+  });
+
+  it('waits while a bulk producer holds the consumers, then applies everything it wrote', async () => {
+    const { fan } = await signupFan(t.app);
+    await t.settle();
+    const release = t.container.stream.hold();
+    for (let i = 0; i < 3; i++) await record(system(), fan.id);
+    // Woken by each commit, the consumers would have run within 50 ms; held, they wait.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(await follows()).toBe(0);
+    release();
+    release(); // a second call changes nothing
+    await vi.waitFor(async () => expect(await follows()).toBe(3), { timeout: 10_000 });
   });
 
   it('tells staff, and Prometheus, how far the consumers are behind', async () => {

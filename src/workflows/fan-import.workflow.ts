@@ -24,6 +24,9 @@ const SLICE = 64 * 1024;
 /** …and the parse hands the event loop back at least this often (ms), so the server keeps answering. */
 const YIELD_MS = 10;
 
+/** What the import needs of the activity stream's runner: to hold its consumers while it writes. */
+export type StreamHold = { hold(): () => void };
+
 /** Lets waiting I/O (other requests) run before going on. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -215,8 +218,8 @@ const parseStep = createStep<ImportInput, Parsed>(
  * are retried one by one so a bad row cannot take good ones down. Re-importing a file changes
  * nothing (idempotent on email; tags are added once).
  */
-export function createFanImportWorkflow(deps: { fans: FansService; segments: SegmentsService; workflows: WorkflowRunner }) {
-  const { fans, segments, workflows } = deps;
+export function createFanImportWorkflow(deps: { fans: FansService; segments: SegmentsService; workflows: WorkflowRunner; stream?: StreamHold }) {
+  const { fans, segments, workflows, stream } = deps;
 
   /** One transaction: the rows and their tags (tags are not a step of their own: a row is all or nothing). */
   async function write(ctx: Ctx, rows: ValidRow[]) {
@@ -242,27 +245,37 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
     async (ctx, { report, rows, onProgress, signal }) => {
       const notStored: ImportReport = { rows: 0, created: 0, existing: 0, rejected: 0, errors: [] };
       const reject = rejecter(notStored);
-      for (let start = 0; start < rows.length; start += BATCH) {
-        signal?.throwIfAborted();
-        const batch = rows.slice(start, start + BATCH);
-        try {
-          const created = await write(ctx, batch);
-          report.created += created;
-          report.existing += batch.length - created;
-        } catch (err) {
-          ctx.log.warn({ err }, 'import batch failed; retrying its rows one by one');
-          for (const row of batch) {
-            try {
-              const created = await write(ctx, [row]);
-              report.created += created;
-              report.existing += 1 - created;
-            } catch (rowErr) {
-              reject(row.line, row.email, 'not_stored', `could not be stored: ${(rowErr as Error).message.split('\n')[0]}`);
+      // A file of several batches holds the consumers while it writes: they then read its
+      // activities in full batches, instead of taking a turn after each batch here.
+      const release = rows.length > BATCH ? stream?.hold() : undefined;
+      try {
+        await writeAll();
+      } finally {
+        release?.();
+      }
+      async function writeAll() {
+        for (let start = 0; start < rows.length; start += BATCH) {
+          signal?.throwIfAborted();
+          const batch = rows.slice(start, start + BATCH);
+          try {
+            const created = await write(ctx, batch);
+            report.created += created;
+            report.existing += batch.length - created;
+          } catch (err) {
+            ctx.log.warn({ err }, 'import batch failed; retrying its rows one by one');
+            for (const row of batch) {
+              try {
+                const created = await write(ctx, [row]);
+                report.created += created;
+                report.existing += 1 - created;
+              } catch (rowErr) {
+                reject(row.line, row.email, 'not_stored', `could not be stored: ${(rowErr as Error).message.split('\n')[0]}`);
+              }
             }
           }
+          await onProgress?.(batch.at(-1)!.read);
+          await yieldToRequests();
         }
-        await onProgress?.(batch.at(-1)!.read);
-        await yieldToRequests();
       }
       report.rejected += notStored.rejected;
       report.errors = [...report.errors, ...notStored.errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);

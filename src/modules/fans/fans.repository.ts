@@ -31,19 +31,45 @@ export const fansRepository = {
     return row;
   },
   /** Multi-row insert that leaves existing emails untouched; returns only the new rows. */
-  /** Inserts the fans whose email is new; returns just those (what the import needs of them). */
-  insertManyNew(db: Db, rows: (typeof fans.$inferInsert)[]): Promise<{ id: string; email: string; firstFollowedAt: Date | null }[]> {
-    return rows.length
-      ? db
-          .insert(fans)
-          .values(rows)
-          .onConflictDoNothing({ target: fans.email })
-          .returning({ id: fans.id, email: fans.email, firstFollowedAt: fans.firstFollowedAt })
-      : Promise.resolve([]);
+  /**
+   * Inserts the fans whose email is new; returns just those (what the import needs of them). The
+   * rows travel as one JSON parameter, not nine per row: building and sending a batch's statement
+   * costs a fraction.
+   */
+  async insertManyNew(db: Db, rows: (typeof fans.$inferInsert)[]): Promise<{ id: string; email: string; firstFollowedAt: Date | null }[]> {
+    if (rows.length === 0) return [];
+    const json = JSON.stringify(
+      rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        display_name: r.displayName,
+        follow_status: r.followStatus ?? 'never_followed',
+        following_since: r.followingSince ?? null,
+        first_followed_at: r.firstFollowedAt ?? null,
+        first_follow_source: r.firstFollowSource ?? null,
+        created_at: r.createdAt ?? new Date(),
+      })),
+    );
+    const result = await db.execute(sql`
+      insert into fans (id, email, display_name, follow_status, following_since, first_followed_at, first_follow_source, created_at)
+      select id, email, display_name, follow_status, following_since, first_followed_at, first_follow_source, created_at
+      from jsonb_to_recordset(${json}::jsonb) as r(id uuid, email text, display_name text, follow_status text, following_since timestamptz,
+        first_followed_at timestamptz, first_follow_source text, created_at timestamptz)
+      on conflict (email) do nothing
+      returning id, email, first_followed_at`);
+    return (result as unknown as { rows: { id: string; email: string; first_followed_at: unknown }[] }).rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      firstFollowedAt: r.first_followed_at == null ? null : (fans.firstFollowedAt.mapFromDriverValue(r.first_followed_at as string) as Date),
+    }));
   },
+  /** The ids of these emails' fans (one array parameter). */
   async idsByEmail(db: Db, emails: string[]): Promise<Map<string, string>> {
     if (emails.length === 0) return new Map();
-    const rows = await db.select({ id: fans.id, email: fans.email }).from(fans).where(inArray(fans.email, emails));
+    const rows = await db
+      .select({ id: fans.id, email: fans.email })
+      .from(fans)
+      .where(sql`${fans.email} in (select jsonb_array_elements_text(${JSON.stringify(emails)}::jsonb))`);
     return new Map(rows.map((r) => [r.email, r.id]));
   },
   findMany(db: Db, ids: string[]): Promise<FanRow[]> {

@@ -75,7 +75,10 @@ export const loyaltyRepository = {
   /** Each fan's last active day (to tell whether a batch brings days older than it). */
   async lastActiveDays(db: Db, fanIds: string[]): Promise<Map<string, string | null>> {
     if (fanIds.length === 0) return new Map();
-    const rows = await db.select({ fanId: fanSignals.fanId, day: fanSignals.lastActiveDay }).from(fanSignals).where(inArray(fanSignals.fanId, fanIds));
+    const rows = await db
+      .select({ fanId: fanSignals.fanId, day: fanSignals.lastActiveDay })
+      .from(fanSignals)
+      .where(sql`${fanSignals.fanId} = any(${`{${fanIds.join(',')}}`}::uuid[])`);
     return new Map(rows.map((r) => [r.fanId, r.day]));
   },
   findMany(db: Db, fanIds: string[]): Promise<SignalsRow[]> {
@@ -100,16 +103,13 @@ export const loyaltyRepository = {
   },
   async setLevels(db: Db, changes: { fanId: string; level: number; levelSince: Date | null; graceUntil: Date | null; topDistance: number }[]) {
     if (changes.length === 0) return;
-    const rows = sql.join(
-      changes.map(
-        (c) =>
-          sql`(${c.fanId}::uuid, ${c.level}::smallint, ${c.levelSince?.toISOString() ?? null}::timestamptz, ${c.graceUntil?.toISOString() ?? null}::timestamptz, ${c.topDistance}::real)`,
-      ),
-      sql`, `,
+    const json = JSON.stringify(
+      changes.map((c) => ({ fan_id: c.fanId, level: c.level, level_since: c.levelSince, grace_until: c.graceUntil, top_distance: c.topDistance })),
     );
     await db.execute(sql`
       update fan_signals s set level = v.level, level_since = v.level_since, grace_until = v.grace_until, top_distance = v.top_distance
-      from (values ${rows}) as v(fan_id, level, level_since, grace_until, top_distance) where s.fan_id = v.fan_id`);
+      from jsonb_to_recordset(${json}::jsonb) as v(fan_id uuid, level smallint, level_since timestamptz, grace_until timestamptz, top_distance real)
+      where s.fan_id = v.fan_id`);
   },
 
   /** A page of fan ids in id order (primary key walk), for rebuilds. */

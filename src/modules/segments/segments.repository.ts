@@ -43,9 +43,16 @@ export const crmRepository = {
     await db.insert(fanTags).values({ fanId, tag, createdAt: at }).onConflictDoNothing();
   },
   /** Adds tags (idempotent); returns how many were new. */
+  /** Adds tags (one JSON parameter for every row); returns how many were new. */
   async addTags(db: Db, rows: { fanId: string; tag: string; createdAt?: Date }[]): Promise<number> {
     if (rows.length === 0) return 0;
-    return (await db.insert(fanTags).values(rows).onConflictDoNothing().returning({ fanId: fanTags.fanId })).length;
+    const json = JSON.stringify(rows.map((r) => ({ fan_id: r.fanId, tag: r.tag, created_at: r.createdAt ?? null })));
+    const result = await db.execute(sql`
+      insert into fan_tags (fan_id, tag, created_at)
+      select fan_id, tag, coalesce(created_at, now()) from jsonb_to_recordset(${json}::jsonb) as r(fan_id uuid, tag text, created_at timestamptz)
+      on conflict do nothing
+      returning fan_id`);
+    return (result as unknown as { rows: unknown[] }).rows.length;
   },
   async existingFanIds(db: Db, ids: string[]): Promise<Set<string>> {
     const rows = await db.select({ id: fans.id }).from(fans).where(inArray(fans.id, ids));

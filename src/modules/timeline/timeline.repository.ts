@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import { fanActivities } from './timeline.table.ts';
@@ -7,6 +7,16 @@ export type ActivityRow = typeof fanActivities.$inferSelect;
 export type NewActivity = typeof fanActivities.$inferInsert;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const activityColumns = Object.entries(getTableColumns(fanActivities));
+/** A fan_activities row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
+function toActivityRow(raw: Record<string, unknown>): ActivityRow {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of activityColumns) {
+    const value = raw[column.name];
+    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return row as ActivityRow;
+}
 const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())`;
 const after = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActivities.id}) > (${p.txId}::xid8, ${p.activityId.toString()}::bigint)`;
 const atOrBefore = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActivities.id}) <= (${p.txId}::xid8, ${p.activityId.toString()}::bigint)`;
@@ -34,13 +44,25 @@ const activityQueries = {
   /** Multi-row INSERTs of up to 5,000 rows each (a statement holds at most 65,535 parameters). */
   async insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
     const written: ActivityRow[] = [];
-    for (let i = 0; i < rows.length; i += 5_000)
-      written.push(
-        ...(await db
-          .insert(fanActivities)
-          .values(rows.slice(i, i + 5_000))
-          .returning()),
+    for (let i = 0; i < rows.length; i += 5_000) {
+      // One JSON parameter for the whole chunk, not six per row.
+      const json = JSON.stringify(
+        rows.slice(i, i + 5_000).map((r) => ({
+          fan_id: r.fanId,
+          kind: r.kind,
+          source: r.source ?? null,
+          article_id: r.articleId ?? null,
+          data: r.data ?? {},
+          occurred_at: r.occurredAt ?? new Date(),
+        })),
       );
+      const result = await db.execute(sql`
+        insert into fan_activities (fan_id, kind, source, article_id, data, occurred_at)
+        select fan_id, kind, source, article_id, data, occurred_at
+        from jsonb_to_recordset(${json}::jsonb) as r(fan_id uuid, kind text, source text, article_id uuid, data jsonb, occurred_at timestamptz)
+        returning *`);
+      written.push(...rowsOf<Record<string, unknown>>(result).map(toActivityRow));
+    }
     return written;
   },
   /** Uses fan_activities_fan_time_idx: walks only this fan's activities inside the window. */

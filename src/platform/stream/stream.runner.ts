@@ -61,6 +61,10 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
   let again = false;
   let timer: NodeJS.Timeout | undefined;
   let wake: NodeJS.Timeout | undefined;
+  /** Bulk producers still writing, who asked the consumers here to wait until they are done. */
+  let holds = 0;
+  /** A commit arrived while held: wake once the last hold ends. */
+  let wokenWhileHeld = false;
   let started = false;
   let stopped = false;
 
@@ -128,9 +132,24 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
   function schedulePoll() {
     if (stopped || !started) return;
     timer = setTimeout(() => {
+      if (holds > 0) return schedulePoll();
       void kick().finally(schedulePoll);
     }, pollMs);
     timer.unref();
+  }
+
+  /** Entries were committed here: run the consumers shortly (WAKE_MS) rather than at the next poll. */
+  function notify() {
+    if (holds > 0) {
+      wokenWhileHeld = true;
+      return;
+    }
+    if (stopped || wake) return;
+    wake = setTimeout(() => {
+      wake = undefined;
+      void kick();
+    }, wakeMs);
+    wake.unref();
   }
 
   return {
@@ -157,14 +176,26 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       await loop;
     },
 
-    /** Entries were committed here: run the consumers shortly (WAKE_MS) rather than at the next poll. */
-    notify() {
-      if (stopped || wake) return;
-      wake = setTimeout(() => {
-        wake = undefined;
-        void kick();
-      }, wakeMs);
-      wake.unref();
+    notify,
+
+    /**
+     * A bulk producer (a large import, a batch of orders) asks this instance's consumers to wait
+     * until it has written everything: they then read its activities in full batches after it,
+     * rather than taking turns with each of its commits on the one embedded database. Meanwhile
+     * the console says the figures are catching up. The returned function ends the hold.
+     */
+    hold(): () => void {
+      holds += 1;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds -= 1;
+        if (holds === 0 && wokenWhileHeld) {
+          wokenWhileHeld = false;
+          notify();
+        }
+      };
     },
 
     /**
