@@ -70,6 +70,10 @@ describe.skipIf(!browserEnabled)('browser: accessibility of the console and the 
     ] as const) {
       await check(page, path, ready, found);
     }
+    // A visitor opening a console page is sent to its sign-in page, with no failed request either.
+    await page.goto(`${browser.base}/console/fans`);
+    await page.getByTestId('console-login-email').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/console/login');
     expect(errors).toEqual([]);
 
     // The owner: every console page.

@@ -5,6 +5,19 @@ import { cookieOf, createOwner, createStaff, signupFan } from '../../../test/fac
 describe('console: setup, sign-in and staff', () => {
   const t = useTestApp();
 
+  it('answers who is signed in to the console with 200 either way: the member, or null for a visitor or a fan', async () => {
+    const session = (cookie?: string) => t.app.inject({ method: 'GET', url: '/api/console/session', headers: cookie ? { cookie } : {} });
+    const visitor = await session();
+    expect([visitor.statusCode, visitor.json()]).toEqual([200, { staff: null }]);
+    const owner = await createOwner(t.app);
+    expect((await session(owner.cookie)).json().staff).toMatchObject({ email: owner.email, role: 'owner' });
+    const fan = await signupFan(t.app);
+    expect((await session(fan.cookie)).json()).toEqual({ staff: null });
+    expect((await session('fb_staff=forged.value')).json()).toEqual({ staff: null });
+    await t.app.inject({ method: 'POST', url: '/api/console/logout', headers: { cookie: owner.cookie } });
+    expect((await session(owner.cookie)).json()).toEqual({ staff: null });
+  });
+
   it('sets up the owner exactly once', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/console/setup' })).json()).toEqual({ needsSetup: true });
     const owner = await createOwner(t.app, { email: 'boss@example.com' });

@@ -51,6 +51,20 @@ export const consoleAuthRoutes: FastifyPluginAsyncZod<RouteDeps<'staff' | 'invit
       return { staff: member };
     },
   );
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in staff member, or null when nobody is signed in (200 either way: the console asks before it shows the sign-in page)',
+        response: { 200: z.object({ staff: staffDto.nullable() }) },
+      },
+    },
+    async (req) => {
+      const token = deps.cookies.read(req, STAFF_COOKIE);
+      return { staff: token ? await staff.session(req.ctx, token) : null };
+    },
+  );
   app.post('/logout', { schema: { tags, summary: 'Staff sign-out', response: { 204: z.null() } } }, async (req, reply) => {
     const token = deps.cookies.read(req, STAFF_COOKIE);
     if (token) await auth.endSession(req.ctx, token);

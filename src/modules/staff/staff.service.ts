@@ -62,6 +62,13 @@ export function createStaffService(deps: { repo: StaffRepository; auth: AuthServ
       return row ? { kind: 'staff', staffId: row.id, role: row.role } : undefined;
     },
 
+    /** The staff member a session cookie belongs to, or null (no error: a visitor is not a failure). */
+    async session(ctx: Ctx, token: string): Promise<StaffDto | null> {
+      const staffId = await auth.resolveSession(ctx, 'staff', token);
+      const row = staffId ? await repo.findById(ctx.db, staffId) : undefined;
+      return row ? toStaffDto(row) : null;
+    },
+
     /** Personal API token → staff actor. */
     async actorForToken(ctx: Ctx, token: string): Promise<Actor | undefined> {
       const row = await repo.useToken(ctx.db, hashSecret(token), ctx.now());

@@ -76,7 +76,7 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
 
 let redirecting = false;
 
-function redirectToConsoleLogin(): void {
+export function redirectToConsoleLogin(): void {
   if (redirecting || window.location.pathname === CONSOLE_LOGIN_PATH) return;
   redirecting = true;
   const returnTo = window.location.pathname + window.location.search;
