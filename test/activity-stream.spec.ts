@@ -38,6 +38,14 @@ describe('activity stream: consumers after commit, exactly once', () => {
     ]);
   });
 
+  it('idle() runs the batch a commit has just asked for, so nothing starts behind a test emptying the tables', async () => {
+    const { fan } = await signupFan(t.app);
+    await t.settle();
+    await record(system(), fan.id); // wakes the consumers 50 ms from now
+    await t.container.stream.idle();
+    expect(await follows()).toBe(1);
+  });
+
   it('waits while a bulk producer holds the consumers, then applies everything it wrote', async () => {
     const { fan } = await signupFan(t.app);
     await t.settle();

@@ -215,9 +215,17 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
       }
     },
 
-    /** Waits for the batch in flight, if any (tests empty tables between cases). */
+    /**
+     * Waits for the batch in flight, if any, and one a commit has just asked for (its wake timer
+     * is cut short): afterwards nothing runs until the next commit (tests empty tables between cases).
+     */
     async idle() {
-      await loop;
+      if (wake) {
+        clearTimeout(wake);
+        wake = undefined;
+        void kick();
+      }
+      while (loop) await loop;
     },
 
     /**
