@@ -80,10 +80,5 @@ export const fanImportRepository = {
   async recent(db: Db, limit: number): Promise<FanImportSummary[]> {
     return db.select(summaryColumns).from(fanImports).orderBy(desc(fanImports.createdAt), desc(fanImports.id)).limit(limit);
   },
-
-  async hasQueued(db: Db): Promise<boolean> {
-    const rows = await db.select({ id: fanImports.id }).from(fanImports).where(eq(fanImports.status, 'queued')).limit(1);
-    return rows.length > 0;
-  },
 };
 export type FanImportRepository = typeof fanImportRepository;

@@ -1,15 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../../test/app.ts';
 import { createOwner, createStaff } from '../../test/factories.ts';
-
-/** Work that waits until the test lets it finish. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => (open = r));
-  let started!: () => void;
-  const began = new Promise<void>((r) => (started = r));
-  return { open, opened, started, began };
-}
+import { gate } from '../../test/gate.ts';
 
 const CSV = 'email,display_name,followed_at,tags\nann@example.com,Ann,2026-01-05,vip\nbob@example.com,Bob,,\nnot-an-email,X,,\n';
 

@@ -18,10 +18,14 @@ const RECENT = 20;
 
 const requester = (ctx: Ctx) => (ctx.actor.kind === 'staff' ? `staff:${ctx.actor.staffId}` : 'system');
 
-/** Data lines of a CSV: its lines less the header, not counting blank ones at the end. */
-export function dataLines(csv: string): number {
+/**
+ * Data lines of a CSV: its lines less the header, not counting blank ones at the end. With `cap`,
+ * counting stops once there are more than `cap` (the answer is then `cap + 1`): deciding whether a
+ * 64 MB file is small does not read all of it.
+ */
+function dataLines(csv: string, cap = Infinity): number {
   let lines = 0;
-  for (let i = csv.indexOf('\n'); i !== -1; i = csv.indexOf('\n', i + 1)) lines += 1;
+  for (let i = csv.indexOf('\n'); i !== -1; i = csv.indexOf('\n', i + 1)) if (++lines >= cap + 2) return cap + 1;
   const lastLine = csv.slice(csv.lastIndexOf('\n') + 1).trim();
   return Math.max(0, lines + (lastLine ? 1 : 0) - 1);
 }
@@ -120,7 +124,7 @@ export function createFanImportService(deps: { repo: FanImportRepository; workfl
 
   return {
     /** Whether a file this size is imported within the request (true) or in the background. */
-    runsInline: (csv: string) => dataLines(csv) <= inlineMaxRows,
+    runsInline: (csv: string) => dataLines(csv, inlineMaxRows) <= inlineMaxRows,
 
     /** Stores the upload and starts its import in the background; answers at once. */
     async submit(ctx: Ctx, csv: string, options: { key?: string | null } = {}): Promise<FanImportDto> {

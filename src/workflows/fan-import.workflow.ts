@@ -233,6 +233,26 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
     });
   }
 
+  /** One batch in one transaction; if it fails, its rows one by one, so a bad row cannot take good ones down. */
+  async function writeBatch(ctx: Ctx, batch: ValidRow[], report: ImportReport, reject: ReturnType<typeof rejecter>) {
+    try {
+      const created = await write(ctx, batch);
+      report.created += created;
+      report.existing += batch.length - created;
+    } catch (err) {
+      ctx.log.warn({ err }, 'import batch failed; retrying its rows one by one');
+      for (const row of batch) {
+        try {
+          const created = await write(ctx, [row]);
+          report.created += created;
+          report.existing += 1 - created;
+        } catch (rowErr) {
+          reject(row.line, row.email, 'not_stored', `could not be stored: ${(rowErr as Error).message.split('\n')[0]}`);
+        }
+      }
+    }
+  }
+
   /**
    * Step 2: write the valid rows, a batch per transaction, yielding to requests between batches. No compensation, on purpose: each batch commits whole, and the
    * fans it created are real from then on (on their timelines, in analytics, in segments). If the
@@ -249,33 +269,15 @@ export function createFanImportWorkflow(deps: { fans: FansService; segments: Seg
       // activities in full batches, instead of taking a turn after each batch here.
       const release = rows.length > BATCH ? stream?.hold() : undefined;
       try {
-        await writeAll();
-      } finally {
-        release?.();
-      }
-      async function writeAll() {
         for (let start = 0; start < rows.length; start += BATCH) {
           signal?.throwIfAborted();
           const batch = rows.slice(start, start + BATCH);
-          try {
-            const created = await write(ctx, batch);
-            report.created += created;
-            report.existing += batch.length - created;
-          } catch (err) {
-            ctx.log.warn({ err }, 'import batch failed; retrying its rows one by one');
-            for (const row of batch) {
-              try {
-                const created = await write(ctx, [row]);
-                report.created += created;
-                report.existing += 1 - created;
-              } catch (rowErr) {
-                reject(row.line, row.email, 'not_stored', `could not be stored: ${(rowErr as Error).message.split('\n')[0]}`);
-              }
-            }
-          }
+          await writeBatch(ctx, batch, report, reject);
           await onProgress?.(batch.at(-1)!.read);
           await yieldToRequests();
         }
+      } finally {
+        release?.();
       }
       report.rejected += notStored.rejected;
       report.errors = [...report.errors, ...notStored.errors].sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED_ERRORS);

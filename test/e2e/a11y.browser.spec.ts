@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
-import { browserEnabled, LAPTOP, openBrowser, PHONE, seedChannel, seriousA11yViolations, shot, signInAs, watchConsoleErrors, type Browser } from './browser.ts';
+import { browserEnabled, LAPTOP, useBrowser, PHONE, seedChannel, seriousA11yViolations, shot, signInAs, watchConsoleErrors } from './browser.ts';
 
 /**
  * Every page, as the owner, as a fan and as a visitor, passes axe-core with no serious or
@@ -10,14 +10,7 @@ import { browserEnabled, LAPTOP, openBrowser, PHONE, seedChannel, seriousA11yVio
  */
 describe.skipIf(!browserEnabled)('browser: accessibility of the console and the fan site', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app, { bypassCSP: true });
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t, { bypassCSP: true });
 
   async function check(page: Page, path: string, ready: (page: Page) => Promise<unknown>, found: string[]) {
     await page.goto(`${browser.base}${path}`);

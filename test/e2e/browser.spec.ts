@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
-import { browserEnabled, openBrowser, shot, type Browser } from './browser.ts';
+import { browserEnabled, shot, useBrowser } from './browser.ts';
 
 describe.skipIf(!browserEnabled)('browser: owner setup, fan sign-up and follow, fan seen in the console', () => {
   const t = useTestApp();
-  let browser: Browser;
-  let base = '';
-  let context: Browser['context'];
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-    ({ base, context } = browser);
-  }, 180_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('works end to end in both faces', async () => {
+    const { base, context } = browser;
     const consolePage = await context.newPage();
     await consolePage.goto(`${base}/console`);
     await consolePage.getByTestId('setup-email').fill('owner@example.com');

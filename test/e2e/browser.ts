@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TestApp } from '../app.ts';
 import { createOwner, signupFan } from '../factories.ts';
 
@@ -17,6 +17,21 @@ export const SHOTS = path.join(ROOT, 'test-results');
 export const browserEnabled = existsSync(CHROMIUM) && !process.env.TEST_DATABASE_URL;
 
 export type Browser = { base: string; context: BrowserContext; close(): Promise<void> };
+
+/**
+ * A browser on the test app for the spec file: opened before its tests, closed after them. Read
+ * its fields inside tests (`browser.base`, `browser.context`): they are set once it is open.
+ */
+export function useBrowser(t: { app: FastifyInstance }, options: { bypassCSP?: boolean } = {}): Browser {
+  const browser = {} as Browser;
+  beforeAll(async () => {
+    Object.assign(browser, await openBrowser(t.app, options));
+  }, 180_000);
+  afterAll(async () => {
+    await browser.close?.();
+  });
+  return browser;
+}
 
 /** Phone and laptop sizes the layout is held to. */
 export const PHONE = { width: 390, height: 844 };

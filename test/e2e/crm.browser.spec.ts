@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, signupFan } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 const DAY = 86_400_000;
 const RULES = {
@@ -16,14 +16,7 @@ const RULES = {
 
 describe.skipIf(!browserEnabled)('browser: the console CRM pages a community manager works in', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('shows super fans, ranked candidates, background recompute progress, analytics and a fan page', async () => {
     const owner = await createOwner(t.app);

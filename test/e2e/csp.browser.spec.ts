@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, signupFan } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 /** Browser-side code, as text (this project's server code has no DOM types). */
 const RECORD_VIOLATIONS = `
@@ -22,14 +22,7 @@ const INJECT_INLINE_SCRIPT = `
  */
 describe.skipIf(!browserEnabled)('browser: every page works under the Content-Security-Policy', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   /** A page that records every CSP violation the browser reports, as events and as console errors. */
   async function watchedPage(): Promise<{ page: Page; violations: () => Promise<string[]> }> {

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, signupFan } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, shot, useCookies, type Browser } from './browser.ts';
 
 /** What the server says in English for the errors provoked below: none of it may reach a Chinese reader. */
 const SERVER_ENGLISH = [
@@ -37,14 +37,7 @@ async function chinesePage(browser: Browser, viewport?: { width: number; height:
 describe.skipIf(!browserEnabled)('browser: server errors in the Chinese console and fan site', () => {
   // Three attempts a minute per address and email, so the rate limit is quick to reach.
   const t = useTestApp({ credentialLimit: { max: 3, timeWindow: '1 minute' } });
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('shows each error in Chinese, never the server English', async () => {
     const owner = await createOwner(t.app);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { signupFan } from '../factories.ts';
-import { browserEnabled, openBrowser, PHONE, seedChannel, shot, signInAs, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, PHONE, seedChannel, shot, signInAs } from './browser.ts';
 
 /**
  * A visitor from a share link presses Follow, signs up (or logs in), and is back on the article
@@ -9,14 +9,7 @@ import { browserEnabled, openBrowser, PHONE, seedChannel, shot, signInAs, type B
  */
 describe.skipIf(!browserEnabled)('browser: Follow pressed while signed out is done after sign-up or log-in', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   const me = async (cookie: string) => (await t.app.inject({ method: 'GET', url: '/api/fan/me', headers: { cookie } })).json();
 

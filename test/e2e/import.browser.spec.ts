@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { gate } from '../gate.ts';
+import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 describe.skipIf(!browserEnabled)('browser: a large CSV import runs in the background with its progress', () => {
   // Files above 20 rows go to the background here (2,000 in the product).
   const t = useTestApp({}, { container: { importInlineMaxRows: 20 } });
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('shows the progress, lets the window close, says when it is done and shows the report again', async () => {
     const owner = await createOwner(t.app);
@@ -21,10 +15,9 @@ describe.skipIf(!browserEnabled)('browser: a large CSV import runs in the backgr
     // Hold the import until the progress has been seen.
     const workflow = t.container.services.fanImport;
     const run = workflow.run.bind(workflow);
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
+    const held = gate();
     vi.spyOn(workflow, 'run').mockImplementationOnce(async (...args) => {
-      await held;
+      await held.opened;
       return run(...args);
     });
 
@@ -45,7 +38,7 @@ describe.skipIf(!browserEnabled)('browser: a large CSV import runs in the backgr
     // The window may close: the import goes on, and a message says when it is done.
     await page.getByTestId('import-close').click();
     await progress.waitFor({ state: 'hidden' });
-    release();
+    held.open();
     await page.getByText('big.csv is imported: 300 new fans.').waitFor({ timeout: 30_000 });
     vi.restoreAllMocks();
 
@@ -58,6 +51,6 @@ describe.skipIf(!browserEnabled)('browser: a large CSV import runs in the backgr
     await page.getByTestId('import-again').click();
     await page.getByTestId('import-dropzone').waitFor();
     await page.keyboard.press('Escape');
-    await expect.poll(async () => page.getByTestId('fans-table').textContent(), { timeout: 15_000 }).toContain('300 fans');
+    await expect.poll(async () => page.getByTestId('fans-table').textContent()).toContain('300 fans');
   }, 120_000);
 });

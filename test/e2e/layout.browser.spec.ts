@@ -1,22 +1,15 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { signupFan } from '../factories.ts';
-import { browserEnabled, LAPTOP, openBrowser, PHONE, seedChannel, shot, signInAs, type Browser } from './browser.ts';
+import { browserEnabled, LAPTOP, useBrowser, PHONE, seedChannel, shot, signInAs } from './browser.ts';
 
 const LONG_NAME = 'Maximilian Alexander Theodore Montgomery-Fitzgerald of the Old Tea Market Road';
 
 /** Layout at 1366 px and on a phone, and the words fans and owners read. */
 describe.skipIf(!browserEnabled)('browser: layout and words of the console and the fan site', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   const setLanguage = (page: Page, lang: 'en' | 'zh-CN') => page.evaluate(`localStorage.setItem('fanbase.lang', '${lang}')`);
   const box = async (page: Page, selector: string) => (await page.locator(selector).first().boundingBox())!;

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, createStaff } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 // The server as `fanbase serve` runs it without PUBLIC_BASE_URL: links on the listening address.
 const LINKS_ON = 'http://localhost:3000';
 
 describe.skipIf(!browserEnabled)('browser: the console warns the owner while PUBLIC_BASE_URL is unset', () => {
   const t = useTestApp({}, { container: { publicBaseUrl: LINKS_ON, publicBaseUrlConfigured: false } });
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('shows the owner where links point and where the console was opened, in both languages and on a phone; not other staff', async () => {
     const owner = await createOwner(t.app);

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 describe.skipIf(!browserEnabled)('browser: a segment whose saved filter no longer parses', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('is listed flagged among the good ones, and its page says to edit or delete it, in both languages', async () => {
     const owner = await createOwner(t.app);

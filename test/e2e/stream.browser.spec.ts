@@ -1,18 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, signupFan } from '../factories.ts';
-import { browserEnabled, openBrowser, shot, useCookies, type Browser } from './browser.ts';
+import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 describe.skipIf(!browserEnabled)('browser: the console says when figures are catching up', () => {
   const t = useTestApp();
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await openBrowser(t.app);
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser(t);
 
   it('shows the notice while the stream is behind, then drops it and shows the new figures', async () => {
     const owner = await createOwner(t.app);
@@ -34,8 +27,7 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
     const page = await browser.context.newPage();
     const notice = page.getByTestId('figures-catching-up');
     await page.goto(`${browser.base}/console/analytics`);
-    // The first page this browser opens loads the whole app: more than the 1 s default on a busy machine.
-    await expect.poll(() => page.getByTestId('growth-net').textContent(), { timeout: 15_000 }).toContain('1');
+    await expect.poll(() => page.getByTestId('growth-net').textContent()).toContain('1');
     await page.getByTestId('quality-card').waitFor();
     expect(await notice.count()).toBe(0);
 
@@ -56,20 +48,20 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
     };
     for (const [name, path] of Object.entries(pages)) {
       await page.goto(`${browser.base}${path}`);
-      await expect.poll(() => notice.textContent(), { message: path, timeout: 15_000 }).toContain(`${pending} recent activities are not counted yet`);
+      await expect.poll(() => notice.textContent(), { message: path }).toContain(`${pending} recent activities are not counted yet`);
       await shot(page, `console-${name}-behind-en`);
     }
     expect(await page.getByTestId('loyalty-card').getByTestId('figures-catching-up').count()).toBe(1);
 
     await page.goto(`${browser.base}/console/analytics`);
-    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toBe(`Figures are catching up: ${pending} recent activities are not counted yet.`);
+    await expect.poll(() => notice.textContent()).toBe(`Figures are catching up: ${pending} recent activities are not counted yet.`);
     await page.getByTestId('quality-card').waitFor();
     expect(await page.getByTestId('growth-net').textContent()).toContain('1');
     await shot(page, 'console-analytics-behind-en');
 
     await page.evaluate("localStorage.setItem('fanbase.lang', 'zh-CN')");
     await page.reload();
-    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toBe(`数据正在更新：还有 ${pending} 条最新动态尚未计入。`);
+    await expect.poll(() => notice.textContent()).toBe(`数据正在更新：还有 ${pending} 条最新动态尚未计入。`);
     await page.getByTestId('quality-card').waitFor();
     await shot(page, 'console-analytics-behind-zh');
     await page.evaluate("localStorage.setItem('fanbase.lang', 'en')");
@@ -79,7 +71,7 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
     // Caught up: the notice goes at the next look (every 2 s while behind) and the figures refresh by themselves.
     await t.container.stream.drain();
     await notice.waitFor({ state: 'detached', timeout: 10_000 });
-    await expect.poll(() => page.getByTestId('growth-net').textContent(), { timeout: 15_000 }).toContain('3');
+    await expect.poll(() => page.getByTestId('growth-net').textContent()).toContain('3');
     await shot(page, 'console-analytics-caught-up-en');
   }, 120_000);
 });

@@ -1,21 +1,13 @@
-import { and, count, desc, eq, getTableColumns, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { StateChange } from '../../db/state-change.ts';
 import type { Db } from '../../db/client.ts';
 import { fans, type FollowStatus } from './fans.table.ts';
+import { rawRowReader } from '../../db/raw-rows.ts';
 
 export type FanRow = typeof fans.$inferSelect;
 
-const fanColumns = Object.entries(getTableColumns(fans));
-
-/** A fans row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
-function toFanRow(raw: Record<string, unknown>): FanRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of fanColumns) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as FanRow;
-}
+/** A fans row from raw SQL, as Drizzle selects it. */
+const toFanRow = rawRowReader(fans);
 
 const change = (statement: { getSQL(): SQL }): StateChange<FanRow> => ({ statement: statement.getSQL(), read: toFanRow });
 

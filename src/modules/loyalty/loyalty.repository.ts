@@ -1,23 +1,15 @@
-import { asc, eq, getTableColumns, gt, inArray, sql } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fanSignals, loyaltyRules, loyaltySettings } from './loyalty.table.ts';
 import type { Rule } from './loyalty-ladder.ts';
+import { rawRowReader } from '../../db/raw-rows.ts';
 
 export type SignalsRow = typeof fanSignals.$inferSelect;
 export type SignalTotals = { fanId: string; lastAt: Date; lastDay: string; days: number; uniqueReads: number; shares: number };
 export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
 
-const signalColumns = Object.entries(getTableColumns(fanSignals));
-
-/** A fan_signals row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
-function toSignalsRow(raw: Record<string, unknown>): SignalsRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of signalColumns) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as SignalsRow;
-}
+/** A fanSignals row from raw SQL, as Drizzle selects it. */
+const toSignalsRow = rawRowReader(fanSignals);
 
 export const loyaltyRepository = {
   async rules(db: Db): Promise<Rule[]> {

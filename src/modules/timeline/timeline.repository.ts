@@ -1,22 +1,15 @@
-import { and, asc, desc, eq, getTableColumns, gt, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import { fanActivities } from './timeline.table.ts';
+import { rawRowReader } from '../../db/raw-rows.ts';
 
 export type ActivityRow = typeof fanActivities.$inferSelect;
 export type NewActivity = typeof fanActivities.$inferInsert;
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-const activityColumns = Object.entries(getTableColumns(fanActivities));
-/** A fan_activities row from raw SQL (snake_case, driver values) in the shape Drizzle selects. */
-function toActivityRow(raw: Record<string, unknown>): ActivityRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of activityColumns) {
-    const value = raw[column.name];
-    row[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
-  }
-  return row as ActivityRow;
-}
+/** A fanActivities row from raw SQL, as Drizzle selects it. */
+const toActivityRow = rawRowReader(fanActivities);
 const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())`;
 const after = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActivities.id}) > (${p.txId}::xid8, ${p.activityId.toString()}::bigint)`;
 const atOrBefore = (p: StreamPosition) => sql`(${fanActivities.txId}, ${fanActivities.id}) <= (${p.txId}::xid8, ${p.activityId.toString()}::bigint)`;

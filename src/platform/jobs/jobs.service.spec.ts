@@ -5,15 +5,7 @@ import type { Ctx } from '../../core/context.ts';
 import { jobsRepository } from './jobs.repository.ts';
 import { createJobRunner, type JobRunner } from './jobs.service.ts';
 import { jobRuns } from './jobs.table.ts';
-
-/** A job that waits until the test lets it finish. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => (open = r));
-  let started!: () => void;
-  const began = new Promise<void>((r) => (started = r));
-  return { open, opened, started, began };
-}
+import { gate } from '../../../test/gate.ts';
 
 describe('background jobs: queued once, run once across instances, never lost', () => {
   let database: TestDatabase;

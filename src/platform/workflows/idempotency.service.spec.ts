@@ -6,19 +6,11 @@ import { AppError } from '../../core/errors.ts';
 import { idempotencyRepository } from './idempotency.repository.ts';
 import { createIdempotencyService, fingerprintOf, KEY_TTL_MS, LEASE_MS } from './idempotency.service.ts';
 import { idempotencyKeys } from './workflows.table.ts';
+import { gate } from '../../../test/gate.ts';
 
 const STAFF_A = '00000000-0000-4000-8000-00000000000a';
 const STAFF_B = '00000000-0000-4000-8000-00000000000b';
 const SCOPE = 'POST /api/admin/things';
-
-/** Work that waits until the test lets it finish. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((r) => (open = r));
-  let started!: () => void;
-  const began = new Promise<void>((r) => (started = r));
-  return { open, opened, started, began };
-}
 
 describe('idempotency keys: a retried request gets the first answer, the work is done once', () => {
   let database: TestDatabase;
