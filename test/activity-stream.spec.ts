@@ -6,6 +6,7 @@ import { testEngine } from './engine.ts';
 import { createOwner, signupFan } from './factories.ts';
 import { createContainer } from '../src/container.ts';
 import { inTransaction, type Ctx } from '../src/core/context.ts';
+import { gate } from './gate.ts';
 import { INSIGHTS_CONSUMER } from '../src/modules/insights/insights.consumer.ts';
 import type { Activity } from '../src/modules/timeline/timeline.service.ts';
 import { streamRepository } from '../src/platform/stream/stream.repository.ts';
@@ -136,6 +137,29 @@ describe('activity stream: consumers after commit, exactly once', () => {
     release();
     await late;
     await t.settle();
+    expect(await follows()).toBe(2);
+  });
+
+  it.skipIf(testEngine() === 'pglite')('settles only once what a running transaction holds back is applied too, not after the part before it', async () => {
+    const { fan } = await signupFan(t.app);
+    await t.settle();
+    await record(system(), fan.id); // E1: readable at once
+    const held = gate();
+    // T: a transaction with an id, open while E2 commits after it: E2 waits behind T.
+    const open = inTransaction(system(), async (tx) => {
+      await tx.db.execute(sql`select pg_current_xact_id()`);
+      held.started();
+      await held.opened;
+    });
+    await held.began;
+    await record(system(), fan.id); // E2
+    let settled = false;
+    const settling = t.settle().then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(settled).toBe(false); // E1 is applied by now, E2 is not: not settled yet
+    held.open();
+    await open;
+    await settling;
     expect(await follows()).toBe(2);
   });
 

@@ -89,7 +89,9 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
         if (!last) return strict && (await source.countAfter(tx.db, position, 1)) > 0 ? ('busy' as const) : ('idle' as const);
         await consumer.apply(tx, entries);
         await repo.advance(tx.db, consumer.name, last, tx.now());
-        return entries.length < limit ? ('idle' as const) : ('more' as const);
+        if (entries.length === limit) return 'more' as const;
+        // A part of what was committed may still be held back behind a running transaction.
+        return strict && (await source.countAfter(tx.db, last, 1)) > 0 ? ('busy' as const) : ('idle' as const);
       });
       failures.delete(consumer.name);
       if (outcome === 'idle') caughtUpAt.set(consumer.name, Date.now());
