@@ -39,7 +39,9 @@ describe('activity stream: consumers after commit, exactly once', () => {
     ]);
   });
 
-  it('idle() runs the batch a commit has just asked for, so nothing starts behind a test emptying the tables', async () => {
+  // On PostgreSQL a transaction in another database of the cluster may hold the batch back (the
+  // settled bound is cluster-wide), so what idle() ran is seen applied only on the embedded engine.
+  it.skipIf(testEngine() !== 'pglite')('idle() runs the batch a commit has just asked for, so nothing starts behind a test emptying the tables', async () => {
     const { fan } = await signupFan(t.app);
     await t.settle();
     await record(system(), fan.id); // wakes the consumers 50 ms from now
