@@ -78,6 +78,37 @@ describe('activity stream: consumers after commit, exactly once', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/admin/stream', headers: { cookie: (await signupFan(t.app)).cookie } })).statusCode).toBe(403);
   });
 
+  it('under a steady stream of commits, batches start a gap apart and take everything committed meanwhile', async () => {
+    const { fan } = await signupFan(t.app);
+    await t.settle();
+    const GAP = 600;
+    const runner = createStreamRunner<Activity>({
+      source: t.container.services.timeline.stream,
+      repo: streamRepository,
+      systemCtx: system,
+      wakeMs: 1,
+      busyGapMs: GAP,
+    });
+    const batches: { at: number; n: number }[] = [];
+    runner.register({
+      name: 'test.gap',
+      apply: async (_tx, activities) => void batches.push({ at: Date.now(), n: activities.length }),
+      rebuild: async () => {},
+    });
+    await runner.drain(); // starts from here: what earlier cases wrote is behind it
+    batches.length = 0;
+    for (let i = 0; i < 12; i++) {
+      await record(system(), fan.id);
+      runner.notify();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await vi.waitFor(() => expect(batches.reduce((n, b) => n + b.n, 0)).toBe(12), { timeout: 10_000 });
+    await runner.stop();
+    // 12 commits over ~600 ms: a handful of batches, never two within the gap of each other.
+    expect(batches.length).toBeLessThan(6);
+    for (let i = 1; i < batches.length; i++) expect(batches[i]!.at - batches[i - 1]!.at).toBeGreaterThanOrEqual(GAP - 200);
+  });
+
   it('retries a failed batch whole: nothing is applied twice or lost', async () => {
     const { fan } = await signupFan(t.app);
     let failures = 1;

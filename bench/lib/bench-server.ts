@@ -34,7 +34,11 @@ await serve(async (app, container) => {
       JSON.stringify([
         rows(await db.execute(sql`select day::text, source_type, follows, unfollows from daily_follow_counts order by 1, 2`)),
         rows(await db.execute(sql`select article_id, views, unique_reads, shares, follows, unfollows from article_stats order by 1`)),
-        rows(await db.execute(sql`select fan_id, last_active_at, days_active, unique_reads, shares, level from fan_signals order by 1`)),
+        rows(
+          await db.execute(
+            sql`select fan_id, last_active_at, days_active, unique_reads, shares, level, follow_status, first_followed_at from fan_signals order by 1`,
+          ),
+        ),
       ]);
     await container.stream.drain();
     const incremental = await snapshot();

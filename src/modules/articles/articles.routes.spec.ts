@@ -189,7 +189,9 @@ describe('channel: articles, reads, shares and what they do to fans', () => {
       return items[0]!;
     }
     expect((await scenario(24 * H)).articleId).toBe(last); // exactly at the window's edge
-    expect((await scenario(24 * H + 1)).articleId).toBeNull(); // 1 ms past it
+    const past = await scenario(24 * H + 1); // 1 ms past it
+    expect(past.articleId).toBeNull();
+    expect(past.data).not.toHaveProperty('attributedBy');
     expect((await scenario(5 * H)).data).toMatchObject({ attributedBy: 'last_read', windowHours: 24 });
 
     // A shorter window set by staff applies to later unfollows.

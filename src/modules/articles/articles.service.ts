@@ -50,12 +50,7 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
     async attributeUnfollow(tx: Ctx, activity: PendingActivity) {
       if (activity.kind !== 'unfollowed' || activity.articleId) return;
       const hours = (await channel.settings(tx)).unfollowWindowHours;
-      const since = new Date(activity.at.getTime() - hours * 3600_000);
-      const articleId = await timeline.lastArticleReadSince(tx, activity.fanId, since, activity.at);
-      if (articleId) {
-        activity.articleId = articleId;
-        activity.data = { ...activity.data, attributedBy: 'last_read', windowHours: hours };
-      }
+      activity.attributeToLastRead = { since: new Date(activity.at.getTime() - hours * 3600_000), data: { attributedBy: 'last_read', windowHours: hours } };
     },
     /** A follow through a share link of an article counts for that article too (an enricher). */
     async creditShareFollow(tx: Ctx, activity: PendingActivity) {

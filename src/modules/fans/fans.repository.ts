@@ -9,7 +9,10 @@ export type FanRow = typeof fans.$inferSelect;
 /** A fans row from raw SQL, as Drizzle selects it. */
 const toFanRow = rawRowReader(fans);
 
-const change = (statement: { getSQL(): SQL }): StateChange<FanRow> => ({ statement: statement.getSQL(), read: toFanRow });
+/** What a fan's own answer (FanSelfDto) shows of their row. */
+export type FanSelfRow = Pick<FanRow, 'id' | 'email' | 'displayName' | 'followStatus' | 'followingSince' | 'createdAt'>;
+const SELF_COLUMNS = sql.raw('id, email, display_name, follow_status, following_since, created_at');
+const selfChange = (statement: SQL): StateChange<FanSelfRow> => ({ statement, read: toFanRow });
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -71,34 +74,24 @@ export const fansRepository = {
     const [row] = await db.select().from(fans).where(eq(fans.email, email)).limit(1);
     return row;
   },
-  /** Flips to following only if not already following: returns no row when nothing changed. */
-  markFollowing(db: Db, id: string, at: Date, sourceType: string): StateChange<FanRow> {
-    return change(
-      db
-        .update(fans)
-        .set({
-          followStatus: 'following',
-          followingSince: at,
-          firstFollowedAt: sql`coalesce(${fans.firstFollowedAt}, ${at.toISOString()}::timestamptz)`,
-          firstFollowSource: sql`coalesce(${fans.firstFollowSource}, ${sourceType})`,
-        })
-        .where(and(eq(fans.id, id), sql`${fans.followStatus} <> 'following'`))
-        .returning(),
-    );
+  /**
+   * Flips to following only if not already following: returns no row when nothing changed. The
+   * follow's hot path: a fixed statement (no query builder per request) returning only what the
+   * fan's own answer shows.
+   */
+  markFollowing(id: string, at: Date, sourceType: string): StateChange<FanSelfRow> {
+    const when = at.toISOString();
+    return selfChange(sql`update fans set follow_status = 'following', following_since = ${when}::timestamptz,
+        first_followed_at = coalesce(first_followed_at, ${when}::timestamptz), first_follow_source = coalesce(first_follow_source, ${sourceType})
+      where id = ${id}::uuid and follow_status <> 'following'
+      returning ${SELF_COLUMNS}`);
   },
   /** Flips to unfollowed only if following: returns no row when nothing changed. */
-  markUnfollowed(db: Db, id: string, at: Date): StateChange<FanRow> {
-    return change(
-      db
-        .update(fans)
-        .set({
-          followStatus: 'unfollowed',
-          followingSince: null,
-          firstUnfollowedAt: sql`coalesce(${fans.firstUnfollowedAt}, ${at.toISOString()}::timestamptz)`,
-        })
-        .where(and(eq(fans.id, id), eq(fans.followStatus, 'following')))
-        .returning(),
-    );
+  markUnfollowed(id: string, at: Date): StateChange<FanSelfRow> {
+    return selfChange(sql`update fans set follow_status = 'unfollowed', following_since = null,
+        first_unfollowed_at = coalesce(first_unfollowed_at, ${at.toISOString()}::timestamptz)
+      where id = ${id}::uuid and follow_status = 'following'
+      returning ${SELF_COLUMNS}`);
   },
   /** Search uses the trigram index on display name + email. */
   async list(db: Db, f: { q?: string; status?: FollowStatus; limit: number; offset: number }): Promise<{ rows: FanRow[]; total: number }> {

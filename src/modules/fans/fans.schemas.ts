@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailField, isoDate, nameField, passwordField } from '../../core/fields.ts';
 import { pageOf, pageQuery } from '../../core/pagination.ts';
 import { activitySource } from '../timeline/timeline.schemas.ts';
-import type { FanRow } from './fans.repository.ts';
+import type { FanRow, FanSelfRow } from './fans.repository.ts';
 import { FOLLOW_STATUSES } from './fans.table.ts';
 
 export { FOLLOW_STATUSES };
@@ -49,7 +49,7 @@ export const fanPage = pageOf(fanListItemDto);
 export const fanStatsDto = z.object({ fans: z.number().int(), followers: z.number().int() });
 export type FanStatsDto = z.infer<typeof fanStatsDto>;
 
-export const toFanSelfDto = (row: FanRow): FanSelfDto => ({
+export const toFanSelfDto = (row: FanSelfRow): FanSelfDto => ({
   id: row.id,
   email: row.email,
   displayName: row.displayName,

@@ -48,7 +48,7 @@ describe('FansService', () => {
     const { service, timeline, ctx } = setup({ markFollowing } as unknown as Partial<FansRepository>);
     const res = await service.follow(ctx(fan), 'article:42');
     expect(res).toMatchObject({ following: true, followingSince: NOW.toISOString() });
-    expect(markFollowing).toHaveBeenCalledWith(expect.anything(), fan.kind === 'fan' ? fan.fanId : '', NOW, 'article');
+    expect(markFollowing).toHaveBeenCalledWith(fan.kind === 'fan' ? fan.fanId : '', NOW, 'article');
     expect(timeline.recordWithChange).toHaveBeenCalledWith(expect.anything(), change, {
       fanId: fan.kind === 'fan' ? fan.fanId : '',
       kind: 'followed',

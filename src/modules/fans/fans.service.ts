@@ -71,16 +71,16 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
 
     /**
      * Follow is idempotent: the state flips and the `followed` activity is written in one
-     * statement (the UPDATE, whose trigger copies the state to fan_signals, with the activity's
-     * INSERT in the same statement: atomic without a transaction), or nothing happens when the fan
-     * already follows (then the fan is read). An unfollow also reads the last article read first
-     * (attribution). Analytics, article counters and loyalty follow after commit, as stream
-     * consumers. Counted in fans.cost.spec.ts.
+     * statement (the UPDATE and the activity's INSERT together: atomic without a transaction), or
+     * nothing happens when the fan already follows (then the fan is read). An unfollow's
+     * attribution (the last article read) is looked up inside that same statement. Analytics,
+     * article counters, loyalty and the segments' copy of the follow state follow after commit, as
+     * stream consumers. One statement either way, counted in fans.cost.spec.ts.
      */
     async follow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
       const fanId = requireFan(ctx);
       const at = ctx.now();
-      const changed = await timeline.recordWithChange(ctx, repo.markFollowing(ctx.db, fanId, at, sourceTypeOf(source)), {
+      const changed = await timeline.recordWithChange(ctx, repo.markFollowing(fanId, at, sourceTypeOf(source)), {
         fanId,
         kind: 'followed',
         source,
@@ -93,7 +93,7 @@ export function createFansService(deps: { repo: FansRepository; auth: AuthServic
     async unfollow(ctx: Ctx, source = 'direct'): Promise<FanSelfDto> {
       const fanId = requireFan(ctx);
       const at = ctx.now();
-      const changed = await timeline.recordWithChange(ctx, repo.markUnfollowed(ctx.db, fanId, at), {
+      const changed = await timeline.recordWithChange(ctx, repo.markUnfollowed(fanId, at), {
         fanId,
         kind: 'unfollowed',
         source,

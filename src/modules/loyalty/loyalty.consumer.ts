@@ -8,8 +8,11 @@ import { LOYALTY_CONSUMER, type LoyaltyService } from './loyalty.service.ts';
 
 /**
  * Loyalty signals and levels from the stream: per batch, each fan's new facts (last active,
- * active days of the channel's time zone, unique reads, shares) in one upsert, then the level of
- * just those fans. Level changes are activities too, and are not facts: they are skipped.
+ * active days of the channel's time zone, unique reads, shares, and the follow state segments
+ * filter on) in one upsert, then the level of just those fans. Level changes are activities too,
+ * and are not facts: they are skipped. The follow state is the last follow activity's: every
+ * change of a fan's follow state writes its activity in the same statement (fans.service), and
+ * two changes of one fan are ordered by its row lock, so stream order is their order.
  */
 export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: ChannelService }): Consumer<Activity> {
   const { loyalty, channel } = deps;
@@ -24,11 +27,25 @@ export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: 
       const { timeZone } = await channel.settings(tx);
       const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
       for (const a of facts) {
-        const d = byFan.get(a.fanId) ?? { fanId: a.fanId, lastAt: a.occurredAt, days: [], daySet: new Set(), uniqueReads: 0, shares: 0 };
+        const d = byFan.get(a.fanId) ?? {
+          fanId: a.fanId,
+          lastAt: a.occurredAt,
+          days: [],
+          daySet: new Set(),
+          uniqueReads: 0,
+          shares: 0,
+          followStatus: null,
+          firstFollowedAt: null,
+        };
         if (a.occurredAt > d.lastAt) d.lastAt = a.occurredAt;
         d.daySet.add(localDay(a.occurredAt, timeZone));
         if (a.kind === 'read' && a.data.first) d.uniqueReads += 1;
         if (a.kind === 'shared') d.shares += 1;
+        if (a.kind === 'followed') {
+          d.followStatus = 'following';
+          if (!d.firstFollowedAt || a.occurredAt < d.firstFollowedAt) d.firstFollowedAt = a.occurredAt;
+        }
+        if (a.kind === 'unfollowed') d.followStatus = 'unfollowed';
         byFan.set(a.fanId, d);
       }
       const last = activities.at(-1)!;

@@ -5,8 +5,10 @@ import type { Rule } from './loyalty-ladder.ts';
 import { rawRowReader } from '../../db/raw-rows.ts';
 
 export type SignalsRow = typeof fanSignals.$inferSelect;
-export type SignalTotals = { fanId: string; lastAt: Date; lastDay: string; days: number; uniqueReads: number; shares: number };
-export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number };
+/** The follow state a fan's follow activities leave: the last one's, and the first follow's time. */
+export type FollowFacts = { followStatus: 'following' | 'unfollowed' | null; firstFollowedAt: Date | null };
+export type SignalTotals = { fanId: string; lastAt: Date; lastDay: string; days: number; uniqueReads: number; shares: number } & FollowFacts;
+export type SignalDelta = { fanId: string; lastAt: Date; days: string[]; uniqueReads: number; shares: number } & FollowFacts;
 
 /** A fanSignals row from raw SQL, as Drizzle selects it. */
 const toSignalsRow = rawRowReader(fanSignals);
@@ -31,13 +33,10 @@ export const loyaltyRepository = {
   },
 
   /**
-   * Adds a batch of activity facts with one multi-row upsert. A day counts as a new active
-   * day only if it is after the fan's last active day (the nightly recompute settles
-   * out-of-order imports exactly).
-   */
-  /**
    * Adds each fan's new facts in one upsert. `newDays`: how many of `days` are after the fan's
-   * last active day (the caller read it in the same transaction, under the consumer's lock).
+   * last active day (the caller read it in the same transaction, under the consumer's lock). The
+   * follow state is the batch's last follow activity's, if it has one (`never_followed` stands
+   * for "no follow activity": a delta never sets it); the first follow is the earliest seen.
    */
   async addDeltas(db: Db, deltas: (SignalDelta & { newDays: number })[]): Promise<SignalsRow[]> {
     if (deltas.length === 0) return [];
@@ -49,13 +48,18 @@ export const loyaltyRepository = {
         new_days: d.newDays,
         reads: d.uniqueReads,
         shares: d.shares,
+        follow: d.followStatus,
+        first_followed: d.firstFollowedAt?.toISOString() ?? null,
       })),
     );
     const result = await db.execute(sql`
-      insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares)
-      select fan_id, last_at, last_day, new_days, reads, shares
-      from jsonb_to_recordset(${json}::jsonb) as v(fan_id uuid, last_at timestamptz, last_day date, new_days int, reads int, shares int)
+      insert into fan_signals (fan_id, last_active_at, last_active_day, days_active, unique_reads, shares, follow_status, first_followed_at)
+      select fan_id, last_at, last_day, new_days, reads, shares, coalesce(follow, 'never_followed'), first_followed
+      from jsonb_to_recordset(${json}::jsonb) as v(fan_id uuid, last_at timestamptz, last_day date, new_days int, reads int, shares int, follow text,
+        first_followed timestamptz)
       on conflict (fan_id) do update set
+        follow_status = case when excluded.follow_status = 'never_followed' then fan_signals.follow_status else excluded.follow_status end,
+        first_followed_at = least(fan_signals.first_followed_at, excluded.first_followed_at),
         days_active = fan_signals.days_active + excluded.days_active,
         last_active_at = greatest(fan_signals.last_active_at, excluded.last_active_at),
         last_active_day = greatest(fan_signals.last_active_day, excluded.last_active_day),
@@ -115,8 +119,8 @@ export const loyaltyRepository = {
     return rows.map((r) => r.fanId);
   },
   /**
-   * Sets these fans' counted signals to recomputed totals (a fan without totals had no
-   * activity). Only rows that differ are rewritten: a rebuild over settled fans leaves the table
+   * Sets these fans' counted signals and follow state to recomputed totals (a fan without totals
+   * had no activity: never followed). Only rows that differ are rewritten: a rebuild over settled fans leaves the table
    * (and its indexes) alone instead of creating a dead version of every row.
    */
   async setTotals(db: Db, fanIds: string[], totals: SignalTotals[]) {
@@ -125,15 +129,18 @@ export const loyaltyRepository = {
     const rows = sql.join(
       fanIds.map((id) => {
         const t = byFan.get(id);
-        return sql`(${id}::uuid, ${t?.lastAt.toISOString() ?? null}::timestamptz, ${t?.lastDay ?? null}::date, ${t?.days ?? 0}::int, ${t?.uniqueReads ?? 0}::int, ${t?.shares ?? 0}::int)`;
+        return sql`(${id}::uuid, ${t?.lastAt.toISOString() ?? null}::timestamptz, ${t?.lastDay ?? null}::date, ${t?.days ?? 0}::int, ${t?.uniqueReads ?? 0}::int, ${t?.shares ?? 0}::int,
+          ${t?.followStatus ?? 'never_followed'}::text, ${t?.firstFollowedAt?.toISOString() ?? null}::timestamptz)`;
       }),
       sql`, `,
     );
     await db.execute(sql`
-      update fan_signals s set last_active_at = v.last_at, last_active_day = v.last_day, days_active = v.days, unique_reads = v.reads, shares = v.shares
-      from (values ${rows}) as v(fan_id, last_at, last_day, days, reads, shares)
+      update fan_signals s set last_active_at = v.last_at, last_active_day = v.last_day, days_active = v.days, unique_reads = v.reads, shares = v.shares,
+        follow_status = v.follow, first_followed_at = v.first_followed
+      from (values ${rows}) as v(fan_id, last_at, last_day, days, reads, shares, follow, first_followed)
       where s.fan_id = v.fan_id
-        and (s.last_active_at, s.last_active_day, s.days_active, s.unique_reads, s.shares) is distinct from (v.last_at, v.last_day, v.days, v.reads, v.shares)`);
+        and (s.last_active_at, s.last_active_day, s.days_active, s.unique_reads, s.shares, s.follow_status, s.first_followed_at)
+          is distinct from (v.last_at, v.last_day, v.days, v.reads, v.shares, v.follow, v.first_followed)`);
   },
 
   async countByLevel(db: Db): Promise<{ level: number; n: number }[]> {

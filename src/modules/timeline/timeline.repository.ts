@@ -3,9 +3,12 @@ import type { Db } from '../../db/client.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import { fanActivities } from './timeline.table.ts';
 import { rawRowReader } from '../../db/raw-rows.ts';
+import { executePrepared } from '../../db/prepared.ts';
 
 export type ActivityRow = typeof fanActivities.$inferSelect;
 export type NewActivity = typeof fanActivities.$inferInsert;
+/** Attribute an activity to the article its fan read last since `since`, tagging its data with `data`. */
+export type LastReadAttribution = { since: Date; data: Record<string, unknown> };
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /** A fanActivities row from raw SQL, as Drizzle selects it. */
@@ -19,19 +22,35 @@ const SOURCE_TYPE = sql`case when ${fanActivities.source} like 'article:%' then 
 const activityQueries = {
   /**
    * One statement: the state change (a CTE) and, for the row it returns, the activity. Returns the
-   * changed rows (none: nothing changed, and nothing was recorded).
+   * changed rows (none: nothing changed, and nothing was recorded). With `lastRead`, the article
+   * the fan read last in [since, occurredAt] becomes the activity's article and `lastRead.data` is
+   * merged into its data, looked up inside the same statement (no round trip of its own).
    */
-  async insertWithChange(db: Db, change: SQL, activity: NewActivity): Promise<Record<string, unknown>[]> {
+  async insertWithChange(db: Db, change: SQL, activity: NewActivity, lastRead?: LastReadAttribution): Promise<Record<string, unknown>[]> {
+    const at = (activity.occurredAt ?? new Date()).toISOString();
+    const data = JSON.stringify(activity.data ?? {});
+    const attributed = lastRead
+      ? sql`(select a.article_id from fan_activities a where a.fan_id = ${activity.fanId}::uuid and a.kind = 'read' and a.article_id is not null
+            and a.occurred_at >= ${lastRead.since.toISOString()}::timestamptz and a.occurred_at <= ${at}::timestamptz
+            order by a.occurred_at desc, a.id desc limit 1)`
+      : sql`(select null::uuid)`;
+    const extra = JSON.stringify(lastRead?.data ?? {});
     return rowsOf<Record<string, unknown>>(
-      await db.execute(sql`
+      await executePrepared(
+        db,
+        sql`
         with changed as (${change}),
+        attributed as (select coalesce(${activity.articleId ?? null}::uuid, last.article_id) as article_id,
+          ${activity.articleId ?? null}::uuid is null and last.article_id is not null as by_last_read
+          from (select ${attributed} as article_id) last),
         recorded as (
           insert into fan_activities (fan_id, kind, source, article_id, data, occurred_at)
-          select ${activity.fanId}::uuid, ${activity.kind}, ${activity.source ?? null}, ${activity.articleId ?? null}::uuid,
-            ${JSON.stringify(activity.data ?? {})}::jsonb, ${(activity.occurredAt ?? new Date()).toISOString()}::timestamptz
-          from changed
+          select ${activity.fanId}::uuid, ${activity.kind}, ${activity.source ?? null}, attributed.article_id,
+            case when attributed.by_last_read then ${data}::jsonb || ${extra}::jsonb else ${data}::jsonb end, ${at}::timestamptz
+          from changed, attributed
         )
-        select * from changed`),
+        select * from changed`,
+      ),
     );
   },
   /** Multi-row INSERTs of up to 5,000 rows each (a statement holds at most 65,535 parameters). */
@@ -174,6 +193,10 @@ const streamQueries = {
         days: sql<number>`count(distinct (${fanActivities.occurredAt} at time zone ${timeZone})::date)`.mapWith(Number),
         uniqueReads: sql<number>`count(*) filter (where ${fanActivities.kind} = 'read' and (${fanActivities.data}->>'first')::boolean)`.mapWith(Number),
         shares: sql<number>`count(*) filter (where ${fanActivities.kind} = 'shared')`.mapWith(Number),
+        // The follow state the fan's last follow activity (in stream order) left, and the first follow.
+        followStatus: sql<'following' | 'unfollowed' | null>`(array_agg(case ${fanActivities.kind} when 'followed' then 'following' else 'unfollowed' end
+          order by ${fanActivities.txId} desc, ${fanActivities.id} desc) filter (where ${fanActivities.kind} in ('followed', 'unfollowed')))[1]`,
+        firstFollowedAt: sql<Date | null>`min(${fanActivities.occurredAt}) filter (where ${fanActivities.kind} = 'followed')`.mapWith(fanActivities.occurredAt),
       })
       .from(fanActivities)
       .where(and(sql`${fanActivities.fanId} = any(${`{${fanIds.join(',')}}`}::uuid[])`, sql`${fanActivities.kind} <> 'level_changed'`, atOrBefore(upTo)))

@@ -3,7 +3,7 @@ import type { CursorPage, CursorQuery } from '../../core/pagination.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import type { StreamSource } from '../../platform/stream/stream.runner.ts';
 import type { StateChange } from '../../db/state-change.ts';
-import type { ActivityRow, TimelineRepository } from './timeline.repository.ts';
+import type { ActivityRow, LastReadAttribution, TimelineRepository } from './timeline.repository.ts';
 import { activityData, toActivityDto, type ActivityData, type ActivityDataInput, type ActivityDto, type ActivityKind } from './timeline.schemas.ts';
 
 /** One activity to record: its kind and the data that kind carries, plus where and when. */
@@ -17,11 +17,22 @@ export type ActivityInput = ActivityDataInput & {
 /** An activity as a consumer reads it from the stream: its data typed by its kind. */
 export type Activity = Omit<ActivityRow, 'kind' | 'data'> & ActivityData;
 
-/** The activity being recorded, before it is written: an enricher may complete it. */
-export type PendingActivity = { fanId: string; source: string | null; articleId: string | null; at: Date } & ActivityData;
 /**
- * A hook that completes an activity before it is written, reading only (unfollow attribution
- * reads the fan's last article): what the caller's own answer must already show.
+ * The activity being recorded, before it is written: an enricher may complete it. Setting
+ * `attributeToLastRead` (and leaving `articleId` empty) asks for the article the fan read last
+ * since then, with `data` merged in when there is one: the timeline looks it up as it writes,
+ * inside the write's own statement where it can.
+ */
+export type PendingActivity = {
+  fanId: string;
+  source: string | null;
+  articleId: string | null;
+  at: Date;
+  attributeToLastRead?: LastReadAttribution;
+} & ActivityData;
+/**
+ * A hook that completes an activity before it is written, without writing (unfollow attribution
+ * asks for the fan's last article read): what the caller's own answer must already show.
  */
 export type ActivityEnricher = (tx: Ctx, activity: PendingActivity) => Promise<void>;
 
@@ -48,7 +59,22 @@ export function createTimelineService(repo: TimelineRepository) {
       at: input.at ?? ctx.now(),
     } as PendingActivity;
     for (const enricher of enrichers.get(kind) ?? []) await enricher(ctx, activity);
-    return { fanId: activity.fanId, kind: activity.kind, source: activity.source, articleId: activity.articleId, data: activity.data, occurredAt: activity.at };
+    const row = {
+      fanId: activity.fanId,
+      kind: activity.kind,
+      source: activity.source,
+      articleId: activity.articleId,
+      data: activity.data,
+      occurredAt: activity.at,
+    };
+    return { row, lastRead: activity.articleId ? undefined : activity.attributeToLastRead };
+  }
+  /** prepare(), with the last-read attribution looked up now (for writes that cannot do it in their statement). */
+  async function prepareResolved(ctx: Ctx, input: ActivityInput) {
+    const { row, lastRead } = await prepare(ctx, input);
+    if (!lastRead) return row;
+    const articleId = await repo.lastArticleRead(ctx.db, row.fanId, lastRead.since, row.occurredAt);
+    return articleId ? { ...row, articleId, data: { ...row.data, ...lastRead.data } } : row;
   }
   /** After commit (at once outside a transaction), the consumers are told. */
   function wake(ctx: Ctx) {
@@ -80,7 +106,7 @@ export function createTimelineService(repo: TimelineRepository) {
     async recordMany(ctx: Ctx, inputs: ActivityInput[]): Promise<ActivityRow[]> {
       if (inputs.length === 0) return [];
       const values = [];
-      for (const input of inputs) values.push(await prepare(ctx, input));
+      for (const input of inputs) values.push(await prepareResolved(ctx, input));
       const rows = await repo.insertMany(ctx.db, values);
       wake(ctx);
       return rows;
@@ -92,15 +118,11 @@ export function createTimelineService(repo: TimelineRepository) {
      * change returned a row. Returns the changed row, or undefined when nothing changed.
      */
     async recordWithChange<T>(ctx: Ctx, change: StateChange<T>, input: ActivityInput): Promise<T | undefined> {
-      const [row] = await repo.insertWithChange(ctx.db, change.statement, await prepare(ctx, input));
+      const { row: activity, lastRead } = await prepare(ctx, input);
+      const [row] = await repo.insertWithChange(ctx.db, change.statement, activity, lastRead);
       if (!row) return undefined;
       wake(ctx);
       return change.read(row);
-    },
-
-    /** The article the fan read last at or after `since`, if any (unfollow attribution). */
-    async lastArticleReadSince(ctx: Ctx, fanId: string, since: Date, before: Date): Promise<string | undefined> {
-      return repo.lastArticleRead(ctx.db, fanId, since, before);
     },
 
     /** No access check here: callers (fans service) decide whose timeline the actor may read. */

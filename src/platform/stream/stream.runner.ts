@@ -32,7 +32,8 @@ export type Consumer<E> = {
 
 export type ConsumerStatus = { consumer: string; pending: number; lagSeconds: number };
 
-type Outcome = 'idle' | 'more' | 'busy' | 'failed';
+/** `applied`: applied entries and caught up; `idle`: there was nothing to apply. */
+type Outcome = 'idle' | 'applied' | 'more' | 'busy' | 'failed';
 
 const PENDING_CAP = 100_000;
 /**
@@ -41,6 +42,12 @@ const PENDING_CAP = 100_000;
  * quiet channel sees its figures move within a blink.
  */
 const WAKE_MS = 50;
+/**
+ * Under a steady stream of commits, batches start at least this far apart: each consumer's
+ * transaction (its position, its reads, its writes) then serves a quarter second of activities,
+ * not 50 ms of them, which leaves the requests the database time a batch would have taken.
+ */
+const BUSY_GAP_MS = 250;
 
 /**
  * Runs every consumer after commit, in batches, exactly once: a batch's writes and the new
@@ -48,10 +55,18 @@ const WAKE_MS = 50;
  * requests get their turn (PGlite shares the main thread). Activities recorded here wake the
  * runner at once (`notify`); the poll picks up those of other instances.
  */
-export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: StreamRepository; systemCtx: () => Ctx; pollMs?: number; wakeMs?: number }) {
+export function createStreamRunner<E>(deps: {
+  source: StreamSource<E>;
+  repo: StreamRepository;
+  systemCtx: () => Ctx;
+  pollMs?: number;
+  wakeMs?: number;
+  busyGapMs?: number;
+}) {
   const { source, repo, systemCtx } = deps;
   const pollMs = deps.pollMs ?? 1_000;
   const wakeMs = deps.wakeMs ?? WAKE_MS;
+  const busyGapMs = deps.busyGapMs ?? BUSY_GAP_MS;
   const consumers: Consumer<E>[] = [];
   /** When each consumer last had nothing left to read (per instance), for the lag figure. */
   const caughtUpAt = new Map<string, number>();
@@ -67,6 +82,8 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
   let wokenWhileHeld = false;
   let started = false;
   let stopped = false;
+  /** When the last run that found entries to apply began (for BUSY_GAP_MS). */
+  let busySince = -Infinity;
 
   function byName(name: string): Consumer<E> {
     const consumer = consumers.find((c) => c.name === name);
@@ -91,10 +108,10 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
         await repo.advance(tx.db, consumer.name, last, tx.now());
         if (entries.length === limit) return 'more' as const;
         // A part of what was committed may still be held back behind a running transaction.
-        return strict && (await source.countAfter(tx.db, last, 1)) > 0 ? ('busy' as const) : ('idle' as const);
+        return strict && (await source.countAfter(tx.db, last, 1)) > 0 ? ('busy' as const) : ('applied' as const);
       });
       failures.delete(consumer.name);
-      if (outcome === 'idle') caughtUpAt.set(consumer.name, Date.now());
+      if (outcome === 'idle' || outcome === 'applied') caughtUpAt.set(consumer.name, Date.now());
       return outcome;
     } catch (err) {
       // The batch rolled back whole: its entries are read again on the next pass.
@@ -109,10 +126,13 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
     do {
       again = false;
       let more = true;
+      const began = Date.now();
       while (more && !stopped) {
         more = false;
         for (const consumer of consumers) {
-          if ((await batch(consumer)) === 'more') more = true;
+          const outcome = await batch(consumer);
+          if (outcome === 'more') more = true;
+          if (outcome === 'more' || outcome === 'applied') busySince = began;
           // Let waiting requests in between batches.
           await new Promise((resolve) => setImmediate(resolve));
         }
@@ -140,17 +160,23 @@ export function createStreamRunner<E>(deps: { source: StreamSource<E>; repo: Str
     timer.unref();
   }
 
-  /** Entries were committed here: run the consumers shortly (WAKE_MS) rather than at the next poll. */
+  /**
+   * Entries were committed here: run the consumers shortly (WAKE_MS) rather than at the next
+   * poll, and while commits keep coming, no sooner than BUSY_GAP_MS after the last busy run began.
+   */
   function notify() {
     if (holds > 0) {
       wokenWhileHeld = true;
       return;
     }
     if (stopped || wake) return;
-    wake = setTimeout(() => {
-      wake = undefined;
-      void kick();
-    }, wakeMs);
+    wake = setTimeout(
+      () => {
+        wake = undefined;
+        void kick();
+      },
+      Math.max(wakeMs, busySince + busyGapMs - Date.now()),
+    );
     wake.unref();
   }
 

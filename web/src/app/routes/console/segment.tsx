@@ -13,7 +13,13 @@ import { SegmentDrawer } from '../../../features/segments/components/segment-dra
 import { SegmentFilterTags } from '../../../features/segments/components/segment-filter-tags';
 import { SegmentInvalidFilterAlert } from '../../../features/segments/components/segment-invalid-filter';
 import { useApiError, useErrorText } from '../../../lib/use-api-error';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
+import { queryKeys } from '../../../lib/query-keys';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+
+/** The segment's count and fans filter on follow state, level and activity: the loyalty consumer keeps them. */
+const CONSUMERS: StreamConsumer[] = ['loyalty.signals'];
 
 const LIST_PATH = '/console/segments';
 const DEFAULT_PAGE_SIZE = 20;
@@ -100,6 +106,7 @@ export function SegmentPage() {
         }
       />
       <Flex vertical gap={16}>
+        <FiguresCatchingUp consumers={CONSUMERS} refresh={[queryKeys.consoleSegments]} />
         <Card>
           {segment.data && invalid ? (
             <SegmentInvalidFilterAlert problem={segment.data.invalidFilter} />

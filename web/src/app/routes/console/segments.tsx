@@ -1,5 +1,5 @@
 import { PlusOutlined } from '../../../components/ui/icons';
-import { Button, Card } from 'antd';
+import { Button, Card, Flex } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,7 +7,14 @@ import { PageHeader } from '../../../components/ui/page-header';
 import { SegmentDrawer } from '../../../features/segments/components/segment-drawer';
 import { SegmentsTable } from '../../../features/segments/components/segments-table';
 import type { Segment } from '../../../features/segments/types';
+import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
+import type { StreamConsumer } from '../../../features/stream/types';
+import { queryKeys } from '../../../lib/query-keys';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+
+/** Segment counts filter on follow state, level and activity: the loyalty consumer keeps them. */
+const CONSUMERS: StreamConsumer[] = ['loyalty.signals'];
+const FIGURES = [queryKeys.consoleSegments];
 
 type Editing = { segment?: Segment } | null;
 
@@ -29,9 +36,12 @@ export function SegmentsPage() {
           </Button>
         }
       />
-      <Card>
-        <SegmentsTable segmentHref={(id) => `/console/segments/${id}`} onEdit={(segment) => setEditing({ segment })} onCreate={() => setEditing({})} />
-      </Card>
+      <Flex vertical gap={16}>
+        <FiguresCatchingUp consumers={CONSUMERS} refresh={FIGURES} />
+        <Card>
+          <SegmentsTable segmentHref={(id) => `/console/segments/${id}`} onEdit={(segment) => setEditing({ segment })} onCreate={() => setEditing({})} />
+        </Card>
+      </Flex>
       <SegmentDrawer
         open={editing !== null}
         segment={editing?.segment}
