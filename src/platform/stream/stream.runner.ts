@@ -84,6 +84,8 @@ export function createStreamRunner<E>(deps: {
   let stopped = false;
   /** When the last run that found entries to apply began (for BUSY_GAP_MS). */
   let busySince = -Infinity;
+  /** Commits arrived during a busy run: wake (with the gap) once it ends. */
+  let wakeAfterRun = false;
 
   function byName(name: string): Consumer<E> {
     const consumer = consumers.find((c) => c.name === name);
@@ -121,23 +123,33 @@ export function createStreamRunner<E>(deps: {
     }
   }
 
-  /** One batch of each consumer; repeats while any has more. */
+  /**
+   * One batch of each consumer; repeats while any has more. Commits that arrive meanwhile
+   * (`again`) are run next: at once if this run found nothing, else a BUSY_GAP_MS after it began.
+   */
   async function run(): Promise<void> {
-    do {
+    for (;;) {
       again = false;
       let more = true;
+      let worked = false;
       const began = Date.now();
       while (more && !stopped) {
         more = false;
         for (const consumer of consumers) {
           const outcome = await batch(consumer);
           if (outcome === 'more') more = true;
-          if (outcome === 'more' || outcome === 'applied') busySince = began;
+          if (outcome === 'more' || outcome === 'applied') worked = true;
           // Let waiting requests in between batches.
           await new Promise((resolve) => setImmediate(resolve));
         }
       }
-    } while (again && !stopped);
+      if (worked) busySince = began;
+      if (!again || stopped) return;
+      if (worked) {
+        wakeAfterRun = true;
+        return;
+      }
+    }
   }
 
   function kick(): Promise<void> {
@@ -147,6 +159,10 @@ export function createStreamRunner<E>(deps: {
     }
     loop = run().finally(() => {
       loop = undefined;
+      if (wakeAfterRun) {
+        wakeAfterRun = false;
+        notify();
+      }
     });
     return loop;
   }
@@ -170,6 +186,11 @@ export function createStreamRunner<E>(deps: {
       return;
     }
     if (stopped || wake) return;
+    if (loop) {
+      // The run in flight sees it: it runs again, or wakes once it ends.
+      again = true;
+      return;
+    }
     wake = setTimeout(
       () => {
         wake = undefined;
@@ -248,12 +269,15 @@ export function createStreamRunner<E>(deps: {
      * is cut short): afterwards nothing runs until the next commit (tests empty tables between cases).
      */
     async idle() {
-      if (wake) {
-        clearTimeout(wake);
-        wake = undefined;
-        void kick();
+      for (;;) {
+        if (wake) {
+          clearTimeout(wake);
+          wake = undefined;
+          void kick();
+        }
+        if (!loop) return;
+        await loop;
       }
-      while (loop) await loop;
     },
 
     /**
