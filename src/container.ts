@@ -19,6 +19,8 @@ import { createSegmentsService } from './modules/segments/segments.service.ts';
 import { fanImportRepository } from './workflows/fan-import.repository.ts';
 import { createFanImportService } from './workflows/fan-import.service.ts';
 import { createFanImportWorkflow } from './workflows/fan-import.workflow.ts';
+import { ledgerRepository } from './modules/ledger/ledger.repository.ts';
+import { createLedgerService } from './modules/ledger/ledger.service.ts';
 import { loyaltyRepository } from './modules/loyalty/loyalty.repository.ts';
 import { createLoyaltyService } from './modules/loyalty/loyalty.service.ts';
 import { insightsRepository } from './modules/insights/insights.repository.ts';
@@ -76,7 +78,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const segments = createSegmentsService({ repo: crmRepository, fans, channel });
   const fanImport = createFanImportWorkflow({ fans, segments, workflows, stream });
   const fanImports = createFanImportService({ repo: fanImportRepository, workflow: fanImport, systemCtx: jobCtx, inlineMaxRows: options.importInlineMaxRows });
-  const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom });
+  const ledger = createLedgerService({ repo: ledgerRepository });
+  const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom, ledger });
 
   const services = {
     auth,
@@ -88,6 +91,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     channel,
     wom,
     articles,
+    ledger,
     insights,
     loyalty,
     segments,

@@ -64,6 +64,15 @@ export const ERROR_CODES = {
   'import.not_found': entry(404, () => 'Import not found'),
   'import.failed': entry(500, () => 'The import could not be finished; upload the file again'),
 
+  // Money
+  'ledger.too_few_entries': entry(400, () => 'A ledger transaction needs at least two entries'),
+  'ledger.unbalanced': entry(400, (p) => `The entries in ${p.currency} sum to ${p.sumMinor}, not zero: debits and credits must balance per currency`, {
+    currency: z.string(),
+    sumMinor: z.string(),
+  }),
+  'ledger.invalid_entry': entry(400, (p) => `Ledger entry ${p.index} is invalid`, { index: z.number().int().nonnegative() }),
+  'ledger.invalid_post': entry(400, (p) => `The ledger transaction's ${p.field} is invalid`, { field: z.string() }),
+
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),
   'job.failed': entry(500, (p) => `${p.job} failed: ${p.reason}`, { job: z.string(), reason: z.string() }),

@@ -13,3 +13,4 @@ export * from '../platform/jobs/jobs.table.ts';
 export * from '../platform/stream/stream.table.ts';
 export * from '../platform/workflows/workflows.table.ts';
 export * from '../workflows/fan-import.table.ts';
+export * from '../modules/ledger/ledger.table.ts';

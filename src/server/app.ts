@@ -9,6 +9,7 @@ import { channelAdminRoutes, channelPublicRoutes } from '../modules/channel/chan
 import { fanAdminRoutes, fanRoutes } from '../modules/fans/fans.routes.ts';
 import { segmentsAdminRoutes } from '../modules/segments/segments.routes.ts';
 import { fanImportAdminRoutes } from '../workflows/fan-import.routes.ts';
+import { ledgerAdminRoutes } from '../modules/ledger/ledger.routes.ts';
 import { loyaltyAdminRoutes } from '../modules/loyalty/loyalty.routes.ts';
 import { insightsAdminRoutes } from '../modules/insights/insights.routes.ts';
 import { opsRoutes } from '../platform/ops/ops.routes.ts';
@@ -112,6 +113,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(articleAdminRoutes, deps('articles'));
       await admin.register(insightsAdminRoutes, deps('insights'));
       await admin.register(loyaltyAdminRoutes, deps('loyalty'));
+      await admin.register(ledgerAdminRoutes, deps('ledger'));
       await admin.register(streamAdminRoutes, deps('stream'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));

@@ -5,6 +5,8 @@ import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page, type PageQuery } from '../../core/pagination.ts';
 import type { PendingActivity, TimelineService } from '../timeline/timeline.service.ts';
 import type { WomService } from '../wom/wom.service.ts';
+import type { LedgerService } from '../ledger/ledger.service.ts';
+import { syncAdFee } from './article-fees.ts';
 import type { ArticlesRepository } from './articles.repository.ts';
 import {
   per1000,
@@ -32,8 +34,14 @@ const columnsOf = (input: ArticleInput) => ({
 });
 
 /** Articles: staff write and publish them; fans read and share them; each article's effect on fans is counted. */
-export function createArticlesService(deps: { repo: ArticlesRepository; channel: ChannelService; timeline: TimelineService; wom: WomService }) {
-  const { repo, channel, timeline, wom } = deps;
+export function createArticlesService(deps: {
+  repo: ArticlesRepository;
+  channel: ChannelService;
+  timeline: TimelineService;
+  wom: WomService;
+  ledger: LedgerService;
+}) {
+  const { repo, channel, timeline, wom, ledger } = deps;
 
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findById(ctx.db, id);
@@ -71,10 +79,15 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
       return toAdminArticleDto(row);
     },
 
+    /** An article that was ever published has its fee in the ledger: a fee change posts the difference, in the same transaction. */
     async update(ctx: Ctx, id: string, input: ArticleInput): Promise<AdminArticleDto> {
       requireStaff(ctx);
-      if (!(await repo.update(ctx.db, id, { ...columnsOf(input), updatedAt: ctx.now() }))) throw notFound('article.not_found');
-      return toAdminArticleDto(await load(ctx, id));
+      return inTransaction(ctx, async (tx) => {
+        const row = await repo.update(tx.db, id, { ...columnsOf(input), updatedAt: tx.now() });
+        if (!row) throw notFound('article.not_found');
+        if (row.firstPublishedAt) await syncAdFee(tx, ledger, row);
+        return toAdminArticleDto(await load(tx, id));
+      });
     },
 
     async get(ctx: Ctx, id: string): Promise<AdminArticleDto> {
@@ -88,14 +101,18 @@ export function createArticlesService(deps: { repo: ArticlesRepository; channel:
       return { items: rows.map(toAdminArticleDto), total, page: q.page, pageSize: q.pageSize };
     },
 
+    /** A sponsored article's first publication records its fee in the ledger, in the same transaction. */
     async publish(ctx: Ctx, id: string): Promise<AdminArticleDto> {
       requireStaff(ctx);
-      const current = await load(ctx, id);
-      if (current.status !== 'published') {
-        const now = ctx.now();
-        await repo.update(ctx.db, id, { status: 'published', publishedAt: now, firstPublishedAt: current.firstPublishedAt ?? now, updatedAt: now });
-      }
-      return toAdminArticleDto(await load(ctx, id));
+      return inTransaction(ctx, async (tx) => {
+        const current = await load(tx, id);
+        if (current.status !== 'published') {
+          const now = tx.now();
+          const row = await repo.update(tx.db, id, { status: 'published', publishedAt: now, firstPublishedAt: current.firstPublishedAt ?? now, updatedAt: now });
+          if (row) await syncAdFee(tx, ledger, row);
+        }
+        return toAdminArticleDto(await load(tx, id));
+      });
     },
 
     async unpublish(ctx: Ctx, id: string): Promise<AdminArticleDto> {
