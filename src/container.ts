@@ -37,6 +37,11 @@ import { createStreamRunner } from './platform/stream/stream.runner.ts';
 import { createStreamService } from './platform/stream/stream.service.ts';
 import { subscribe } from './subscriptions.ts';
 import { createWomService } from './modules/wom/wom.service.ts';
+import { newSecret } from './core/ids.ts';
+import { paymentsRepository } from './modules/payments/payments.repository.ts';
+import { createPaymentsService } from './modules/payments/payments.service.ts';
+import { sandboxRepository } from './modules/payments/sandbox.repository.ts';
+import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sandbox.gateway.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -47,6 +52,10 @@ export type ContainerOptions = {
   now?: () => Date;
   /** Files with up to this many rows import within the request (tests lower it). */
   importInlineMaxRows?: number;
+  /** The sandbox gateway's signing key (serve derives it from the session secret; else one per process). */
+  sandboxSecret?: string;
+  /** Tests: the sandbox sends every notification twice and the due ones in reverse order. */
+  sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -80,6 +89,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const fanImports = createFanImportService({ repo: fanImportRepository, workflow: fanImport, systemCtx: jobCtx, inlineMaxRows: options.importInlineMaxRows });
   const ledger = createLedgerService({ repo: ledgerRepository });
   const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom, ledger });
+  const sandbox = createSandboxGateway({
+    repo: sandboxRepository,
+    secret: options.sandboxSecret ?? newSecret(),
+    publicBaseUrl: options.publicBaseUrl,
+    chaos: options.sandboxChaos,
+  });
+  const payments = createPaymentsService({ repo: paymentsRepository, providers: [sandbox.provider], defaultProvider: SANDBOX, ledger });
 
   const services = {
     auth,
@@ -99,6 +115,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     fanImports,
     workflows,
     idempotency,
+    payments,
+    sandbox,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs);

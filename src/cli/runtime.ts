@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig, type LogFormat } from '../config/env.ts';
 import { createContainer, type Container } from '../container.ts';
+import { createHmac } from 'node:crypto';
+import { resolveSessionSecret } from '../config/session-secret.ts';
 import { createDb, dbOptionsFromConfig, type Database } from '../db/client.ts';
 import { createLogger } from './logger.ts';
 
@@ -26,6 +28,14 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     await database.close();
     throw err;
   }
-  const container = createContainer(database, { publicBaseUrl: config.publicBaseUrl, publicBaseUrlConfigured: config.publicBaseUrlConfigured, log });
+  // The sandbox gateway signs its notifications with a key derived from the session secret: every
+  // instance sharing that secret verifies every other's.
+  const sandboxSecret = role === 'server' ? createHmac('sha256', resolveSessionSecret(config)).update('fanbase sandbox payments').digest('hex') : undefined;
+  const container = createContainer(database, {
+    publicBaseUrl: config.publicBaseUrl,
+    publicBaseUrlConfigured: config.publicBaseUrlConfigured,
+    log,
+    sandboxSecret,
+  });
   return { config, log, logFormat: format, database, container, close: () => database.close() };
 }

@@ -72,6 +72,13 @@ export const ERROR_CODES = {
   }),
   'ledger.invalid_entry': entry(400, (p) => `Ledger entry ${p.index} is invalid`, { index: z.number().int().nonnegative() }),
   'ledger.invalid_post': entry(400, (p) => `The ledger transaction's ${p.field} is invalid`, { field: z.string() }),
+  // Payments
+  'payment.not_found': entry(404, () => 'Payment not found'),
+  'payment.provider_unknown': entry(404, (p) => `No payment provider named ${p.provider} is configured`, { provider: z.string() }),
+  'payment.notification_invalid': entry(400, (p) => `The notification is not genuine: ${p.reason}`, { reason: z.string() }),
+  'payment.not_refundable': entry(409, (p) => `A ${p.status} payment cannot be refunded`, { status: z.string() }),
+  'payment.refund_exceeds': entry(409, (p) => `At most ${p.refundableMinor} (minor units) can still be refunded`, { refundableMinor: z.number() }),
+  'payment.not_payable': entry(409, (p) => `This payment is ${p.status} and can no longer be paid here`, { status: z.string() }),
 
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),

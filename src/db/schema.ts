@@ -14,3 +14,4 @@ export * from '../platform/stream/stream.table.ts';
 export * from '../platform/workflows/workflows.table.ts';
 export * from '../workflows/fan-import.table.ts';
 export * from '../modules/ledger/ledger.table.ts';
+export * from '../modules/payments/payments.table.ts';

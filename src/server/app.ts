@@ -17,6 +17,8 @@ import { workflowAdminRoutes } from '../platform/workflows/workflows.routes.ts';
 import { consoleAuthRoutes, staffAdminRoutes } from '../modules/staff/staff.routes.ts';
 import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { streamAdminRoutes } from '../platform/stream/stream.routes.ts';
+import { paymentAdminRoutes, paymentFanRoutes, paymentNotificationRoutes } from '../modules/payments/payments.routes.ts';
+import { sandboxPageRoutes } from '../modules/payments/sandbox.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -103,6 +105,9 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(articlePublicRoutes, { prefix: '/api', ...deps('articles') });
   await app.register(shareLinkRoutes, deps('wom'));
   await app.register(fanRoutes, { prefix: '/api/fan', ...deps('fans', 'auth') });
+  await app.register(paymentFanRoutes, { prefix: '/api/fan/payments', ...deps('payments') });
+  await app.register(paymentNotificationRoutes, { prefix: '/api/payments', ...deps('payments') });
+  await app.register(sandboxPageRoutes, deps('payments', 'sandbox'));
   await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps('staff', 'invitations', 'auth') });
   await app.register(
     async (admin) => {
@@ -117,6 +122,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(streamAdminRoutes, deps('stream'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));
+      await admin.register(paymentAdminRoutes, deps('payments'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

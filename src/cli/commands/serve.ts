@@ -4,6 +4,7 @@ import type { Container } from '../../container.ts';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
 import { scheduleMaintenance } from '../../schedules/maintenance.schedule.ts';
 import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
+import { httpSender, scheduleSandboxDeliveries } from '../../schedules/sandbox-deliveries.schedule.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime } from '../runtime.ts';
 import { version } from '../version.ts';
@@ -31,11 +32,13 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   await container.jobs.start();
   container.stream.start();
   await container.services.fanImports.start();
+  let sandboxDeliveries: ReturnType<typeof scheduleSandboxDeliveries> | undefined;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
     nightly.stop();
     hourly.stop();
+    await sandboxDeliveries?.stop();
     await container.jobs.stop();
     await container.services.fanImports.stop();
     await app.close();
@@ -43,6 +46,12 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  // The sandbox gateway notifies this very server, as a provider would over the network.
+  const address = app.server.address();
+  if (address && typeof address === 'object') {
+    const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    sandboxDeliveries = scheduleSandboxDeliveries(container, httpSender(`http://${host}:${address.port}`));
+  }
   const where = database.engine === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL';
   const base = config.publicBaseUrl;
   const unset = config.publicBaseUrlConfigured ? '' : `\n${publicBaseUrlWarning(base)}\n`;

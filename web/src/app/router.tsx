@@ -29,6 +29,7 @@ const SegmentPage = lazyPage(() => import('./routes/console/segment'), 'SegmentP
 const SuperFansPage = lazyPage(() => import('./routes/console/super-fans'), 'SuperFansPage');
 const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
+const PaymentsPage = lazyPage(() => import('./routes/console/payments'), 'PaymentsPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 
 export function AppRoutes() {
@@ -61,6 +62,7 @@ export function AppRoutes() {
           <Route path="super-fans" element={<SuperFansPage />} />
           <Route path="staff" element={<StaffPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="payments" element={<PaymentsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

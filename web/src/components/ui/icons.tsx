@@ -65,6 +65,7 @@ import {
   UserAddOutlined as AntdUserAddOutlined,
   UserDeleteOutlined as AntdUserDeleteOutlined,
   UserOutlined as AntdUserOutlined,
+  WalletOutlined as AntdWalletOutlined,
   WarningOutlined as AntdWarningOutlined,
 } from '@ant-design/icons';
 import type { ComponentProps, ComponentType } from 'react';
@@ -138,4 +139,5 @@ export const UploadOutlined = decorative(AntdUploadOutlined);
 export const UserAddOutlined = decorative(AntdUserAddOutlined);
 export const UserDeleteOutlined = decorative(AntdUserDeleteOutlined);
 export const UserOutlined = decorative(AntdUserOutlined);
+export const WalletOutlined = decorative(AntdWalletOutlined);
 export const WarningOutlined = decorative(AntdWarningOutlined);

@@ -13,6 +13,7 @@ import {
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
+  WalletOutlined,
 } from '../../../components/ui/icons';
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
@@ -25,6 +26,7 @@ const PAGES = [
   { key: '/console/analytics', icon: <BarChartOutlined />, label: 'nav.analytics' },
   { key: '/console/segments', icon: <FilterOutlined />, label: 'nav.segments' },
   { key: '/console/super-fans', icon: <StarOutlined />, label: 'nav.superFans' },
+  { key: '/console/payments', icon: <WalletOutlined />, label: 'nav.payments' },
   { key: '/console/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
   { key: '/console/tokens', icon: <ApiOutlined />, label: 'nav.tokens' },
   { key: '/console/settings', icon: <SettingOutlined />, label: 'nav.settings' },

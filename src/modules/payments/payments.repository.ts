@@ -1,0 +1,89 @@
+import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { paymentNotifications, paymentRefunds, payments, type PaymentStatus } from './payments.table.ts';
+
+export type PaymentRow = typeof payments.$inferSelect;
+export type RefundRow = typeof paymentRefunds.$inferSelect;
+export type NotificationRow = typeof paymentNotifications.$inferSelect;
+
+export const paymentsRepository = {
+  async insert(db: Db, row: typeof payments.$inferInsert): Promise<PaymentRow> {
+    const [created] = await db.insert(payments).values(row).returning();
+    return created!;
+  },
+  async findById(db: Db, id: string): Promise<PaymentRow | undefined> {
+    const [row] = await db.select().from(payments).where(eq(payments.id, id));
+    return row;
+  },
+  /** The payment a notification is about, locked until the transaction ends (notifications of one payment apply one at a time). */
+  async lockByProviderId(db: Db, provider: string, providerPaymentId: string): Promise<PaymentRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)))
+      .for('update');
+    return row;
+  },
+  async update(db: Db, id: string, patch: Partial<typeof payments.$inferInsert>) {
+    await db.update(payments).set(patch).where(eq(payments.id, id));
+  },
+  async list(db: Db, f: { status?: PaymentStatus; fanId?: string; limit: number; offset: number }): Promise<{ rows: PaymentRow[]; total: number }> {
+    const where = and(f.status ? eq(payments.status, f.status) : undefined, f.fanId ? eq(payments.fanId, f.fanId) : undefined);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(payments).where(where).orderBy(desc(payments.createdAt), desc(payments.id)).limit(f.limit).offset(f.offset),
+      db.select({ n: count() }).from(payments).where(where),
+    ]);
+    return { rows, total: total?.n ?? 0 };
+  },
+
+  async insertNotification(db: Db, row: typeof paymentNotifications.$inferInsert) {
+    await db.insert(paymentNotifications).values(row);
+  },
+  /** Whether this notification id was already taken into account (applied, stale or mismatched). */
+  async seen(db: Db, provider: string, notificationId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: paymentNotifications.id })
+      .from(paymentNotifications)
+      .where(
+        and(
+          eq(paymentNotifications.provider, provider),
+          eq(paymentNotifications.notificationId, notificationId),
+          ne(paymentNotifications.outcome, 'duplicate'),
+          ne(paymentNotifications.outcome, 'rejected'),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  },
+  notificationsFor(db: Db, paymentId: string): Promise<NotificationRow[]> {
+    return db
+      .select()
+      .from(paymentNotifications)
+      .where(eq(paymentNotifications.paymentId, paymentId))
+      .orderBy(paymentNotifications.receivedAt, paymentNotifications.id);
+  },
+
+  async insertRefund(db: Db, row: typeof paymentRefunds.$inferInsert): Promise<RefundRow> {
+    const [created] = await db.insert(paymentRefunds).values(row).returning();
+    return created!;
+  },
+  async lockRefund(db: Db, id: string): Promise<RefundRow | undefined> {
+    const [row] = await db.select().from(paymentRefunds).where(eq(paymentRefunds.id, id)).for('update');
+    return row;
+  },
+  async settleRefund(db: Db, id: string, at: Date) {
+    await db.update(paymentRefunds).set({ status: 'succeeded', settledAt: at }).where(eq(paymentRefunds.id, id));
+  },
+  refundsFor(db: Db, paymentId: string): Promise<RefundRow[]> {
+    return db.select().from(paymentRefunds).where(eq(paymentRefunds.paymentId, paymentId)).orderBy(paymentRefunds.createdAt);
+  },
+  /** Refunds asked for and not failed (the amount still refundable excludes them). */
+  async refundsOutstanding(db: Db, paymentId: string): Promise<number> {
+    const [row] = await db
+      .select({ n: sql<number>`coalesce(sum(${paymentRefunds.amountMinor}), 0)`.mapWith(Number) })
+      .from(paymentRefunds)
+      .where(and(eq(paymentRefunds.paymentId, paymentId), inArray(paymentRefunds.status, ['requested', 'succeeded'])));
+    return row?.n ?? 0;
+  },
+};
+export type PaymentsRepository = typeof paymentsRepository;

@@ -1,0 +1,235 @@
+import { inTransaction, type Ctx } from '../../core/context.ts';
+import { requireStaff } from '../../core/access.ts';
+import { AppError, notFound } from '../../core/errors.ts';
+import { newId } from '../../core/ids.ts';
+import { offsetOf, type Page } from '../../core/pagination.ts';
+import type { PaymentAction, PaymentProvider, VerifiedNotification } from './payment-provider.ts';
+import { refundTransition, transition } from './payment-transitions.ts';
+import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
+import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
+import type { NotificationOutcome } from './payments.table.ts';
+
+/** The ledger as payments use it (src/modules/ledger): one balanced transaction per money movement, idempotent by source. */
+export type LedgerPoster = {
+  post(
+    ctx: Ctx,
+    input: {
+      source: string;
+      sourceId: string;
+      fanId?: string | null;
+      occurredAt?: Date;
+      memo?: string;
+      entries: { account: 'provider_clearing' | 'membership_revenue' | 'store_revenue' | 'refunds'; amountMinor: number; currency: string }[];
+    },
+  ): Promise<{ id: string; created: boolean }>;
+};
+
+/** What each kind of reference earns, in the ledger. */
+const REVENUE_ACCOUNT = { membership: 'membership_revenue', order: 'store_revenue' } as const;
+export type ReferenceType = keyof typeof REVENUE_ACCOUNT;
+
+export type NewPayment = {
+  fanId: string;
+  referenceType: ReferenceType;
+  referenceId: string;
+  description: string;
+  amountMinor: number;
+  currency: string;
+  /** Where the fan comes back to after paying. */
+  returnUrl: string;
+  provider?: string;
+};
+
+/**
+ * Payments through one provider interface: create, confirm by the provider's signed
+ * notification (verified, stored raw, applied once, never backwards, amount and currency checked
+ * first), refund, status. Every movement of money is a ledger transaction in the same database
+ * transaction as the status it goes with.
+ */
+export function createPaymentsService(deps: { repo: PaymentsRepository; providers: PaymentProvider[]; defaultProvider: string; ledger: LedgerPoster }) {
+  const { repo, ledger } = deps;
+  const providers = new Map(deps.providers.map((p) => [p.name, p]));
+  const providerOf = (name: string): PaymentProvider => {
+    const provider = providers.get(name);
+    if (!provider) throw new AppError('payment.provider_unknown', { provider: name });
+    return provider;
+  };
+  const testMode = (row: PaymentRow) => providers.get(row.provider)?.testMode ?? false;
+
+  /** A verified notification applied to its payment (the caller holds the payment's row lock). */
+  async function apply(tx: Ctx, payment: PaymentRow, n: VerifiedNotification): Promise<{ outcome: NotificationOutcome; error?: string }> {
+    const now = tx.now();
+    if (n.event === 'refunded') {
+      const refund = n.refundId ? await repo.lockRefund(tx.db, n.refundId) : undefined;
+      if (!refund || refund.paymentId !== payment.id) return { outcome: 'unknown_payment', error: 'no such refund for this payment' };
+      if (refund.status === 'succeeded') return { outcome: 'duplicate' };
+      if (n.amountMinor !== refund.amountMinor || n.currency !== payment.currency) {
+        await repo.update(tx.db, payment.id, { mismatchAt: now, updatedAt: now });
+        return { outcome: 'mismatch', error: `refund of ${n.amountMinor} ${n.currency}, asked for ${refund.amountMinor} ${payment.currency}` };
+      }
+      const next = refundTransition(payment, n.amountMinor);
+      if (next.outcome !== 'applied') return next;
+      await repo.settleRefund(tx.db, refund.id, now);
+      await repo.update(tx.db, payment.id, { status: next.status, refundedMinor: next.refundedMinor, updatedAt: now });
+      await ledger.post(tx, {
+        source: 'payment_refund',
+        sourceId: refund.id,
+        fanId: payment.fanId,
+        occurredAt: now,
+        memo: payment.description,
+        entries: [
+          { account: 'refunds', amountMinor: n.amountMinor, currency: payment.currency },
+          { account: 'provider_clearing', amountMinor: -n.amountMinor, currency: payment.currency },
+        ],
+      });
+      return { outcome: 'applied' };
+    }
+    if (n.event === 'paid' && (n.amountMinor !== payment.amountMinor || n.currency !== payment.currency)) {
+      await repo.update(tx.db, payment.id, { mismatchAt: now, updatedAt: now });
+      return { outcome: 'mismatch', error: `paid ${n.amountMinor} ${n.currency}, asked for ${payment.amountMinor} ${payment.currency}` };
+    }
+    const next = transition(payment.status, n.event);
+    if (next.outcome !== 'applied') return next;
+    await repo.update(tx.db, payment.id, { status: next.status, updatedAt: now, ...(n.event === 'paid' ? { paidAt: now } : {}) });
+    if (n.event === 'paid') {
+      const account = REVENUE_ACCOUNT[payment.referenceType as ReferenceType];
+      await ledger.post(tx, {
+        source: 'payment',
+        sourceId: payment.id,
+        fanId: payment.fanId,
+        occurredAt: now,
+        memo: payment.description,
+        entries: [
+          { account: 'provider_clearing', amountMinor: payment.amountMinor, currency: payment.currency },
+          { account, amountMinor: -payment.amountMinor, currency: payment.currency },
+        ],
+      });
+    }
+    return { outcome: 'applied' };
+  }
+
+  return {
+    /** Providers and whether each can take payments here (the console shows them). */
+    providers(ctx: Ctx) {
+      requireStaff(ctx);
+      return [...providers.values()].map((p) => ({ name: p.name, testMode: p.testMode, configured: true, default: p.name === deps.defaultProvider }));
+    },
+
+    /** Asks the provider for a payment (a membership purchase, an order): what the fan does next. */
+    async create(ctx: Ctx, input: NewPayment): Promise<{ payment: PaymentDto; action: PaymentAction }> {
+      if (!(input.referenceType in REVENUE_ACCOUNT)) throw new Error(`no revenue account for ${input.referenceType}`);
+      const provider = providerOf(input.provider ?? deps.defaultProvider);
+      const now = ctx.now();
+      const id = newId();
+      const { providerPaymentId, action } = await provider.createPayment(ctx, { paymentId: id, ...input });
+      const row = await repo.insert(ctx.db, { id, ...input, provider: provider.name, providerPaymentId, createdAt: now, updatedAt: now });
+      return { payment: toPaymentDto(row, provider.testMode), action };
+    },
+
+    /** A fan's own payment (the pay page waits on its status); another fan's is not found. */
+    async getMine(ctx: Ctx, id: string): Promise<PaymentDto> {
+      const row = await repo.findById(ctx.db, id);
+      if (!row || ctx.actor.kind !== 'fan' || row.fanId !== ctx.actor.fanId) throw notFound('payment.not_found');
+      return toPaymentDto(row, testMode(row));
+    },
+
+    /** A payment by id for code that owns its reference (the sandbox's hosted page), no access check. */
+    findById: (ctx: Ctx, id: string) => repo.findById(ctx.db, id),
+
+    /**
+     * A provider's notification: verified first (an invalid one is stored, marks nothing and
+     * answers 400), then applied once under the payment's row lock, whatever order and however
+     * often it arrives. Answers what it did.
+     */
+    async handleNotification(
+      ctx: Ctx,
+      providerName: string,
+      headers: Record<string, string | undefined>,
+      body: string,
+    ): Promise<{ outcome: NotificationOutcome }> {
+      const provider = providerOf(providerName);
+      const receivedAt = ctx.now();
+      const stored = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      let n: VerifiedNotification;
+      try {
+        n = provider.verifyNotification({ headers, body, now: receivedAt });
+      } catch (err) {
+        const reason = err instanceof AppError ? String((err.params as { reason?: string }).reason ?? err.code) : 'invalid';
+        await repo.insertNotification(ctx.db, { provider: provider.name, verified: false, outcome: 'rejected', error: reason, headers: stored, body, receivedAt });
+        throw err;
+      }
+      return inTransaction(ctx, async (tx) => {
+        const payment = await repo.lockByProviderId(tx.db, provider.name, n.providerPaymentId);
+        const record = (outcome: NotificationOutcome, error?: string) =>
+          repo.insertNotification(tx.db, {
+            provider: provider.name,
+            notificationId: n.notificationId,
+            paymentId: payment?.id ?? null,
+            event: n.event,
+            verified: true,
+            outcome,
+            error: error ?? null,
+            headers: stored,
+            body,
+            receivedAt,
+          });
+        if (!payment) {
+          await record('unknown_payment', `no payment ${n.providerPaymentId}`);
+          return { outcome: 'unknown_payment' as const };
+        }
+        if (await repo.seen(tx.db, provider.name, n.notificationId)) {
+          await record('duplicate');
+          return { outcome: 'duplicate' as const };
+        }
+        const { outcome, error } = await apply(tx, payment, n);
+        await record(outcome, error);
+        return { outcome };
+      });
+    },
+
+    /** Staff refund part or all of a paid payment; it counts once the provider confirms it. */
+    async refund(ctx: Ctx, paymentId: string, input: RefundInput) {
+      requireStaff(ctx);
+      const refund = await inTransaction(ctx, async (tx) => {
+        const payment = await repo.findById(tx.db, paymentId);
+        if (!payment) throw notFound('payment.not_found');
+        const locked = (await repo.lockByProviderId(tx.db, payment.provider, payment.providerPaymentId!))!;
+        if (locked.status !== 'paid' && locked.status !== 'partially_refunded') throw new AppError('payment.not_refundable', { status: locked.status });
+        const refundable = locked.amountMinor - (await repo.refundsOutstanding(tx.db, locked.id));
+        if (input.amountMinor > refundable) throw new AppError('payment.refund_exceeds', { refundableMinor: refundable });
+        const row = await repo.insertRefund(tx.db, {
+          id: newId(),
+          paymentId: locked.id,
+          amountMinor: input.amountMinor,
+          reason: input.reason || null,
+          requestedBy: ctx.actor.kind === 'staff' ? ctx.actor.staffId : ctx.actor.kind,
+          createdAt: tx.now(),
+        });
+        await providerOf(locked.provider).refund(tx, {
+          refundId: row.id,
+          paymentId: locked.id,
+          providerPaymentId: locked.providerPaymentId!,
+          amountMinor: row.amountMinor,
+          currency: locked.currency,
+        });
+        return row;
+      });
+      return toRefundDto(refund);
+    },
+
+    async list(ctx: Ctx, q: PaymentListQuery): Promise<Page<ReturnType<typeof toStaffPaymentDto>>> {
+      requireStaff(ctx);
+      const { rows, total } = await repo.list(ctx.db, { status: q.status, limit: q.pageSize, offset: offsetOf(q) });
+      return { items: rows.map((r) => toStaffPaymentDto(r, testMode(r))), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    async get(ctx: Ctx, id: string) {
+      requireStaff(ctx);
+      const row = await repo.findById(ctx.db, id);
+      if (!row) throw notFound('payment.not_found');
+      const [notifications, refunds] = await Promise.all([repo.notificationsFor(ctx.db, id), repo.refundsFor(ctx.db, id)]);
+      return { ...toStaffPaymentDto(row, testMode(row)), notifications: notifications.map(toNotificationDto), refunds: refunds.map(toRefundDto) };
+    },
+  };
+}
+export type PaymentsService = ReturnType<typeof createPaymentsService>;

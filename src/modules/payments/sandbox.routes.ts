@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../core/errors.ts';
+import type { RouteDeps } from '../../server/http.ts';
+import { sandboxPageHtml } from './providers/sandbox-page.ts';
+import { SANDBOX } from './providers/sandbox.gateway.ts';
+
+const params = z.object({ id: z.uuid('must be a valid id') });
+
+const formatAmount = (minor: number, currency: string, lang: string) =>
+  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency }).format(minor / 100);
+
+/** The sandbox gateway's hosted pay page (`/sandbox/pay/<payment>`) and its three buttons. */
+export const sandboxPageRoutes: FastifyPluginAsyncZod<RouteDeps<'payments' | 'sandbox'>> = async (app, deps) => {
+  const { payments, sandbox } = deps.services;
+  const load = async (ctx: Parameters<typeof payments.findById>[0], id: string) => {
+    const payment = await payments.findById(ctx, id);
+    if (!payment || payment.provider !== SANDBOX) throw notFound('payment.not_found');
+    return payment;
+  };
+  const langOf = (header: string | undefined) => (/^\s*zh/i.test(header ?? '') ? ('zh' as const) : ('en' as const));
+
+  app.get('/sandbox/pay/:id', { schema: { hide: true, params } }, async (req, reply) => {
+    const payment = await load(req.ctx, req.params.id);
+    const lang = langOf(req.headers['accept-language']);
+    return reply.type('text/html; charset=utf-8').send(
+      sandboxPageHtml({
+        paymentId: payment.id,
+        description: payment.description,
+        amount: formatAmount(payment.amountMinor, payment.currency, lang),
+        status: payment.status,
+        returnUrl: payment.returnUrl,
+        lang,
+      }),
+    );
+  });
+
+  app.post('/sandbox/pay/:id/:action', { schema: { hide: true, params: params.extend({ action: z.enum(['pay', 'fail', 'cancel']) }) } }, async (req, reply) => {
+    const payment = await load(req.ctx, req.params.id);
+    if (payment.status !== 'pending' && payment.status !== 'failed') throw new AppError('payment.not_payable', { status: payment.status });
+    await sandbox.act(req.ctx, payment, req.params.action);
+    // Like a real gateway: back to the site at once; the notification follows on its own.
+    return reply.redirect(payment.returnUrl, 303);
+  });
+};
