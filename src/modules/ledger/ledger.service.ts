@@ -107,6 +107,12 @@ export function createLedgerService(deps: { repo: LedgerRepository }) {
       return repo.sourceTotals(ctx.db, q.source, `${q.ref}:`, q.account);
     },
 
+    /** What every transaction of `source` sums to on `account`, per currency (a module's own money report). Staff only. */
+    async sourceSums(ctx: Ctx, q: { source: string; account: LedgerAccount }) {
+      requireStaff(ctx);
+      return (await repo.sourceTotals(ctx.db, q.source, '', q.account)).sums;
+    },
+
     /** Debits, credits and balance per account and currency over [from, to). Staff only. */
     async balances(ctx: Ctx, q: LedgerRange = {}) {
       requireStaff(ctx);
