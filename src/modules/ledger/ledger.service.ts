@@ -15,6 +15,10 @@ export { LEDGER_ACCOUNTS, REVENUE_ACCOUNTS, type LedgerAccount } from './ledger.
 
 /** Debits positive, credits negative; the entries of one transaction sum to zero per currency. */
 export type LedgerEntryInput = { account: LedgerAccount; amountMinor: number; currency: string };
+/**
+ * `source`: what kind of event, lower snake case (`article_fee`, up to 64 characters); `sourceId`:
+ * which one (up to 200 characters); `memo` up to 1,000 characters; `occurredAt` defaults to now.
+ */
 export type LedgerPost = { source: string; sourceId: string; fanId?: string | null; occurredAt?: Date; memo?: string; entries: LedgerEntryInput[] };
 
 const entrySchema = z.object({
