@@ -27,4 +27,4 @@ ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_transaction_id_ledge
 ALTER TABLE "ledger_transactions" ADD CONSTRAINT "ledger_transactions_fan_id_fans_id_fk" FOREIGN KEY ("fan_id") REFERENCES "public"."fans"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "ledger_entries_account_time_idx" ON "ledger_entries" USING btree ("account","occurred_at","currency","amount_minor");--> statement-breakpoint
 CREATE INDEX "ledger_transactions_fan_idx" ON "ledger_transactions" USING btree ("fan_id","occurred_at" DESC NULLS LAST) WHERE "ledger_transactions"."fan_id" is not null;--> statement-breakpoint
-CREATE INDEX "ledger_transactions_occurred_idx" ON "ledger_transactions" USING btree ("occurred_at" DESC NULLS LAST,"id");
+CREATE INDEX "ledger_transactions_occurred_idx" ON "ledger_transactions" USING btree ("occurred_at" DESC NULLS LAST,"id" DESC NULLS LAST);

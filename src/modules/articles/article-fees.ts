@@ -32,11 +32,12 @@ export async function syncAdFee(tx: Ctx, ledger: LedgerService, article: Article
   }
   if (entries.length === 0) return;
   const first = recorded.transactions === 0;
+  const title = article.title.slice(0, 200);
   await ledger.post(tx, {
     source: ARTICLE_FEE_SOURCE,
     sourceId: `${article.id}:${recorded.transactions + 1}`,
     occurredAt: tx.now(),
-    memo: first ? `Sponsored article fee: ${article.title}` : `Sponsored article fee change: ${article.title}`,
+    memo: first ? `Sponsored article fee: ${title}` : `Sponsored article fee change: ${title}`,
     entries,
   });
 }

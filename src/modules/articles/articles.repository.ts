@@ -136,16 +136,5 @@ export const articlesRepository = {
       .where(isNotNull(articles.firstPublishedAt))
       .groupBy(articles.kind);
   },
-  async adRevenue(db: Db): Promise<{ currency: string; amountMinor: number }[]> {
-    return db
-      .select({
-        currency: sql<string>`${articles.adFeeCurrency}`,
-        amountMinor: sql<number>`sum(${articles.adFeeMinor})`.mapWith(Number),
-      })
-      .from(articles)
-      .where(and(eq(articles.kind, 'sponsored'), isNotNull(articles.firstPublishedAt)))
-      .groupBy(articles.adFeeCurrency)
-      .orderBy(articles.adFeeCurrency);
-  },
 };
 export type ArticlesRepository = typeof articlesRepository;

@@ -6,7 +6,7 @@ import { offsetOf, type Page, type PageQuery } from '../../core/pagination.ts';
 import type { PendingActivity, TimelineService } from '../timeline/timeline.service.ts';
 import type { WomService } from '../wom/wom.service.ts';
 import type { LedgerService } from '../ledger/ledger.service.ts';
-import { syncAdFee } from './article-fees.ts';
+import { ARTICLE_FEE_SOURCE, syncAdFee } from './article-fees.ts';
 import type { ArticlesRepository } from './articles.repository.ts';
 import {
   per1000,
@@ -47,6 +47,12 @@ export function createArticlesService(deps: {
     const row = await repo.findById(ctx.db, id);
     if (!row) throw notFound('article.not_found');
     return row;
+  }
+
+  /** Ad revenue per currency, from the ledger: the fees of sponsored articles ever published, as they stand now. */
+  async function adRevenue(ctx: Ctx) {
+    const sums = await ledger.sourceSums(ctx, { source: ARTICLE_FEE_SOURCE, account: 'ad_revenue' });
+    return sums.filter((s) => s.amountMinor !== 0).map((s) => ({ currency: s.currency, amountMinor: 0 - s.amountMinor }));
   }
 
   return {
@@ -177,7 +183,7 @@ export function createArticlesService(deps: {
     /** Ads vs original content, side by side, over every article ever published. */
     async kindComparison(ctx: Ctx) {
       requireStaff(ctx);
-      const [totals, revenue, settings] = await Promise.all([repo.totalsByKind(ctx.db), repo.adRevenue(ctx.db), channel.settings(ctx)]);
+      const [totals, revenue, settings] = await Promise.all([repo.totalsByKind(ctx.db), adRevenue(ctx), channel.settings(ctx)]);
       return {
         windowHours: settings.unfollowWindowHours,
         kinds: ARTICLE_KINDS.map((kind) => {

@@ -65,6 +65,9 @@ describe('sponsored-article fees in the ledger', () => {
       ['CNY', 0],
       ['USD', 1000],
     ]);
+    // The ads vs original comparison reads its ad revenue from the ledger.
+    const comparison = await t.container.services.articles.kindComparison(system());
+    expect(comparison.kinds.find((k) => k.kind === 'sponsored')!.revenue).toEqual([{ currency: 'USD', amountMinor: 1000 }]);
     // No longer sponsored: it owes nothing any more.
     await call('PUT', `/api/admin/articles/${id}`, { title: 'Original now', kind: 'original' });
     expect(await revenue()).toEqual([

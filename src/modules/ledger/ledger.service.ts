@@ -15,6 +15,10 @@ export { LEDGER_ACCOUNTS, REVENUE_ACCOUNTS, type LedgerAccount } from './ledger.
 
 /** Debits positive, credits negative; the entries of one transaction sum to zero per currency. */
 export type LedgerEntryInput = { account: LedgerAccount; amountMinor: number; currency: string };
+/**
+ * `source`: what kind of event, lower snake case (`article_fee`, up to 64 characters); `sourceId`:
+ * which one (up to 200 characters); `memo` up to 1,000 characters; `occurredAt` defaults to now.
+ */
 export type LedgerPost = { source: string; sourceId: string; fanId?: string | null; occurredAt?: Date; memo?: string; entries: LedgerEntryInput[] };
 
 const entrySchema = z.object({
@@ -105,6 +109,12 @@ export function createLedgerService(deps: { repo: LedgerRepository }) {
      */
     async sourceTotals(ctx: Ctx, q: { source: string; ref: string; account: LedgerAccount }) {
       return repo.sourceTotals(ctx.db, q.source, `${q.ref}:`, q.account);
+    },
+
+    /** What every transaction of `source` sums to on `account`, per currency (a module's own money report). Staff only. */
+    async sourceSums(ctx: Ctx, q: { source: string; account: LedgerAccount }) {
+      requireStaff(ctx);
+      return (await repo.sourceTotals(ctx.db, q.source, '', q.account)).sums;
     },
 
     /** Debits, credits and balance per account and currency over [from, to). Staff only. */

@@ -32,7 +32,8 @@ export const ledgerTransactions = pgTable(
     index('ledger_transactions_fan_idx')
       .on(t.fanId, t.occurredAt.desc())
       .where(sql`${t.fanId} is not null`),
-    index('ledger_transactions_occurred_idx').on(t.occurredAt.desc(), t.id),
+    /** The transaction list, newest first. */
+    index('ledger_transactions_occurred_idx').on(t.occurredAt.desc(), t.id.desc()),
   ],
 );
 
