@@ -81,7 +81,7 @@ export function PaymentDrawer({ id, onClose }: { id: string | undefined; onClose
               <PaymentStatusTag status={p.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('payments.refunded')}>{money({ amountMinor: p.refundedMinor, currency: p.currency })}</Descriptions.Item>
-            <Descriptions.Item label={t('payments.columns.provider')}>{p.provider}</Descriptions.Item>
+            <Descriptions.Item label={t('payments.columns.provider')}>{t(`payments.providers.${p.provider}`, { defaultValue: p.provider })}</Descriptions.Item>
             <Descriptions.Item label={t('payments.columns.created')}>{dateTime(p.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('payments.paidAt')}>{p.paidAt ? dateTime(p.paidAt) : '—'}</Descriptions.Item>
             {p.mismatchAt ? (
@@ -116,7 +116,7 @@ export function PaymentDrawer({ id, onClose }: { id: string | undefined; onClose
               data-testid="payment-notifications"
               columns={[
                 { title: t('payments.receivedAt'), dataIndex: 'receivedAt', render: (v: string) => dateTime(v) },
-                { title: t('payments.event'), dataIndex: 'event', render: (v: string | null) => v ?? '—' },
+                { title: t('payments.event'), dataIndex: 'event', render: (v: string | null) => (v ? t(`payments.events.${v}`, { defaultValue: v }) : '—') },
                 {
                   title: t('payments.outcome'),
                   dataIndex: 'outcome',
