@@ -44,6 +44,7 @@ describe.skipIf(!browserEnabled)('browser: the console says when figures are cat
       articles: '/console/articles',
       article: `/console/articles/${articleId}`,
       'super-fans': '/console/super-fans',
+      segments: '/console/segments',
       fan: `/console/fans/${first.fan.id}`,
     };
     for (const [name, path] of Object.entries(pages)) {

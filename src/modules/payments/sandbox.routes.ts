@@ -7,8 +7,10 @@ import { SANDBOX } from './providers/sandbox.gateway.ts';
 
 const params = z.object({ id: z.uuid('must be a valid id') });
 
-const formatAmount = (minor: number, currency: string, lang: string) =>
-  new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency }).format(minor / 100);
+const formatAmount = (minor: number, currency: string, lang: string) => {
+  const format = new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en', { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+};
 
 /** The sandbox gateway's hosted pay page (`/sandbox/pay/<payment>`) and its three buttons. */
 export const sandboxPageRoutes: FastifyPluginAsyncZod<RouteDeps<'payments' | 'sandbox'>> = async (app, deps) => {
@@ -18,11 +20,14 @@ export const sandboxPageRoutes: FastifyPluginAsyncZod<RouteDeps<'payments' | 'sa
     if (!payment || payment.provider !== SANDBOX) throw notFound('payment.not_found');
     return payment;
   };
+  // The page's buttons are plain forms with no fields: their (empty) form body is not read.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 1024 }, (_req, _body, done) => done(null, undefined));
   const langOf = (header: string | undefined) => (/^\s*zh/i.test(header ?? '') ? ('zh' as const) : ('en' as const));
 
-  app.get('/sandbox/pay/:id', { schema: { hide: true, params } }, async (req, reply) => {
+  app.get('/sandbox/pay/:id', { schema: { hide: true, params, querystring: z.object({ lang: z.enum(['en', 'zh']).optional() }) } }, async (req, reply) => {
     const payment = await load(req.ctx, req.params.id);
-    const lang = langOf(req.headers['accept-language']);
+    // The site may pass its UI language; else the browser's.
+    const lang = req.query.lang ?? langOf(req.headers['accept-language']);
     return reply.type('text/html; charset=utf-8').send(
       sandboxPageHtml({
         paymentId: payment.id,
