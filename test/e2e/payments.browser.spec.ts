@@ -52,5 +52,15 @@ describe.skipIf(!browserEnabled)('browser: sandbox payments and the console Paym
     await page.reload();
     await expect.poll(() => row.textContent()).toContain('Partly refunded');
     await shot(page, 'console-payments-refunded-en');
+
+    // The ledger shows the payment and the refund as balanced entries, per account.
+    await page.goto(`${browser.base}/console/ledger`);
+    const balances = page.getByTestId('ledger-balances');
+    await expect.poll(() => balances.textContent()).toContain('Refunds');
+    expect(await balances.textContent()).toContain('¥19.90');
+    expect(await balances.textContent()).toContain('¥5.00');
+    expect(await page.getByTestId('ledger-transactions').locator('tr.ant-table-row').count()).toBe(2);
+    expect(await page.getByTestId('ledger-export').getAttribute('href')).toBe('/api/admin/ledger/export.csv');
+    await shot(page, 'console-ledger-en');
   });
 });

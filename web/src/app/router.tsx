@@ -30,6 +30,7 @@ const SuperFansPage = lazyPage(() => import('./routes/console/super-fans'), 'Sup
 const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
 const PaymentsPage = lazyPage(() => import('./routes/console/payments'), 'PaymentsPage');
+const LedgerPage = lazyPage(() => import('./routes/console/ledger'), 'LedgerPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 
 export function AppRoutes() {
@@ -63,6 +64,7 @@ export function AppRoutes() {
           <Route path="staff" element={<StaffPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="payments" element={<PaymentsPage />} />
+          <Route path="ledger" element={<LedgerPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

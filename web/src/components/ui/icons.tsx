@@ -5,6 +5,7 @@
  * An icon-only control carries its own `aria-label`; an icon that means something alone gets one. ESLint keeps every other file importing from here.
  */
 import {
+  AccountBookOutlined as AntdAccountBookOutlined,
   ApiOutlined as AntdApiOutlined,
   ArrowDownOutlined as AntdArrowDownOutlined,
   ArrowLeftOutlined as AntdArrowLeftOutlined,
@@ -79,6 +80,7 @@ function decorative(Icon: ComponentType<IconProps>): ComponentType<IconProps> {
   return Decorative;
 }
 
+export const AccountBookOutlined = decorative(AntdAccountBookOutlined);
 export const ApiOutlined = decorative(AntdApiOutlined);
 export const ArrowDownOutlined = decorative(AntdArrowDownOutlined);
 export const ArrowLeftOutlined = decorative(AntdArrowLeftOutlined);

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApiOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -27,6 +28,7 @@ const PAGES = [
   { key: '/console/segments', icon: <FilterOutlined />, label: 'nav.segments' },
   { key: '/console/super-fans', icon: <StarOutlined />, label: 'nav.superFans' },
   { key: '/console/payments', icon: <WalletOutlined />, label: 'nav.payments' },
+  { key: '/console/ledger', icon: <AccountBookOutlined />, label: 'nav.ledger' },
   { key: '/console/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
   { key: '/console/tokens', icon: <ApiOutlined />, label: 'nav.tokens' },
   { key: '/console/settings', icon: <SettingOutlined />, label: 'nav.settings' },
