@@ -15,6 +15,11 @@ export const paymentsRepository = {
     const [row] = await db.select().from(payments).where(eq(payments.id, id));
     return row;
   },
+  /** A payment locked until the transaction ends (a refund request, against notifications applying meanwhile). */
+  async lockById(db: Db, id: string): Promise<PaymentRow | undefined> {
+    const [row] = await db.select().from(payments).where(eq(payments.id, id)).for('update');
+    return row;
+  },
   /** The payment a notification is about, locked until the transaction ends (notifications of one payment apply one at a time). */
   async lockByProviderId(db: Db, provider: string, providerPaymentId: string): Promise<PaymentRow | undefined> {
     const [row] = await db

@@ -18,6 +18,11 @@ describe('payments through the sandbox gateway (every notification sent twice, t
   const notify = (body: string, headers: Record<string, string> = {}) =>
     t.app.inject({ method: 'POST', url: '/api/payments/notifications/sandbox', headers: { 'content-type': 'application/json', ...headers }, payload: body });
 
+  /** A `payment.paid` event body as the sandbox sends it, and the same signed now with the right key. */
+  const paidEvent = (id: string, paymentId: string, amountMinor: number, currency = 'CNY') =>
+    JSON.stringify({ id, type: 'payment.paid', payment: `sbx_${paymentId}`, amountMinor, currency, createdAt: new Date().toISOString() });
+  const signed = (body: string) => ({ [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, new Date()) });
+
   async function newPayment(amountMinor = 1_990, referenceType: 'membership' | 'order' = 'membership') {
     const fan = await signupFan(t.app);
     const { payment, action } = await t.container.services.payments.create(system(), {
@@ -86,14 +91,7 @@ describe('payments through the sandbox gateway (every notification sent twice, t
 
   it('refuses a tampered body, a wrong key, a stale timestamp, a missing signature; stores each and marks nothing', async () => {
     const { payment } = await newPayment();
-    const body = JSON.stringify({
-      id: 'evt_forged',
-      type: 'payment.paid',
-      payment: `sbx_${payment.id}`,
-      amountMinor: 1_990,
-      currency: 'CNY',
-      createdAt: new Date().toISOString(),
-    });
+    const body = paidEvent('evt_forged', payment.id, 1_990);
     const now = new Date();
     const cases: [string, Record<string, string>, string][] = [
       ['signature_mismatch', { [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, now) }, body.replace('1990', '1')],
@@ -114,7 +112,7 @@ describe('payments through the sandbox gateway (every notification sent twice, t
     expect(stored).toHaveLength(5);
     expect(stored.every((s) => s.outcome === 'rejected' && !s.verified)).toBe(true);
     // A replay of a genuine notification changes nothing the second time.
-    const genuine = { [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, new Date()) };
+    const genuine = signed(body);
     expect((await notify(body, genuine)).json()).toEqual({ received: true, outcome: 'applied' });
     expect((await notify(body, genuine)).json()).toEqual({ received: true, outcome: 'duplicate' });
     expect(await ledgerBalance()).toEqual([
@@ -125,15 +123,8 @@ describe('payments through the sandbox gateway (every notification sent twice, t
 
   it('the same notification arriving many times at once applies once', async () => {
     const { payment } = await newPayment(2_500, 'order');
-    const body = JSON.stringify({
-      id: 'evt_storm',
-      type: 'payment.paid',
-      payment: `sbx_${payment.id}`,
-      amountMinor: 2_500,
-      currency: 'CNY',
-      createdAt: new Date().toISOString(),
-    });
-    const headers = { [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, new Date()) };
+    const body = paidEvent('evt_storm', payment.id, 2_500);
+    const headers = signed(body);
     const outcomes = (await Promise.all(Array.from({ length: 8 }, () => notify(body, headers)))).map((r) => r.json().outcome);
     expect(outcomes.filter((o) => o === 'applied')).toHaveLength(1);
     expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(7);
@@ -149,15 +140,8 @@ describe('payments through the sandbox gateway (every notification sent twice, t
       [4_999, 'CNY'],
       [5_000, 'USD'],
     ] as const) {
-      const body = JSON.stringify({
-        id: `evt_${amountMinor}${currency}`,
-        type: 'payment.paid',
-        payment: `sbx_${payment.id}`,
-        amountMinor,
-        currency,
-        createdAt: new Date().toISOString(),
-      });
-      expect((await notify(body, { [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, new Date()) })).json().outcome).toBe('mismatch');
+      const body = paidEvent(`evt_${amountMinor}${currency}`, payment.id, amountMinor, currency);
+      expect((await notify(body, signed(body))).json().outcome).toBe('mismatch');
     }
     expect(await status(payment.id)).toBe('pending');
     const owner = await createOwner(t.app);
@@ -193,15 +177,8 @@ describe('payments through the sandbox gateway (every notification sent twice, t
       ['store_revenue', -3_000],
     ]);
     // A replayed "paid" after the refund never moves it back.
-    const body = JSON.stringify({
-      id: 'evt_late_paid',
-      type: 'payment.paid',
-      payment: `sbx_${payment.id}`,
-      amountMinor: 3_000,
-      currency: 'CNY',
-      createdAt: new Date().toISOString(),
-    });
-    expect((await notify(body, { [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, new Date()) })).json().outcome).toBe('stale');
+    const body = paidEvent('evt_late_paid', payment.id, 3_000);
+    expect((await notify(body, signed(body))).json().outcome).toBe('stale');
     expect(await status(payment.id)).toBe('refunded');
   });
 
@@ -231,5 +208,9 @@ describe('payments through the sandbox gateway (every notification sent twice, t
       { name: 'sandbox', testMode: true, configured: true, default: true },
     ]);
     expect((await t.app.inject({ method: 'POST', url: '/api/payments/notifications/nosuch', payload: '{}' })).json().error.code).toBe('payment.provider_unknown');
+    // A genuine notification for no payment here is kept for staff; the provider's retry of it is a duplicate.
+    const stray = paidEvent('evt_stray', '00000000-0000-4000-8000-000000000000', 100);
+    expect((await notify(stray, signed(stray))).json().outcome).toBe('unknown_payment');
+    expect((await notify(stray, signed(stray))).json().outcome).toBe('duplicate');
   });
 });

@@ -173,13 +173,14 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
             body,
             receivedAt,
           });
-        if (!payment) {
-          await record('unknown_payment', `no payment ${n.providerPaymentId}`);
-          return { outcome: 'unknown_payment' as const };
-        }
+        // Seen before (applied, stale, mismatched, or for no known payment): a repeat changes nothing.
         if (await repo.seen(tx.db, provider.name, n.notificationId)) {
           await record('duplicate');
           return { outcome: 'duplicate' as const };
+        }
+        if (!payment) {
+          await record('unknown_payment', `no payment ${n.providerPaymentId}`);
+          return { outcome: 'unknown_payment' as const };
         }
         const { outcome, error } = await apply(tx, payment, n);
         await record(outcome, error);
@@ -191,9 +192,8 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
     async refund(ctx: Ctx, paymentId: string, input: RefundInput) {
       requireStaff(ctx);
       const refund = await inTransaction(ctx, async (tx) => {
-        const payment = await repo.findById(tx.db, paymentId);
-        if (!payment) throw notFound('payment.not_found');
-        const locked = (await repo.lockByProviderId(tx.db, payment.provider, payment.providerPaymentId!))!;
+        const locked = await repo.lockById(tx.db, paymentId);
+        if (!locked) throw notFound('payment.not_found');
         if (locked.status !== 'paid' && locked.status !== 'partially_refunded') throw new AppError('payment.not_refundable', { status: locked.status });
         const refundable = locked.amountMinor - (await repo.refundsOutstanding(tx.db, locked.id));
         if (input.amountMinor > refundable) throw new AppError('payment.refund_exceeds', { refundableMinor: refundable });
