@@ -6,7 +6,7 @@ import type { NotificationOutcome, PaymentStatus } from './payments.table.ts';
  * `canceled` changes nothing, and nothing is `paid` again after a refund. A failed or canceled
  * payment may still be paid (the fan tried again on the same order).
  */
-const FROM: Record<Exclude<NotificationEvent, 'refunded'>, readonly PaymentStatus[]> = {
+const FROM: Record<Exclude<NotificationEvent, 'refunded' | 'renewed'>, readonly PaymentStatus[]> = {
   paid: ['pending', 'failed', 'canceled'],
   failed: ['pending'],
   canceled: ['pending', 'failed'],
@@ -15,7 +15,7 @@ const FROM: Record<Exclude<NotificationEvent, 'refunded'>, readonly PaymentStatu
 export type Transition = { outcome: Extract<NotificationOutcome, 'applied' | 'stale' | 'duplicate'>; status?: PaymentStatus };
 
 /** A payment event other than a refund, on a payment in `status`. */
-export function transition(status: PaymentStatus, event: Exclude<NotificationEvent, 'refunded'>): Transition {
+export function transition(status: PaymentStatus, event: Exclude<NotificationEvent, 'refunded' | 'renewed'>): Transition {
   if (status === event) return { outcome: 'duplicate' };
   return FROM[event].includes(status) ? { outcome: 'applied', status: event } : { outcome: 'stale' };
 }

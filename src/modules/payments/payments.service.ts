@@ -84,6 +84,8 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       });
       return { outcome: 'applied' };
     }
+    // Renewals are booked by the subscription they belong to (memberships), not by a payment's status.
+    if (n.event === 'renewed') return { outcome: 'unknown_payment', error: 'renewal for no known subscription' };
     if (n.event === 'paid' && (n.amountMinor !== payment.amountMinor || n.currency !== payment.currency)) {
       await repo.update(tx.db, payment.id, { mismatchAt: now, updatedAt: now });
       return { outcome: 'mismatch', error: `paid ${n.amountMinor} ${n.currency}, asked for ${payment.amountMinor} ${payment.currency}` };

@@ -53,6 +53,7 @@ export function createSandboxGateway(deps: {
   const provider: PaymentProvider = {
     name: SANDBOX,
     testMode: true,
+    recurring: false,
     async createPayment(_ctx, payment) {
       return { providerPaymentId: providerPaymentIdOf(payment.paymentId), action: { kind: 'redirect', url: `${publicBaseUrl}/sandbox/pay/${payment.paymentId}` } };
     },
