@@ -42,6 +42,9 @@ import { paymentsRepository } from './modules/payments/payments.repository.ts';
 import { createPaymentsService } from './modules/payments/payments.service.ts';
 import { sandboxRepository } from './modules/payments/sandbox.repository.ts';
 import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sandbox.gateway.ts';
+import { membershipsRepository } from './modules/memberships/memberships.repository.ts';
+import { createMembershipsService } from './modules/memberships/memberships.service.ts';
+import { createTiersService } from './modules/memberships/tiers.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -96,6 +99,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     chaos: options.sandboxChaos,
   });
   const payments = createPaymentsService({ repo: paymentsRepository, providers: [sandbox.provider], defaultProvider: SANDBOX, ledger });
+  const tiers = createTiersService({ repo: membershipsRepository });
+  const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, publicBaseUrl: options.publicBaseUrl });
 
   const services = {
     auth,
@@ -117,6 +122,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     idempotency,
     payments,
     sandbox,
+    tiers,
+    memberships,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs);

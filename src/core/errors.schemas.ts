@@ -79,6 +79,24 @@ export const ERROR_CODES = {
   'payment.not_refundable': entry(409, (p) => `A ${p.status} payment cannot be refunded`, { status: z.string() }),
   'payment.refund_exceeds': entry(409, (p) => `At most ${p.refundableMinor} (minor units) can still be refunded`, { refundableMinor: z.number() }),
   'payment.not_payable': entry(409, (p) => `This payment is ${p.status} and can no longer be paid here`, { status: z.string() }),
+  'payment.recurring_unavailable': entry(409, (p) => `${p.provider} does not renew payments by itself; pay each period instead`, { provider: z.string() }),
+  // Memberships
+  'membership.tier_not_found': entry(404, () => 'Membership tier not found'),
+  'membership.tier_archived': entry(409, () => 'This membership tier is no longer offered'),
+  'membership.tier_name_taken': entry(409, (p) => `A tier named "${p.name}" already exists`, { name: z.string() }),
+  'membership.tier_rank_taken': entry(409, (p) => `Another tier already has rank ${p.rank}`, { rank: z.number().int() }),
+  'membership.tier_held': entry(409, (p) => `${p.members} fan(s) have held this tier: archive it instead of deleting it`, { members: z.number().int() }),
+  'membership.downgrade_at_period_end': entry(409, (p) => `Switch to a lower tier once the current period ends (${p.endsAt})`, { endsAt: z.string() }),
+  'membership.renews_automatically': entry(409, () => 'This membership renews by itself; cancel the automatic renewal before paying for periods yourself'),
+  'membership.auto_renew_join_only': entry(409, () => 'Automatic renewal starts with a new membership; pay this period once'),
+  'membership.not_member': entry(404, () => 'No membership here yet'),
+  'membership.not_cancelable': entry(409, (p) => `A ${p.status} membership cannot be canceled`, { status: z.string() }),
+  'membership.purchase_not_found': entry(404, () => 'Membership purchase not found'),
+  'membership.purchase_not_refundable': entry(409, (p) => `This purchase cannot be refunded: ${p.reason}`, { reason: z.string() }),
+  'membership.tier_conflict': entry(409, (p) => `The fan is a member of ${p.tier} until ${p.endsAt}; grant that tier or wait until it ends`, {
+    tier: z.string(),
+    endsAt: z.string(),
+  }),
 
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),

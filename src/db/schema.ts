@@ -15,3 +15,4 @@ export * from '../platform/workflows/workflows.table.ts';
 export * from '../workflows/fan-import.table.ts';
 export * from '../modules/ledger/ledger.table.ts';
 export * from '../modules/payments/payments.table.ts';
+export * from '../modules/memberships/memberships.table.ts';

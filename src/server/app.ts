@@ -19,6 +19,7 @@ import { shareLinkRoutes } from '../modules/wom/wom.routes.ts';
 import { streamAdminRoutes } from '../platform/stream/stream.routes.ts';
 import { paymentAdminRoutes, paymentFanRoutes, paymentNotificationRoutes } from '../modules/payments/payments.routes.ts';
 import { sandboxPageRoutes } from '../modules/payments/sandbox.routes.ts';
+import { membershipAdminRoutes, membershipFanRoutes, membershipPublicRoutes } from '../modules/memberships/memberships.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -106,6 +107,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(shareLinkRoutes, deps('wom'));
   await app.register(fanRoutes, { prefix: '/api/fan', ...deps('fans', 'auth') });
   await app.register(paymentFanRoutes, { prefix: '/api/fan/payments', ...deps('payments') });
+  await app.register(membershipPublicRoutes, { prefix: '/api', ...deps('tiers') });
+  await app.register(membershipFanRoutes, { prefix: '/api/fan/membership', ...deps('memberships') });
   await app.register(paymentNotificationRoutes, { prefix: '/api/payments', ...deps('payments') });
   await app.register(sandboxPageRoutes, deps('payments', 'sandbox'));
   await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps('staff', 'invitations', 'auth') });
@@ -123,6 +126,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));
       await admin.register(paymentAdminRoutes, deps('payments'));
+      await admin.register(membershipAdminRoutes, deps('memberships', 'tiers'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

@@ -3,6 +3,7 @@ import { localDay } from '../../core/time-zone.ts';
 import type { Consumer } from '../../platform/stream/stream.runner.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { Activity } from '../timeline/timeline.service.ts';
+import { NOT_BY_FAN_KINDS } from '../timeline/timeline.schemas.ts';
 import type { SignalDelta } from './loyalty.repository.ts';
 import { LOYALTY_CONSUMER, type LoyaltyService } from './loyalty.service.ts';
 
@@ -22,7 +23,7 @@ export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: 
     // embedded database to a few tens of milliseconds, so requests keep being answered meanwhile.
     batchSize: 500,
     async apply(tx: Ctx, activities: Activity[]) {
-      const facts = activities.filter((a) => a.kind !== 'level_changed');
+      const facts = activities.filter((a) => !(NOT_BY_FAN_KINDS as readonly string[]).includes(a.kind));
       if (facts.length === 0) return;
       const { timeZone } = await channel.settings(tx);
       const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();

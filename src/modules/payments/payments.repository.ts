@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { paymentNotifications, paymentRefunds, payments, type PaymentStatus } from './payments.table.ts';
 
@@ -27,6 +27,22 @@ export const paymentsRepository = {
       .from(payments)
       .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)))
       .for('update');
+    return row;
+  },
+  /** The first payment of a provider's subscription, locked (its renewals apply one at a time). */
+  async lockBySubscription(db: Db, provider: string, subscriptionId: string): Promise<PaymentRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, provider), eq(payments.subscriptionId, subscriptionId), isNull(payments.renewalOf)))
+      .for('update');
+    return row;
+  },
+  async findByProviderId(db: Db, provider: string, providerPaymentId: string): Promise<PaymentRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)));
     return row;
   },
   async update(db: Db, id: string, patch: Partial<typeof payments.$inferInsert>) {

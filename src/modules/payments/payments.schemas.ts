@@ -7,6 +7,10 @@ import { NOTIFICATION_OUTCOMES, PAYMENT_STATUSES, REFUND_STATUSES } from './paym
 export const paymentAction = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('redirect'), url: z.string() }),
   z.object({ kind: z.literal('qr'), codeUrl: z.string() }),
+  z.object({
+    kind: z.literal('jsapi'),
+    params: z.object({ appId: z.string(), timeStamp: z.string(), nonceStr: z.string(), package: z.string(), signType: z.literal('RSA'), paySign: z.string() }),
+  }),
 ]);
 
 export const paymentDto = z.object({

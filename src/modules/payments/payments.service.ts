@@ -3,7 +3,7 @@ import { requireStaff } from '../../core/access.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page } from '../../core/pagination.ts';
-import type { PaymentAction, PaymentProvider, VerifiedNotification } from './payment-provider.ts';
+import type { NewProviderPayment, PaymentAction, PaymentProvider, VerifiedNotification } from './payment-provider.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
 import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
 import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
@@ -28,6 +28,16 @@ export type LedgerPoster = {
 const REVENUE_ACCOUNT = { membership: 'membership_revenue', order: 'store_revenue' } as const;
 export type ReferenceType = keyof typeof REVENUE_ACCOUNT;
 
+/**
+ * What the module owning a reference hears, in the same transaction as the payment's change:
+ * paid, renewed by the provider (a new payment row for the new period), or refunded.
+ */
+export type SettledEvent =
+  | { kind: 'paid'; payment: PaymentRow }
+  | { kind: 'renewed'; payment: PaymentRow; first: PaymentRow; periodEnd?: Date }
+  | { kind: 'refunded'; payment: PaymentRow; amountMinor: number };
+export type SettledHandler = (tx: Ctx, event: SettledEvent) => Promise<void>;
+
 export type NewPayment = {
   fanId: string;
   referenceType: ReferenceType;
@@ -38,6 +48,10 @@ export type NewPayment = {
   /** Where the fan comes back to after paying. */
   returnUrl: string;
   provider?: string;
+  /** Renew by itself every this many months (a subscription), where the provider offers it. */
+  recurringMonths?: 1 | 12;
+  method?: NewProviderPayment['method'];
+  payer?: NewProviderPayment['payer'];
 };
 
 /**
@@ -55,6 +69,57 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
     return provider;
   };
   const testMode = (row: PaymentRow) => providers.get(row.provider)?.testMode ?? false;
+  const settledHandlers = new Map<string, SettledHandler>();
+  const settled = async (tx: Ctx, event: SettledEvent) => {
+    const handler = settledHandlers.get(event.payment.referenceType);
+    if (handler) await handler(tx, event);
+  };
+
+  const bookPaid = (tx: Ctx, payment: PaymentRow) =>
+    ledger.post(tx, {
+      source: 'payment',
+      sourceId: payment.id,
+      fanId: payment.fanId,
+      occurredAt: tx.now(),
+      memo: payment.description,
+      entries: [
+        { account: 'provider_clearing', amountMinor: payment.amountMinor, currency: payment.currency },
+        { account: REVENUE_ACCOUNT[payment.referenceType as ReferenceType], amountMinor: -payment.amountMinor, currency: payment.currency },
+      ],
+    });
+
+  /** The provider charged a subscription's next period by itself: a paid payment of its own, booked once per charge. */
+  async function applyRenewal(tx: Ctx, first: PaymentRow, n: VerifiedNotification): Promise<{ outcome: NotificationOutcome; error?: string }> {
+    if (!n.chargeId) return { outcome: 'unknown_payment', error: 'renewal without a charge id' };
+    if (await repo.findByProviderId(tx.db, first.provider, n.chargeId)) return { outcome: 'duplicate' };
+    if (n.currency !== first.currency || n.amountMinor <= 0) {
+      await repo.update(tx.db, first.id, { mismatchAt: tx.now(), updatedAt: tx.now() });
+      return { outcome: 'mismatch', error: `renewal of ${n.amountMinor} ${n.currency} on a ${first.currency} subscription` };
+    }
+    const now = tx.now();
+    const payment = await repo.insert(tx.db, {
+      id: newId(),
+      fanId: first.fanId,
+      referenceType: first.referenceType,
+      referenceId: first.referenceId,
+      description: first.description,
+      returnUrl: first.returnUrl,
+      amountMinor: n.amountMinor,
+      currency: n.currency,
+      provider: first.provider,
+      providerPaymentId: n.chargeId,
+      status: 'paid',
+      recurringMonths: first.recurringMonths,
+      subscriptionId: first.subscriptionId,
+      renewalOf: first.id,
+      createdAt: now,
+      updatedAt: now,
+      paidAt: now,
+    });
+    await bookPaid(tx, payment);
+    await settled(tx, { kind: 'renewed', payment, first, ...(n.periodEnd ? { periodEnd: n.periodEnd } : {}) });
+    return { outcome: 'applied' };
+  }
 
   /** A verified notification applied to its payment (the caller holds the payment's row lock). */
   async function apply(tx: Ctx, payment: PaymentRow, n: VerifiedNotification): Promise<{ outcome: NotificationOutcome; error?: string }> {
@@ -82,35 +147,48 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
           { account: 'provider_clearing', amountMinor: -n.amountMinor, currency: payment.currency },
         ],
       });
+      await settled(tx, { kind: 'refunded', payment: { ...payment, status: next.status!, refundedMinor: next.refundedMinor! }, amountMinor: n.amountMinor });
       return { outcome: 'applied' };
     }
-    // Renewals are booked by the subscription they belong to (memberships), not by a payment's status.
-    if (n.event === 'renewed') return { outcome: 'unknown_payment', error: 'renewal for no known subscription' };
+    if (n.event === 'renewed') return applyRenewal(tx, payment, n);
     if (n.event === 'paid' && (n.amountMinor !== payment.amountMinor || n.currency !== payment.currency)) {
       await repo.update(tx.db, payment.id, { mismatchAt: now, updatedAt: now });
       return { outcome: 'mismatch', error: `paid ${n.amountMinor} ${n.currency}, asked for ${payment.amountMinor} ${payment.currency}` };
     }
     const next = transition(payment.status, n.event);
     if (next.outcome !== 'applied') return next;
-    await repo.update(tx.db, payment.id, { status: next.status, updatedAt: now, ...(n.event === 'paid' ? { paidAt: now } : {}) });
+    const subscription = n.event === 'paid' && n.subscriptionId ? { subscriptionId: n.subscriptionId } : {};
+    await repo.update(tx.db, payment.id, { status: next.status, updatedAt: now, ...(n.event === 'paid' ? { paidAt: now, ...subscription } : {}) });
     if (n.event === 'paid') {
-      const account = REVENUE_ACCOUNT[payment.referenceType as ReferenceType];
-      await ledger.post(tx, {
-        source: 'payment',
-        sourceId: payment.id,
-        fanId: payment.fanId,
-        occurredAt: now,
-        memo: payment.description,
-        entries: [
-          { account: 'provider_clearing', amountMinor: payment.amountMinor, currency: payment.currency },
-          { account, amountMinor: -payment.amountMinor, currency: payment.currency },
-        ],
-      });
+      const paid = { ...payment, status: next.status!, paidAt: now, ...subscription };
+      await bookPaid(tx, paid);
+      await settled(tx, { kind: 'paid', payment: paid });
     }
     return { outcome: 'applied' };
   }
 
   return {
+    /**
+     * The module owning a kind of reference hears its payments settle (paid, renewed, refunded)
+     * inside the transaction that records it: one handler per reference type.
+     */
+    onSettled(referenceType: ReferenceType, handler: SettledHandler) {
+      if (settledHandlers.has(referenceType)) throw new Error(`${referenceType} payments already have a handler`);
+      settledHandlers.set(referenceType, handler);
+    },
+
+    /** Whether `name` (default: the default provider) renews payments by itself. */
+    offersRecurring(name?: string): boolean {
+      return providers.get(name ?? deps.defaultProvider)?.recurring ?? false;
+    },
+
+    /** Stops a subscription renewing (what was paid stays paid); a provider without renewals has nothing to stop. */
+    async cancelRecurring(ctx: Ctx, paymentId: string) {
+      const row = await repo.findById(ctx.db, paymentId);
+      if (!row?.subscriptionId) return;
+      await providerOf(row.provider).cancelRecurring?.(ctx, { subscriptionId: row.subscriptionId });
+    },
+
     /** Providers and whether each can take payments here (the console shows them). */
     providers(ctx: Ctx) {
       requireStaff(ctx);
@@ -123,8 +201,27 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       const provider = providerOf(input.provider ?? deps.defaultProvider);
       const now = ctx.now();
       const id = newId();
-      const { providerPaymentId, action } = await provider.createPayment(ctx, { paymentId: id, ...input });
-      const row = await repo.insert(ctx.db, { id, ...input, provider: provider.name, providerPaymentId, createdAt: now, updatedAt: now });
+      if (input.recurringMonths && !provider.recurring) throw new AppError('payment.recurring_unavailable', { provider: provider.name });
+      const { recurringMonths, method, payer, ...fields } = input;
+      const { providerPaymentId, action } = await provider.createPayment(ctx, {
+        paymentId: id,
+        amountMinor: input.amountMinor,
+        currency: input.currency,
+        description: input.description,
+        returnUrl: input.returnUrl,
+        ...(method ? { method } : {}),
+        ...(payer ? { payer } : {}),
+        ...(recurringMonths ? { recurring: { interval: recurringMonths === 12 ? ('year' as const) : ('month' as const) } } : {}),
+      });
+      const row = await repo.insert(ctx.db, {
+        id,
+        ...fields,
+        recurringMonths: recurringMonths ?? null,
+        provider: provider.name,
+        providerPaymentId,
+        createdAt: now,
+        updatedAt: now,
+      });
       return { payment: toPaymentDto(row, provider.testMode), action };
     },
 
@@ -161,7 +258,10 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
         throw err;
       }
       return inTransaction(ctx, async (tx) => {
-        const payment = await repo.lockByProviderId(tx.db, provider.name, n.providerPaymentId);
+        const payment =
+          n.event === 'renewed' && n.subscriptionId
+            ? await repo.lockBySubscription(tx.db, provider.name, n.subscriptionId)
+            : await repo.lockByProviderId(tx.db, provider.name, n.providerPaymentId);
         const record = (outcome: NotificationOutcome, error?: string) =>
           repo.insertNotification(tx.db, {
             provider: provider.name,

@@ -34,12 +34,22 @@ export const payments = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** Asked to renew by itself every this many months (a subscription at the provider). */
+    recurringMonths: integer('recurring_months'),
+    /** The provider's subscription id, once the first payment of a recurring one is paid. */
+    subscriptionId: text('subscription_id'),
+    /** For a renewal the provider charged by itself: the subscription's first payment. */
+    renewalOf: uuid('renewal_of'),
   },
   (t) => [
     index('payments_fan_idx').on(t.fanId, t.createdAt.desc()),
     index('payments_created_idx').on(t.createdAt.desc(), t.id),
     index('payments_reference_idx').on(t.referenceType, t.referenceId),
     uniqueIndex('payments_provider_id_key').on(t.provider, t.providerPaymentId),
+    index('payments_subscription_idx')
+      .on(t.provider, t.subscriptionId)
+      .where(sql`${t.subscriptionId} is not null`),
+    check('payments_recurring_check', sql`${t.recurringMonths} in (1, 12)`),
     check('payments_status_check', sql`${t.status} in ('pending', 'paid', 'failed', 'canceled', 'partially_refunded', 'refunded')`),
     check('payments_amount_check', sql`${t.amountMinor} > 0`),
     check('payments_refunded_check', sql`${t.refundedMinor} between 0 and ${t.amountMinor}`),
@@ -116,6 +126,8 @@ export const sandboxDeliveries = pgTable(
       .references(() => payments.id),
     /** The notification's JSON body (signed when it is sent). */
     body: text('body').notNull(),
+    /** A subscription's next renewal, due at its period's end (canceling the subscription drops it). */
+    subscriptionId: text('subscription_id'),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

@@ -36,6 +36,10 @@ export const sandboxRepository = {
       .set({ attempts, nextAttemptAt, lastError: error.slice(0, 500) })
       .where(eq(sandboxDeliveries.id, id));
   },
+  /** Drops a subscription's renewals still to come. */
+  async dropRenewals(db: Db, subscriptionId: string) {
+    await db.delete(sandboxDeliveries).where(and(eq(sandboxDeliveries.subscriptionId, subscriptionId), isNull(sandboxDeliveries.deliveredAt)));
+  },
   async pendingFor(db: Db, paymentId: string): Promise<SandboxDeliveryRow[]> {
     return db
       .select()

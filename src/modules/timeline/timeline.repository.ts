@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, gt, gte, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, isNotNull, lte, notInArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import { fanActivities } from './timeline.table.ts';
+import { NOT_BY_FAN_KINDS } from './timeline.schemas.ts';
 import { rawRowReader } from '../../db/raw-rows.ts';
 import { executePrepared } from '../../db/prepared.ts';
 
@@ -194,7 +195,7 @@ const streamQueries = {
         firstFollowedAt: sql<Date | null>`min(${fanActivities.occurredAt}) filter (where ${fanActivities.kind} = 'followed')`.mapWith(fanActivities.occurredAt),
       })
       .from(fanActivities)
-      .where(and(sql`${fanActivities.fanId} = any(${`{${fanIds.join(',')}}`}::uuid[])`, sql`${fanActivities.kind} <> 'level_changed'`, atOrBefore(upTo)))
+      .where(and(sql`${fanActivities.fanId} = any(${`{${fanIds.join(',')}}`}::uuid[])`, notInArray(fanActivities.kind, [...NOT_BY_FAN_KINDS]), atOrBefore(upTo)))
       .groupBy(fanActivities.fanId);
   },
 

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { cursorPageOf } from '../../core/pagination.ts';
 import type { ActivityRow } from './timeline.repository.ts';
 
+const membershipTier = z.object({ tierId: z.string(), tier: z.string() });
+const membershipPeriod = membershipTier.extend({ months: z.number().int(), amountMinor: z.number().int(), currency: z.string() });
+
 /**
  * What each kind of activity carries in `data`: one schema per kind, checked when an activity
  * is recorded and when a consumer reads it. Later capabilities add their kinds here.
@@ -17,7 +20,20 @@ export const activityData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('read'), data: z.object({ first: z.boolean() }) }),
   z.object({ kind: z.literal('shared'), data: z.object({ code: z.string() }) }),
   z.object({ kind: z.literal('level_changed'), data: z.object({ from: z.number().int().min(0).max(4), to: z.number().int().min(0).max(4) }) }),
+  // Memberships: the tier by id and by its name at the time.
+  z.object({ kind: z.literal('membership_joined'), data: membershipPeriod }),
+  z.object({ kind: z.literal('membership_renewed'), data: membershipPeriod.extend({ automatic: z.boolean() }) }),
+  z.object({ kind: z.literal('membership_upgraded'), data: membershipPeriod.extend({ fromTierId: z.string(), fromTier: z.string() }) }),
+  z.object({ kind: z.literal('membership_granted'), data: membershipPeriod }),
+  z.object({ kind: z.literal('membership_canceled'), data: membershipTier.extend({ reason: z.string() }) }),
+  z.object({ kind: z.literal('membership_expired'), data: membershipTier }),
+  z.object({ kind: z.literal('membership_refunded'), data: membershipTier.extend({ amountMinor: z.number().int(), currency: z.string() }) }),
 ]);
+/**
+ * Activities the fan did not do themselves (the system or staff did): not counted as the fan
+ * being active (loyalty's active days and recency).
+ */
+export const NOT_BY_FAN_KINDS = ['level_changed', 'membership_granted', 'membership_expired', 'membership_refunded'] as const;
 export type ActivityData = z.infer<typeof activityData>;
 /** What a producer passes: `data` may be left out where a kind carries nothing required. */
 export type ActivityDataInput = z.input<typeof activityData>;

@@ -3,6 +3,7 @@ import type { Ctx } from '../../../core/context.ts';
 import { INT8_SAFE_MAX } from '../../../core/bounds.ts';
 import { AppError } from '../../../core/errors.ts';
 import { newId } from '../../../core/ids.ts';
+import { addMonths } from '../../../core/calendar-months.ts';
 import type { PaymentProvider, VerifiedNotification } from '../payment-provider.ts';
 import type { SandboxRepository } from '../sandbox.repository.ts';
 import { SANDBOX_SIGNATURE_HEADER, signSandbox, verifySandbox } from './sandbox-signature.ts';
@@ -13,11 +14,16 @@ export type SandboxAction = 'pay' | 'fail' | 'cancel';
 const EVENT_TYPES = { pay: 'payment.paid', fail: 'payment.failed', cancel: 'payment.canceled' } as const;
 const sandboxEvent = z.object({
   id: z.string().min(1).max(100),
-  type: z.enum(['payment.paid', 'payment.failed', 'payment.canceled', 'refund.succeeded']),
+  type: z.enum(['payment.paid', 'payment.failed', 'payment.canceled', 'refund.succeeded', 'subscription.renewed']),
   payment: z.string().min(1).max(100),
   amountMinor: z.number().int().positive().max(INT8_SAFE_MAX),
   currency: z.string().regex(/^[A-Z]{3}$/),
   refund: z.uuid().optional(),
+  subscription: z.string().min(1).max(100).optional(),
+  charge: z.string().min(1).max(100).optional(),
+  periodEnd: z.iso.datetime().optional(),
+  /** A subscription's renewal interval. */
+  interval: z.enum(['month', 'year']).optional(),
   createdAt: z.iso.datetime(),
 });
 type SandboxEvent = z.infer<typeof sandboxEvent>;
@@ -44,16 +50,41 @@ export function createSandboxGateway(deps: {
   const { repo, secret, publicBaseUrl, chaos = {} } = deps;
   const providerPaymentIdOf = (paymentId: string) => `sbx_${paymentId}`;
 
-  async function enqueue(ctx: Ctx, paymentId: string, event: Omit<SandboxEvent, 'id' | 'createdAt'>) {
+  async function enqueue(ctx: Ctx, paymentId: string, event: Omit<SandboxEvent, 'id' | 'createdAt'>, dueAt?: Date) {
     const now = ctx.now();
-    const body = JSON.stringify({ id: `evt_${newId()}`, ...event, createdAt: now.toISOString() });
-    await repo.enqueue(ctx.db, { id: newId(), paymentId, body, nextAttemptAt: now, createdAt: now });
+    const body = JSON.stringify({ id: `evt_${newId()}`, ...event, createdAt: (dueAt ?? now).toISOString() });
+    await repo.enqueue(ctx.db, {
+      id: newId(),
+      paymentId,
+      body,
+      subscriptionId: event.type === 'subscription.renewed' ? event.subscription! : null,
+      nextAttemptAt: dueAt ?? now,
+      createdAt: now,
+    });
   }
+
+  /** A subscription's next charge, due when the period `from` starts ends. */
+  const renewal = (ctx: Ctx, payment: { id: string; amountMinor: number; currency: string }, subscription: string, months: number, from: Date) =>
+    enqueue(
+      ctx,
+      payment.id,
+      {
+        type: 'subscription.renewed',
+        payment: providerPaymentIdOf(payment.id),
+        amountMinor: payment.amountMinor,
+        currency: payment.currency,
+        subscription,
+        charge: `ch_${newId()}`,
+        interval: months === 12 ? 'year' : 'month',
+        periodEnd: addMonths(from, months * 2).toISOString(),
+      },
+      addMonths(from, months),
+    );
 
   const provider: PaymentProvider = {
     name: SANDBOX,
     testMode: true,
-    recurring: false,
+    recurring: true,
     async createPayment(_ctx, payment) {
       return { providerPaymentId: providerPaymentIdOf(payment.paymentId), action: { kind: 'redirect', url: `${publicBaseUrl}/sandbox/pay/${payment.paymentId}` } };
     },
@@ -65,7 +96,15 @@ export function createSandboxGateway(deps: {
       } catch {
         throw new AppError('payment.notification_invalid', { reason: 'body_malformed' }, { message: 'The notification is not genuine: body_malformed' });
       }
-      const kind = ({ 'payment.paid': 'paid', 'payment.failed': 'failed', 'payment.canceled': 'canceled', 'refund.succeeded': 'refunded' } as const)[event.type];
+      const kind = (
+        {
+          'payment.paid': 'paid',
+          'payment.failed': 'failed',
+          'payment.canceled': 'canceled',
+          'refund.succeeded': 'refunded',
+          'subscription.renewed': 'renewed',
+        } as const
+      )[event.type];
       return {
         notificationId: event.id,
         providerPaymentId: event.payment,
@@ -73,6 +112,9 @@ export function createSandboxGateway(deps: {
         amountMinor: event.amountMinor,
         currency: event.currency,
         ...(event.refund ? { refundId: event.refund } : {}),
+        ...(event.subscription ? { subscriptionId: event.subscription } : {}),
+        ...(event.charge ? { chargeId: event.charge } : {}),
+        ...(event.periodEnd ? { periodEnd: new Date(event.periodEnd) } : {}),
       };
     },
     async refund(ctx, refund) {
@@ -84,18 +126,26 @@ export function createSandboxGateway(deps: {
         refund: refund.refundId,
       });
     },
+    async cancelRecurring(ctx, { subscriptionId }) {
+      await repo.dropRenewals(ctx.db, subscriptionId);
+    },
   };
 
   return {
     provider,
     /** The fan chose on the hosted page: the gateway owes the server a notification of it. */
-    async act(ctx: Ctx, payment: { id: string; amountMinor: number; currency: string }, action: SandboxAction) {
+    async act(ctx: Ctx, payment: { id: string; amountMinor: number; currency: string; recurringMonths: number | null }, action: SandboxAction) {
+      const months = action === 'pay' ? payment.recurringMonths : null;
+      const subscription = months ? `sub_${payment.id}` : undefined;
       await enqueue(ctx, payment.id, {
         type: EVENT_TYPES[action],
         payment: providerPaymentIdOf(payment.id),
         amountMinor: payment.amountMinor,
         currency: payment.currency,
+        ...(subscription ? { subscription, periodEnd: addMonths(ctx.now(), months!).toISOString() } : {}),
       });
+      // A subscription charges its next period by itself when this one ends, and so on until canceled.
+      if (subscription) await renewal(ctx, payment, subscription, months!, ctx.now());
     },
     /**
      * Sends what is due (signed now), once each, or retries later with backoff. Answers how many
@@ -119,6 +169,18 @@ export function createSandboxGateway(deps: {
         if (error === undefined) {
           await repo.delivered(ctx.db, d.id, attempts, ctx.now());
           delivered += 1;
+          const event = JSON.parse(d.body) as SandboxEvent;
+          // The next period's charge falls due when the one just charged for ends.
+          if (event.type === 'subscription.renewed' && event.subscription) {
+            const months = event.interval === 'year' ? 12 : 1;
+            await renewal(
+              ctx,
+              { id: d.paymentId, amountMinor: event.amountMinor, currency: event.currency },
+              event.subscription,
+              months,
+              new Date(event.createdAt),
+            );
+          }
         } else {
           const next = attempts >= SANDBOX_MAX_ATTEMPTS ? new Date('9999-12-31T00:00:00Z') : new Date(ctx.now().getTime() + sandboxBackoffMs(attempts));
           await repo.failed(ctx.db, d.id, attempts, next, error);
