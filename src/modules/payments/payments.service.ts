@@ -3,7 +3,7 @@ import { requireStaff } from '../../core/access.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page } from '../../core/pagination.ts';
-import type { PaymentAction, PaymentProvider, VerifiedNotification } from './payment-provider.ts';
+import type { NewProviderPayment, PaymentAction, PaymentProvider, VerifiedNotification } from './payment-provider.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
 import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
 import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
@@ -38,7 +38,7 @@ export type NewPayment = {
   /** Where the fan comes back to after paying. */
   returnUrl: string;
   provider?: string;
-};
+} & Pick<NewProviderPayment, 'method' | 'payer'>;
 
 /**
  * Payments through one provider interface: create, confirm by the provider's signed
@@ -212,6 +212,7 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
           paymentId: locked.id,
           providerPaymentId: locked.providerPaymentId!,
           amountMinor: row.amountMinor,
+          totalMinor: locked.amountMinor,
           currency: locked.currency,
         });
         return row;
