@@ -42,6 +42,8 @@ import { paymentsRepository } from './modules/payments/payments.repository.ts';
 import { createPaymentsService } from './modules/payments/payments.service.ts';
 import { sandboxRepository } from './modules/payments/sandbox.repository.ts';
 import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sandbox.gateway.ts';
+import { createWechatPayProvider } from './modules/payments/providers/wechatpay/wechatpay.gateway.ts';
+import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -56,6 +58,8 @@ export type ContainerOptions = {
   sandboxSecret?: string;
   /** Tests: the sandbox sends every notification twice and the due ones in reverse order. */
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
+  /** WeChat Pay, when configured (WECHATPAY_ variables). */
+  wechatpay?: WechatPayOptions;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -95,7 +99,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
     publicBaseUrl: options.publicBaseUrl,
     chaos: options.sandboxChaos,
   });
-  const payments = createPaymentsService({ repo: paymentsRepository, providers: [sandbox.provider], defaultProvider: SANDBOX, ledger });
+  const wechatpay = options.wechatpay && createWechatPayProvider({ ...options.wechatpay, publicBaseUrl: options.publicBaseUrl });
+  const payments = createPaymentsService({
+    repo: paymentsRepository,
+    providers: [sandbox.provider, ...(wechatpay ? [wechatpay] : [])],
+    defaultProvider: SANDBOX,
+    ledger,
+  });
 
   const services = {
     auth,
