@@ -45,6 +45,8 @@ import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sand
 import { membershipsRepository } from './modules/memberships/memberships.repository.ts';
 import { createMembershipsService } from './modules/memberships/memberships.service.ts';
 import { createTiersService } from './modules/memberships/tiers.service.ts';
+import { createWechatPayProvider } from './modules/payments/providers/wechatpay/wechatpay.gateway.ts';
+import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -59,6 +61,8 @@ export type ContainerOptions = {
   sandboxSecret?: string;
   /** Tests: the sandbox sends every notification twice and the due ones in reverse order. */
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
+  /** WeChat Pay, when configured (WECHATPAY_ variables). */
+  wechatpay?: WechatPayOptions;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -98,7 +102,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
     publicBaseUrl: options.publicBaseUrl,
     chaos: options.sandboxChaos,
   });
-  const payments = createPaymentsService({ repo: paymentsRepository, providers: [sandbox.provider], defaultProvider: SANDBOX, ledger });
+  const wechatpay = options.wechatpay && createWechatPayProvider({ ...options.wechatpay, publicBaseUrl: options.publicBaseUrl });
+  const payments = createPaymentsService({
+    repo: paymentsRepository,
+    providers: [sandbox.provider, ...(wechatpay ? [wechatpay] : [])],
+    defaultProvider: SANDBOX,
+    ledger,
+  });
   const tiers = createTiersService({ repo: membershipsRepository });
   const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, publicBaseUrl: options.publicBaseUrl });
 

@@ -5,6 +5,7 @@ import { createHmac } from 'node:crypto';
 import { resolveSessionSecret } from '../config/session-secret.ts';
 import { createDb, dbOptionsFromConfig, type Database } from '../db/client.ts';
 import { createLogger } from './logger.ts';
+import { wechatPayOptionsFromEnv } from '../modules/payments/providers/wechatpay/wechatpay-options.ts';
 
 export type Runtime = { config: AppConfig; log: Logger; logFormat: LogFormat; database: Database; container: Container; close(): Promise<void> };
 
@@ -15,6 +16,7 @@ export type Runtime = { config: AppConfig; log: Logger; logFormat: LogFormat; da
  */
 export async function openRuntime(role: 'server' | 'command' = 'command'): Promise<Runtime> {
   const config = await loadConfig();
+  const wechatpay = wechatPayOptionsFromEnv(config.wechatpay);
   const { log, format } = createLogger({
     level: config.logLevel,
     format: config.logFormat,
@@ -36,6 +38,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     publicBaseUrlConfigured: config.publicBaseUrlConfigured,
     log,
     sandboxSecret,
+    wechatpay,
   });
   return { config, log, logFormat: format, database, container, close: () => database.close() };
 }

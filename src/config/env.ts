@@ -56,6 +56,81 @@ const trustProxy = optionalString.pipe(
     }),
 );
 
+/** A PEM block (`label` is a pattern); `\n` written for the line breaks (as one-line env files do) is read as them. */
+const pemField = (label: string, sentence: string) =>
+  optionalString.pipe(
+    z
+      .string()
+      .transform((v) => v.replaceAll('\\n', '\n'))
+      .refine((v) => new RegExp(`^-----BEGIN ${label}-----\\n[\\s\\S]+\\n-----END ${label}-----$`).test(v.replaceAll('\r', '')), wanted(sentence))
+      .optional(),
+  );
+
+/**
+ * WeChat Pay API v3 (the `wechatpay` provider). All optional: unset, the provider is not
+ * offered; once any is set, parseConfig asks for the rest.
+ */
+function wechatPayVariables() {
+  return {
+    WECHATPAY_MCHID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^\d{1,32}$/, 'must be the merchant id (商户号), digits only, such as 1900000109')
+        .optional(),
+    ),
+    WECHATPAY_APPID: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_]{1,32}$/, 'must be the AppID bound to the merchant (Official Account or Mini Program), such as wx8888888888888888')
+        .optional(),
+    ),
+    WECHATPAY_SERIAL_NO: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9A-Fa-f]{1,64}$/, "must be the merchant API certificate's serial number (商户API证书序列号), in hex")
+        .optional(),
+    ),
+    WECHATPAY_PRIVATE_KEY: pemField('(?:RSA )?PRIVATE KEY', "must be the merchant API certificate's private key, the PEM text of apiclient_key.pem"),
+    WECHATPAY_PRIVATE_KEY_FILE: optionalString,
+    WECHATPAY_API_V3_KEY: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => Buffer.byteLength(v) === 32, wanted('must be the 32-character APIv3 key (APIv3密钥) set in the merchant platform'))
+        .optional(),
+    ),
+    WECHATPAY_PUBLIC_KEY: pemField('(?:RSA )?PUBLIC KEY', 'must be the WeChat Pay public key (微信支付公钥), the PEM text of pub_key.pem'),
+    WECHATPAY_PUBLIC_KEY_ID: optionalString.pipe(
+      z
+        .string()
+        .regex(
+          /^PUB_KEY_ID_[0-9A-Za-z]{1,64}$/,
+          'must be the WeChat Pay public key id shown beside the key, such as PUB_KEY_ID_0114232134912410000000000000000000',
+        )
+        .optional(),
+    ),
+    WECHATPAY_PLATFORM_CERT: pemField('CERTIFICATE', 'must be the WeChat Pay platform certificate (平台证书), in PEM'),
+    WECHATPAY_API_BASE: optionalString.pipe(
+      z
+        .url({ protocol: /^https?$/, ...wanted('must be the http:// or https:// address of the WeChat Pay API, such as https://api.mch.weixin.qq.com') })
+        .default('https://api.mch.weixin.qq.com'),
+    ),
+  };
+}
+
+/** What the `wechatpay` provider is configured with, as given (src/modules/payments/providers/wechatpay reads the keys). */
+export type WechatPayEnv = {
+  mchId: string;
+  appId: string;
+  merchantSerialNo: string;
+  /** The merchant private key's PEM text, or the file holding it. */
+  privateKey: { pem: string } | { file: string };
+  apiV3Key: string;
+  /** 微信支付公钥 and its id; and/or the platform certificate (both while WeChat moves a merchant from one to the other). */
+  publicKey: { id: string; pem: string } | undefined;
+  platformCert: string | undefined;
+  apiBase: string;
+};
+
 /** Unset or blank, or else the value given. */
 const portField = optionalString.pipe(z.coerce.number<string | undefined>(PORT_WANTED).int(PORT_WANTED).min(0, PORT_WANTED).max(65535, PORT_WANTED).default(3000));
 
@@ -83,6 +158,7 @@ const envSchema = z.object({
   ),
   TRUST_PROXY: trustProxy,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  ...wechatPayVariables(),
 });
 
 export type AppConfig = {
@@ -110,10 +186,20 @@ export type AppConfig = {
   trustProxy: false | number | string[];
   /** Bearer token /metrics requires; unset, /metrics is off. */
   metricsToken: string | undefined;
+  /** WeChat Pay, when its variables are set. */
+  wechatpay: WechatPayEnv | undefined;
 };
 
 /** Variables whose value an error message must not repeat. */
-const SECRETS = new Set(['SESSION_SECRET', 'METRICS_TOKEN']);
+const SECRETS = new Set([
+  'SESSION_SECRET',
+  'METRICS_TOKEN',
+  'WECHATPAY_PRIVATE_KEY',
+  'WECHATPAY_API_V3_KEY',
+  // Not secret, but pages of PEM text.
+  'WECHATPAY_PUBLIC_KEY',
+  'WECHATPAY_PLATFORM_CERT',
+]);
 
 export class ConfigError extends Error {
   constructor(
@@ -157,6 +243,61 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     secureCookies: publicBaseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    wechatpay: wechatPayEnv(e),
+  };
+}
+
+/** The WeChat Pay variables as one setting: none set, or every one it needs (else the first missing is named). */
+function wechatPayEnv(e: z.infer<typeof envSchema>): WechatPayEnv | undefined {
+  const given = [
+    e.WECHATPAY_MCHID,
+    e.WECHATPAY_APPID,
+    e.WECHATPAY_SERIAL_NO,
+    e.WECHATPAY_PRIVATE_KEY,
+    e.WECHATPAY_PRIVATE_KEY_FILE,
+    e.WECHATPAY_API_V3_KEY,
+    e.WECHATPAY_PUBLIC_KEY,
+    e.WECHATPAY_PUBLIC_KEY_ID,
+    e.WECHATPAY_PLATFORM_CERT,
+  ];
+  if (given.every((v) => v === undefined)) return undefined;
+  const need = <T>(variable: string, value: T | undefined, why = 'must be set too: once any WECHATPAY_ variable is set, WeChat Pay needs it'): T => {
+    if (value === undefined) throw new ConfigError(variable, why);
+    return value;
+  };
+  const mchId = need('WECHATPAY_MCHID', e.WECHATPAY_MCHID);
+  const appId = need('WECHATPAY_APPID', e.WECHATPAY_APPID);
+  const merchantSerialNo = need('WECHATPAY_SERIAL_NO', e.WECHATPAY_SERIAL_NO);
+  if (e.WECHATPAY_PRIVATE_KEY !== undefined && e.WECHATPAY_PRIVATE_KEY_FILE !== undefined)
+    throw new ConfigError('WECHATPAY_PRIVATE_KEY_FILE', 'must not be set together with WECHATPAY_PRIVATE_KEY: give the key one way');
+  const privateKey =
+    e.WECHATPAY_PRIVATE_KEY_FILE !== undefined
+      ? { file: e.WECHATPAY_PRIVATE_KEY_FILE }
+      : {
+          pem: need(
+            'WECHATPAY_PRIVATE_KEY',
+            e.WECHATPAY_PRIVATE_KEY,
+            'or WECHATPAY_PRIVATE_KEY_FILE must be set too: the merchant private key signs every request',
+          ),
+        };
+  const apiV3Key = need('WECHATPAY_API_V3_KEY', e.WECHATPAY_API_V3_KEY);
+  if (e.WECHATPAY_PUBLIC_KEY !== undefined) need('WECHATPAY_PUBLIC_KEY_ID', e.WECHATPAY_PUBLIC_KEY_ID, 'must be set with WECHATPAY_PUBLIC_KEY: it names the key');
+  if (e.WECHATPAY_PUBLIC_KEY_ID !== undefined) need('WECHATPAY_PUBLIC_KEY', e.WECHATPAY_PUBLIC_KEY, 'must be set with WECHATPAY_PUBLIC_KEY_ID');
+  const publicKey = e.WECHATPAY_PUBLIC_KEY && e.WECHATPAY_PUBLIC_KEY_ID ? { id: e.WECHATPAY_PUBLIC_KEY_ID, pem: e.WECHATPAY_PUBLIC_KEY } : undefined;
+  if (!publicKey && e.WECHATPAY_PLATFORM_CERT === undefined)
+    throw new ConfigError(
+      'WECHATPAY_PUBLIC_KEY',
+      "(with WECHATPAY_PUBLIC_KEY_ID) or WECHATPAY_PLATFORM_CERT must be set too: WeChat Pay's answers and notifications are verified with it",
+    );
+  return {
+    mchId,
+    appId,
+    merchantSerialNo,
+    privateKey,
+    apiV3Key,
+    publicKey,
+    platformCert: e.WECHATPAY_PLATFORM_CERT,
+    apiBase: e.WECHATPAY_API_BASE.replace(/\/+$/, ''),
   };
 }
 

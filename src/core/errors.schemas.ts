@@ -97,6 +97,19 @@ export const ERROR_CODES = {
     tier: z.string(),
     endsAt: z.string(),
   }),
+  'payment.provider_failed': entry(502, (p) => `The payment provider ${p.provider} could not do it (${p.code})`, { provider: z.string(), code: z.string() }),
+  'payment.currency_unsupported': entry(400, (p) => `The payment provider ${p.provider} cannot take payments in ${p.currency}`, {
+    provider: z.string(),
+    currency: z.string(),
+  }),
+  'payment.method_unsupported': entry(400, (p) => `The payment provider ${p.provider} does not offer paying by ${p.method}`, {
+    provider: z.string(),
+    method: z.string(),
+  }),
+  'payment.payer_required': entry(400, (p) => `The payment provider ${p.provider} needs the payer's ${p.field} to pay this way`, {
+    provider: z.string(),
+    field: z.string(),
+  }),
 
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),

@@ -67,7 +67,11 @@ export interface PaymentProvider {
   createPayment(ctx: Ctx, payment: NewProviderPayment): Promise<{ providerPaymentId: string; action: PaymentAction }>;
   /** Throws AppError `payment.notification_invalid` (with the reason) when the notification is not genuine. */
   verifyNotification(notification: { headers: Record<string, string | undefined>; body: string; now: Date }): VerifiedNotification;
-  refund(ctx: Ctx, refund: { refundId: string; paymentId: string; providerPaymentId: string; amountMinor: number; currency: string }): Promise<void>;
+  /** `totalMinor` is the whole payment's amount (WeChat Pay asks for it with every refund). */
+  refund(
+    ctx: Ctx,
+    refund: { refundId: string; paymentId: string; providerPaymentId: string; amountMinor: number; totalMinor: number; currency: string },
+  ): Promise<void>;
   /** Stops a recurring payment from renewing again (the current period stays paid). */
   cancelRecurring?(ctx: Ctx, subscription: { subscriptionId: string }): Promise<void>;
 }

@@ -312,6 +312,7 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
           paymentId: locked.id,
           providerPaymentId: locked.providerPaymentId!,
           amountMinor: row.amountMinor,
+          totalMinor: locked.amountMinor,
           currency: locked.currency,
         });
         return row;
