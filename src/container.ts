@@ -42,6 +42,8 @@ import { paymentsRepository } from './modules/payments/payments.repository.ts';
 import { createPaymentsService } from './modules/payments/payments.service.ts';
 import { sandboxRepository } from './modules/payments/sandbox.repository.ts';
 import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sandbox.gateway.ts';
+import type { StripeOptions } from './modules/payments/providers/stripe/stripe-client.ts';
+import { createStripeGateway, STRIPE } from './modules/payments/providers/stripe/stripe.gateway.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -56,6 +58,8 @@ export type ContainerOptions = {
   sandboxSecret?: string;
   /** Tests: the sandbox sends every notification twice and the due ones in reverse order. */
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
+  /** Stripe's keys (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET): when given, Stripe is the default provider. */
+  stripe?: StripeOptions;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -95,7 +99,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
     publicBaseUrl: options.publicBaseUrl,
     chaos: options.sandboxChaos,
   });
-  const payments = createPaymentsService({ repo: paymentsRepository, providers: [sandbox.provider], defaultProvider: SANDBOX, ledger });
+  const stripe = options.stripe ? createStripeGateway({ ...options.stripe, publicBaseUrl: options.publicBaseUrl }) : undefined;
+  const payments = createPaymentsService({
+    repo: paymentsRepository,
+    providers: [sandbox.provider, ...(stripe ? [stripe] : [])],
+    defaultProvider: stripe ? STRIPE : SANDBOX,
+    ledger,
+  });
 
   const services = {
     auth,

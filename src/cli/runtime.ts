@@ -36,6 +36,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     publicBaseUrlConfigured: config.publicBaseUrlConfigured,
     log,
     sandboxSecret,
+    stripe: config.stripe,
   });
   return { config, log, logFormat: format, database, container, close: () => database.close() };
 }

@@ -79,6 +79,10 @@ export const ERROR_CODES = {
   'payment.not_refundable': entry(409, (p) => `A ${p.status} payment cannot be refunded`, { status: z.string() }),
   'payment.refund_exceeds': entry(409, (p) => `At most ${p.refundableMinor} (minor units) can still be refunded`, { refundableMinor: z.number() }),
   'payment.not_payable': entry(409, (p) => `This payment is ${p.status} and can no longer be paid here`, { status: z.string() }),
+  'payment.provider_failed': entry(502, (p) => `The payment provider ${p.provider} did not complete the request (${p.code})`, {
+    provider: z.string(),
+    code: z.string(),
+  }),
 
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),
