@@ -47,6 +47,8 @@ import { createMembershipsService } from './modules/memberships/memberships.serv
 import { createTiersService } from './modules/memberships/tiers.service.ts';
 import { createWechatPayProvider } from './modules/payments/providers/wechatpay/wechatpay.gateway.ts';
 import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
+import type { StripeOptions } from './modules/payments/providers/stripe/stripe-client.ts';
+import { createStripeGateway, STRIPE } from './modules/payments/providers/stripe/stripe.gateway.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -63,6 +65,8 @@ export type ContainerOptions = {
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
   /** WeChat Pay, when configured (WECHATPAY_ variables). */
   wechatpay?: WechatPayOptions;
+  /** Stripe's keys (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET): when given, Stripe is the default provider. */
+  stripe?: StripeOptions;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -102,11 +106,12 @@ export function createContainer(database: Database, options: ContainerOptions) {
     publicBaseUrl: options.publicBaseUrl,
     chaos: options.sandboxChaos,
   });
+  const stripe = options.stripe ? createStripeGateway({ ...options.stripe, publicBaseUrl: options.publicBaseUrl }) : undefined;
   const wechatpay = options.wechatpay && createWechatPayProvider({ ...options.wechatpay, publicBaseUrl: options.publicBaseUrl });
   const payments = createPaymentsService({
     repo: paymentsRepository,
-    providers: [sandbox.provider, ...(wechatpay ? [wechatpay] : [])],
-    defaultProvider: SANDBOX,
+    providers: [sandbox.provider, ...(wechatpay ? [wechatpay] : []), ...(stripe ? [stripe] : [])],
+    defaultProvider: stripe ? STRIPE : SANDBOX,
     ledger,
   });
   const tiers = createTiersService({ repo: membershipsRepository });

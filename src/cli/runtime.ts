@@ -39,6 +39,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     log,
     sandboxSecret,
     wechatpay,
+    stripe: config.stripe,
   });
   return { config, log, logFormat: format, database, container, close: () => database.close() };
 }

@@ -67,6 +67,26 @@ describe('configuration from environment variables', () => {
     expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
   });
 
+  it('configures Stripe with both of its keys, or not at all', () => {
+    expect(parseConfig({}).stripe).toBeUndefined();
+    const keys = { STRIPE_SECRET_KEY: 'sk_test_51abcDEF', STRIPE_WEBHOOK_SECRET: 'whsec_0123abc' };
+    expect(parseConfig(keys).stripe).toEqual({ secretKey: 'sk_test_51abcDEF', webhookSecret: 'whsec_0123abc' });
+    expect(parseConfig({ ...keys, STRIPE_API_BASE: 'http://127.0.0.1:12111' }).stripe?.api).toEqual({ host: '127.0.0.1', port: 12111, protocol: 'http' });
+    expect(parseConfig({ ...keys, STRIPE_API_BASE: 'https://stripe-proxy.internal/' }).stripe?.api).toEqual({
+      host: 'stripe-proxy.internal',
+      port: 443,
+      protocol: 'https',
+    });
+    expect(() => parseConfig({ STRIPE_SECRET_KEY: 'sk_live_51abcDEF' })).toThrow(
+      /^Invalid configuration: STRIPE_WEBHOOK_SECRET must be set too when STRIPE_SECRET_KEY is \(Stripe needs both, or neither\)$/,
+    );
+    expect(() => parseConfig({ STRIPE_WEBHOOK_SECRET: 'whsec_0123abc' })).toThrow(/^Invalid configuration: STRIPE_SECRET_KEY must be set too/);
+    // A wrong key is named, never repeated.
+    expect(() => parseConfig({ ...keys, STRIPE_SECRET_KEY: 'sk_test_has spaces' })).toThrow(
+      /^Invalid configuration: STRIPE_SECRET_KEY must be a Stripe secret key \([^)]*\)$/,
+    );
+  });
+
   it('marks cookies Secure when the public base URL is https', () => {
     const c = parseConfig({ PUBLIC_BASE_URL: 'https://fans.example.com/' });
     expect(c.publicBaseUrl).toBe('https://fans.example.com');
@@ -92,6 +112,9 @@ describe('configuration from environment variables', () => {
     ['TRUST_PROXY', '10.0.0.1,'],
     ['TRUST_PROXY', '-1'],
     ['METRICS_TOKEN', 'short'],
+    ['STRIPE_SECRET_KEY', 'pk_test_abc'],
+    ['STRIPE_WEBHOOK_SECRET', 'not-a-signing-secret'],
+    ['STRIPE_API_BASE', 'localhost:12111'],
   ])('names the bad variable %s=%s', (variable, value) => {
     let caught: unknown;
     try {

@@ -159,7 +159,33 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   ...wechatPayVariables(),
+  STRIPE_SECRET_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…, or a restricted rk_… key)')
+      .optional(),
+  ),
+  STRIPE_WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^whsec_\S+$/, 'must be the signing secret of the Stripe webhook endpoint (whsec_…)')
+      .optional(),
+  ),
+  STRIPE_API_BASE: optionalString.pipe(
+    z
+      .url({ protocol: /^https?$/, ...wanted('must be the http:// or https:// address of the Stripe API or a proxy of it, such as http://127.0.0.1:12111') })
+      .optional(),
+  ),
 });
+
+/** Where the Stripe client sends its requests, from STRIPE_API_BASE (unset: api.stripe.com). */
+export type StripeApiAddress = { host: string; port: number; protocol: 'http' | 'https' };
+
+function stripeApiAddress(base: string): StripeApiAddress {
+  const url = new URL(base);
+  const protocol = url.protocol === 'http:' ? 'http' : 'https';
+  return { host: url.hostname.replace(/^\[(.*)\]$/, '$1'), port: url.port ? Number(url.port) : protocol === 'http' ? 80 : 443, protocol };
+}
 
 export type AppConfig = {
   port: number;
@@ -188,6 +214,8 @@ export type AppConfig = {
   metricsToken: string | undefined;
   /** WeChat Pay, when its variables are set. */
   wechatpay: WechatPayEnv | undefined;
+  /** Stripe payments, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are both set. */
+  stripe: { secretKey: string; webhookSecret: string; api?: StripeApiAddress } | undefined;
 };
 
 /** Variables whose value an error message must not repeat. */
@@ -196,6 +224,8 @@ const SECRETS = new Set([
   'METRICS_TOKEN',
   'WECHATPAY_PRIVATE_KEY',
   'WECHATPAY_API_V3_KEY',
+  'STRIPE_SECRET_KEY',
+  'STRIPE_WEBHOOK_SECRET',
   // Not secret, but pages of PEM text.
   'WECHATPAY_PUBLIC_KEY',
   'WECHATPAY_PLATFORM_CERT',
@@ -227,6 +257,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const e = result.data;
+  // Stripe takes both keys or neither: a key without its webhook secret could take payments it never learns were paid.
+  if ((e.STRIPE_SECRET_KEY === undefined) !== (e.STRIPE_WEBHOOK_SECRET === undefined)) {
+    const [missing, set] = e.STRIPE_SECRET_KEY === undefined ? ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET'] : ['STRIPE_WEBHOOK_SECRET', 'STRIPE_SECRET_KEY'];
+    throw new ConfigError(missing, `must be set too when ${set} is (Stripe needs both, or neither)`);
+  }
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? listenUrl(e.HOST, e.PORT)).replace(/\/+$/, '');
   return {
     port: e.PORT,
@@ -244,6 +279,14 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     wechatpay: wechatPayEnv(e),
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? {
+            secretKey: e.STRIPE_SECRET_KEY,
+            webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+            ...(e.STRIPE_API_BASE ? { api: stripeApiAddress(e.STRIPE_API_BASE) } : {}),
+          }
+        : undefined,
   };
 }
 

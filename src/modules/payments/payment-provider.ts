@@ -39,6 +39,19 @@ export type VerifiedNotification = {
   periodEnd?: Date;
 };
 
+/**
+ * A genuine notification that asks nothing of any payment (an event type Fanbase does not use, or
+ * one another notification already covers): stored with outcome `ignored` and answered 200, so
+ * the provider stops sending it.
+ */
+export type IgnoredNotification = {
+  notificationId: string;
+  /** Why it changes nothing, for staff reading the stored notification. */
+  ignored: string;
+};
+
+export const isIgnored = (n: VerifiedNotification | IgnoredNotification): n is IgnoredNotification => 'ignored' in n;
+
 export type NewProviderPayment = {
   paymentId: string;
   amountMinor: number;
@@ -66,7 +79,7 @@ export interface PaymentProvider {
   readonly recurring: boolean;
   createPayment(ctx: Ctx, payment: NewProviderPayment): Promise<{ providerPaymentId: string; action: PaymentAction }>;
   /** Throws AppError `payment.notification_invalid` (with the reason) when the notification is not genuine. */
-  verifyNotification(notification: { headers: Record<string, string | undefined>; body: string; now: Date }): VerifiedNotification;
+  verifyNotification(notification: { headers: Record<string, string | undefined>; body: string; now: Date }): VerifiedNotification | IgnoredNotification;
   /** `totalMinor` is the whole payment's amount (WeChat Pay asks for it with every refund). */
   refund(
     ctx: Ctx,

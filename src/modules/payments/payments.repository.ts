@@ -60,6 +60,11 @@ export const paymentsRepository = {
   async insertNotification(db: Db, row: typeof paymentNotifications.$inferInsert) {
     await db.insert(paymentNotifications).values(row);
   },
+  /** Stores it unless this provider's notification id is already stored as taken into account (payment_notifications_applied_key); answers whether it did. */
+  async insertNotificationOnce(db: Db, row: typeof paymentNotifications.$inferInsert): Promise<boolean> {
+    const inserted = await db.insert(paymentNotifications).values(row).onConflictDoNothing().returning({ id: paymentNotifications.id });
+    return inserted.length > 0;
+  },
   /** Whether this notification id was already taken into account (applied, stale or mismatched). */
   async seen(db: Db, provider: string, notificationId: string): Promise<boolean> {
     const [row] = await db

@@ -3,7 +3,14 @@ import { requireStaff } from '../../core/access.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page } from '../../core/pagination.ts';
-import type { NewProviderPayment, PaymentAction, PaymentProvider, VerifiedNotification } from './payment-provider.ts';
+import {
+  isIgnored,
+  type IgnoredNotification,
+  type NewProviderPayment,
+  type PaymentAction,
+  type PaymentProvider,
+  type VerifiedNotification,
+} from './payment-provider.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
 import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
 import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
@@ -238,7 +245,8 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
     /**
      * A provider's notification: verified first (an invalid one is stored, marks nothing and
      * answers 400), then applied once under the payment's row lock, whatever order and however
-     * often it arrives. Answers what it did.
+     * often it arrives; one the provider says asks nothing of any payment is stored as `ignored`.
+     * Answers what it did.
      */
     async handleNotification(
       ctx: Ctx,
@@ -249,14 +257,22 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       const provider = providerOf(providerName);
       const receivedAt = ctx.now();
       const stored = Object.fromEntries(Object.entries(headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
-      let n: VerifiedNotification;
+      let checked: VerifiedNotification | IgnoredNotification;
       try {
-        n = provider.verifyNotification({ headers, body, now: receivedAt });
+        checked = provider.verifyNotification({ headers, body, now: receivedAt });
       } catch (err) {
         const reason = err instanceof AppError ? String((err.params as { reason?: string }).reason ?? err.code) : 'invalid';
         await repo.insertNotification(ctx.db, { provider: provider.name, verified: false, outcome: 'rejected', error: reason, headers: stored, body, receivedAt });
         throw err;
       }
+      // Genuine but about nothing to apply: stored once as `ignored` (a repeat is a duplicate) and answered 200.
+      if (isIgnored(checked)) {
+        const row = { provider: provider.name, notificationId: checked.notificationId, verified: true, error: checked.ignored, headers: stored, body, receivedAt };
+        if (await repo.insertNotificationOnce(ctx.db, { ...row, outcome: 'ignored' })) return { outcome: 'ignored' as const };
+        await repo.insertNotification(ctx.db, { ...row, outcome: 'duplicate' });
+        return { outcome: 'duplicate' as const };
+      }
+      const n = checked;
       return inTransaction(ctx, async (tx) => {
         const payment =
           n.event === 'renewed' && n.subscriptionId

@@ -81,7 +81,8 @@ export const paymentRefunds = pgTable(
   ],
 );
 
-export const NOTIFICATION_OUTCOMES = ['applied', 'duplicate', 'stale', 'mismatch', 'rejected', 'unknown_payment'] as const;
+/** `ignored`: genuine, but about nothing payments act on (answered 200 so the provider stops resending it). */
+export const NOTIFICATION_OUTCOMES = ['applied', 'duplicate', 'stale', 'mismatch', 'rejected', 'unknown_payment', 'ignored'] as const;
 export type NotificationOutcome = (typeof NOTIFICATION_OUTCOMES)[number];
 
 /**

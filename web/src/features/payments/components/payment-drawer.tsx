@@ -18,6 +18,7 @@ const OUTCOME_COLORS: Record<Notification['outcome'], string> = {
   mismatch: 'error',
   rejected: 'error',
   unknown_payment: 'warning',
+  ignored: 'default',
 };
 
 function RefundForm({ payment }: { payment: PaymentDetail }) {
