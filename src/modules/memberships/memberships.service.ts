@@ -222,6 +222,19 @@ export function createMembershipsService(deps: {
   }
 
   return {
+    /**
+     * The rank of the tier the signed-in fan holds right now (0: not a member, or not a fan):
+     * members-only content is shown when it is at least the content's tier's rank. A canceled
+     * membership counts until its period ends; a past-due one during its grace days.
+     */
+    async rankOf(ctx: Ctx): Promise<number> {
+      if (ctx.actor.kind !== 'fan') return 0;
+      const m = await repo.findByFan(ctx.db, ctx.actor.fanId);
+      if (!m || m.status === 'expired') return 0;
+      if (m.status !== 'past_due' && m.currentPeriodEnd <= ctx.now()) return 0;
+      return (await tierOf(ctx, m.tierId)).rank;
+    },
+
     /** The fan's membership (null when never a member) and receipts. */
     async mine(ctx: Ctx) {
       const fanId = requireFan(ctx);
