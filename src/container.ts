@@ -103,7 +103,6 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const sandbox = createSandboxGateway({
     repo: sandboxRepository,
     secret: options.sandboxSecret ?? newSecret(),
-    publicBaseUrl: options.publicBaseUrl,
     chaos: options.sandboxChaos,
   });
   const stripe = options.stripe ? createStripeGateway({ ...options.stripe, publicBaseUrl: options.publicBaseUrl }) : undefined;
@@ -115,7 +114,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     ledger,
   });
   const tiers = createTiersService({ repo: membershipsRepository });
-  const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, publicBaseUrl: options.publicBaseUrl });
+  const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans });
 
   const services = {
     auth,

@@ -107,7 +107,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(shareLinkRoutes, deps('wom'));
   await app.register(fanRoutes, { prefix: '/api/fan', ...deps('fans', 'auth') });
   await app.register(paymentFanRoutes, { prefix: '/api/fan/payments', ...deps('payments') });
-  await app.register(membershipPublicRoutes, { prefix: '/api', ...deps('tiers') });
+  await app.register(membershipPublicRoutes, { prefix: '/api', ...deps('tiers', 'payments') });
   await app.register(membershipFanRoutes, { prefix: '/api/fan/membership', ...deps('memberships') });
   await app.register(paymentNotificationRoutes, { prefix: '/api/payments', ...deps('payments') });
   await app.register(sandboxPageRoutes, deps('payments', 'sandbox'));

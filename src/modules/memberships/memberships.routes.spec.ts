@@ -81,12 +81,14 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
       const res = await admin('POST', '/membership-tiers', bad);
       expect([res.statusCode, res.json().error.code], JSON.stringify(bad)).toEqual([400, 'validation_failed']);
     }
-    const offered = (await t.app.inject({ method: 'GET', url: '/api/memberships/tiers' })).json();
+    const offer = (await t.app.inject({ method: 'GET', url: '/api/memberships/offer' })).json();
+    expect(offer).toMatchObject({ provider: 'sandbox', testMode: true, recurring: true });
+    const offered = offer.tiers;
     expect(offered.map((x: { name: string }) => x.name)).toEqual(['Silver', 'Gold']);
     expect(offered[1].perks).toContainEqual({ kind: 'early_access', minutes: 30 });
     // Archived: no longer offered, and no longer for sale.
     expect((await admin('POST', `/membership-tiers/${silver.id}/archive`)).json().status).toBe('archived');
-    expect((await t.app.inject({ method: 'GET', url: '/api/memberships/tiers' })).json().map((x: { name: string }) => x.name)).toEqual(['Gold']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/memberships/offer' })).json().tiers.map((x: { name: string }) => x.name)).toEqual(['Gold']);
     const fan = await signupFan(t.app);
     const refused = await asFan(fan, 'POST', '/checkout', { tierId: silver.id, interval: 'month' });
     expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'membership.tier_archived']);

@@ -13,6 +13,7 @@ import {
   membershipListQuery,
   membershipPage,
   myMembershipDto,
+  offerDto,
   purchaseRefundBody,
   purchaseStatusDto,
   staffTierDto,
@@ -21,13 +22,13 @@ import {
   tierPatch,
 } from './memberships.schemas.ts';
 
-/** The tiers on offer, for the membership page (anyone may look before signing in). */
-export const membershipPublicRoutes: FastifyPluginAsyncZod<RouteDeps<'tiers'>> = async (app, deps) => {
-  const { tiers } = deps.services;
+/** What the membership page offers (anyone may look before signing in): tiers, and how paying works here. */
+export const membershipPublicRoutes: FastifyPluginAsyncZod<RouteDeps<'tiers' | 'payments'>> = async (app, deps) => {
+  const { tiers, payments } = deps.services;
   app.get(
-    '/memberships/tiers',
-    { schema: { tags: ['memberships'], summary: 'Membership tiers on offer, lowest rank first', response: { 200: z.array(tierDto) } } },
-    async (req) => tiers.offered(req.ctx),
+    '/memberships/offer',
+    { schema: { tags: ['memberships'], summary: 'Membership tiers on offer (lowest rank first) and how paying works', response: { 200: offerDto } } },
+    async (req) => ({ tiers: await tiers.offered(req.ctx), ...payments.checkoutTerms() }),
   );
 };
 

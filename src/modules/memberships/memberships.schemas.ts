@@ -5,6 +5,8 @@ import type { MembershipRow, PurchaseRow, TierRow } from './memberships.reposito
 import { CANCEL_REASONS, MEMBERSHIP_STATUSES, PURCHASE_KINDS, PURCHASE_STATUSES, TIER_STATUSES } from './memberships.table.ts';
 import { perkSchema, perksSchema } from './tier-perks.ts';
 
+export type { Perk } from './tier-perks.ts';
+
 /** Prices up to ¥1,000,000 a period (in minor units): bounded well inside what the columns hold. */
 const priceField = z.number().int('must be a whole number of minor units').min(1, 'must be more than 0').max(100_000_000);
 
@@ -117,6 +119,9 @@ export const toPurchaseDto = (p: PurchaseRow, tierName: string): PurchaseDto => 
   createdAt: p.createdAt.toISOString(),
   settledAt: p.settledAt?.toISOString() ?? null,
 });
+
+/** The membership page's offer: the tiers, whether payments here are test payments, and whether they can renew by themselves. */
+export const offerDto = z.object({ tiers: z.array(tierDto), testMode: z.boolean(), recurring: z.boolean(), provider: z.string() });
 
 export const myMembershipDto = z.object({ membership: membershipDto.nullable(), purchases: z.array(purchaseDto) });
 

@@ -49,7 +49,6 @@ export function createMembershipsService(deps: {
   payments: PaymentsService;
   timeline: TimelineService;
   fans: FansService;
-  publicBaseUrl: string;
   scheduler?: MembershipScheduler;
 }) {
   const { repo, tiers, payments, timeline, fans } = deps;
@@ -307,7 +306,8 @@ export function createMembershipsService(deps: {
           description: `${tier.name} membership, ${periodName}`,
           amountMinor: purchase.amountMinor,
           currency: purchase.currency,
-          returnUrl: `${deps.publicBaseUrl}/membership?purchase=${purchase.id}`,
+          // Relative: the built-in sandbox sends the fan back on this site; a provider that needs an absolute address makes one.
+          returnUrl: `/membership?purchase=${purchase.id}`,
           ...(input.autoRenew ? { recurringMonths: months } : {}),
         });
         const withPayment = await repo.updatePurchase(ctx.db, purchase.id, { paymentId: payment.id });

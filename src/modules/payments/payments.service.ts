@@ -184,6 +184,12 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       settledHandlers.set(referenceType, handler);
     },
 
+    /** How fans pay here (the default provider): its name, whether it moves real money, whether it renews by itself. */
+    checkoutTerms() {
+      const provider = providerOf(deps.defaultProvider);
+      return { provider: provider.name, testMode: provider.testMode, recurring: provider.recurring };
+    },
+
     /** Whether `name` (default: the default provider) renews payments by itself. */
     offersRecurring(name?: string): boolean {
       return providers.get(name ?? deps.defaultProvider)?.recurring ?? false;

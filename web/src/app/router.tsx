@@ -16,6 +16,7 @@ const LoginPage = lazyPage(() => import('./routes/fan/login'), 'LoginPage');
 const MePage = lazyPage(() => import('./routes/fan/me'), 'MePage');
 const ArticlesFeedPage = lazyPage(() => import('./routes/fan/articles'), 'ArticlesFeedPage');
 const ArticlePage = lazyPage(() => import('./routes/fan/article'), 'ArticlePage');
+const MembershipPage = lazyPage(() => import('./routes/fan/membership'), 'MembershipPage');
 const SetupPage = lazyPage(() => import('./routes/console/setup'), 'SetupPage');
 const ConsoleLoginPage = lazyPage(() => import('./routes/console/login'), 'ConsoleLoginPage');
 const InvitePage = lazyPage(() => import('./routes/console/invite'), 'InvitePage');
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="me" element={<MePage />} />
         <Route path="articles" element={<ArticlesFeedPage />} />
         <Route path="articles/:id" element={<ArticlePage />} />
+        <Route path="membership" element={<MembershipPage />} />
         <Route path="*" element={<NotFoundPage home="/" />} />
       </Route>
 

@@ -8,6 +8,10 @@ export const queryKeys = {
   channel: ['channel'] as const,
   fanMe: ['fan', 'me'] as const,
   fanActivities: ['fan', 'activities'] as const,
+  fanMembership: ['fan', 'membership'] as const,
+  fanMembershipPurchase: (id: string) => ['fan', 'membership', 'purchase', id] as const,
+  /** The tiers on offer and how paying works (public). */
+  membershipOffer: ['membership-offer'] as const,
   /** Published articles as the fan site sees them. */
   articles: ['articles'] as const,
   articleFeed: (params: Record<string, unknown>) => ['articles', 'feed', params] as const,

@@ -41,13 +41,8 @@ export type NotificationSender = (headers: Record<string, string>, body: string)
  * real gateway behaves. `chaos` (tests) sends every notification twice and the due ones in
  * reverse order.
  */
-export function createSandboxGateway(deps: {
-  repo: SandboxRepository;
-  secret: string;
-  publicBaseUrl: string;
-  chaos?: { duplicate?: boolean; reorder?: boolean };
-}) {
-  const { repo, secret, publicBaseUrl, chaos = {} } = deps;
+export function createSandboxGateway(deps: { repo: SandboxRepository; secret: string; chaos?: { duplicate?: boolean; reorder?: boolean } }) {
+  const { repo, secret, chaos = {} } = deps;
   const providerPaymentIdOf = (paymentId: string) => `sbx_${paymentId}`;
 
   async function enqueue(ctx: Ctx, paymentId: string, event: Omit<SandboxEvent, 'id' | 'createdAt'>, dueAt?: Date) {
@@ -86,7 +81,7 @@ export function createSandboxGateway(deps: {
     testMode: true,
     recurring: true,
     async createPayment(_ctx, payment) {
-      return { providerPaymentId: providerPaymentIdOf(payment.paymentId), action: { kind: 'redirect', url: `${publicBaseUrl}/sandbox/pay/${payment.paymentId}` } };
+      return { providerPaymentId: providerPaymentIdOf(payment.paymentId), action: { kind: 'redirect', url: `/sandbox/pay/${payment.paymentId}` } };
     },
     verifyNotification({ headers, body, now }): VerifiedNotification {
       verifySandbox(secret, headers[SANDBOX_SIGNATURE_HEADER], body, now);

@@ -1,4 +1,4 @@
-import { ReadOutlined } from '../../../components/ui/icons';
+import { CrownOutlined, ReadOutlined } from '../../../components/ui/icons';
 import { Button, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ export function FanLayout() {
   const screens = Grid.useBreakpoint();
   const location = useLocation();
   const onArticles = location.pathname.startsWith('/articles');
+  const onMembership = location.pathname.startsWith('/membership');
   const channel = useChannel();
   const channelName = channel.data?.name ?? '';
 
@@ -65,6 +66,22 @@ export function FanLayout() {
               data-testid="header-articles"
             >
               {screens.sm ? t('articleSite.title') : null}
+            </Button>
+            <Button
+              type="text"
+              href="/membership"
+              icon={<CrownOutlined />}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                void navigate('/membership');
+              }}
+              aria-label={t('fanSite.membership')}
+              aria-current={onMembership ? 'page' : undefined}
+              style={onMembership ? { color: token.colorPrimary, fontWeight: 600 } : undefined}
+              data-testid="header-membership"
+            >
+              {screens.sm ? t('fanSite.membership') : null}
             </Button>
             <LanguageSwitch />
             <FanAccountMenu />

@@ -10,6 +10,13 @@ const KIND_LABELS = {
   read: 'activity.kind.read',
   shared: 'activity.kind.shared',
   level_changed: 'activity.kind.level_changed',
+  membership_joined: 'activity.kind.membership_joined',
+  membership_renewed: 'activity.kind.membership_renewed',
+  membership_upgraded: 'activity.kind.membership_upgraded',
+  membership_granted: 'activity.kind.membership_granted',
+  membership_canceled: 'activity.kind.membership_canceled',
+  membership_expired: 'activity.kind.membership_expired',
+  membership_refunded: 'activity.kind.membership_refunded',
 } as const;
 
 /** The same, as the fan reads their own timeline: in their words, not the CRM's. */
@@ -19,6 +26,13 @@ const FAN_KIND_LABELS = {
   read: 'activity.fan.read',
   shared: 'activity.fan.shared',
   level_changed: 'activity.fan.levelChanged',
+  membership_joined: 'activity.fan.membershipJoined',
+  membership_renewed: 'activity.fan.membershipRenewed',
+  membership_upgraded: 'activity.fan.membershipUpgraded',
+  membership_granted: 'activity.fan.membershipGranted',
+  membership_canceled: 'activity.fan.membershipCanceled',
+  membership_expired: 'activity.fan.membershipExpired',
+  membership_refunded: 'activity.fan.membershipRefunded',
 } as const satisfies Record<keyof typeof KIND_LABELS, string>;
 
 type KnownKind = keyof typeof KIND_LABELS;
@@ -49,14 +63,16 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
   const kindLabel = useCallback(
     (activity: Activity): string | null => {
       const move = levelMove(activity);
+      // Membership activities name the tier as it was called then.
+      const tier = typeof activity.data.tier === 'string' ? activity.data.tier : '';
       if (fan) {
         if (move)
           return move.to > move.from ? t('activity.fan.levelUp', { level: levelName(move.to) }) : t('activity.fan.levelDown', { level: levelName(move.to) });
-        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind]) : null;
+        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], { tier }) : null;
       }
       if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
       if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
-      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind]) : null;
+      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], { tier }) : null;
     },
     [t, levelName, fan],
   );
