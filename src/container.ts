@@ -45,6 +45,9 @@ import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sand
 import { membershipsRepository } from './modules/memberships/memberships.repository.ts';
 import { createMembershipsService } from './modules/memberships/memberships.service.ts';
 import { createTiersService } from './modules/memberships/tiers.service.ts';
+import { createSettlement } from './modules/memberships/membership-settlement.ts';
+import { createOffersService } from './modules/memberships/offers.service.ts';
+import { createGiftsService } from './modules/memberships/gifts.service.ts';
 import { createWechatPayProvider } from './modules/payments/providers/wechatpay/wechatpay.gateway.ts';
 import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
 import type { StripeOptions } from './modules/payments/providers/stripe/stripe-client.ts';
@@ -114,7 +117,10 @@ export function createContainer(database: Database, options: ContainerOptions) {
     ledger,
   });
   const tiers = createTiersService({ repo: membershipsRepository });
-  const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans });
+  const settlement = createSettlement({ repo: membershipsRepository, tiers, payments, timeline });
+  const offers = createOffersService({ repo: membershipsRepository, tiers, publicBaseUrl: options.publicBaseUrl });
+  const gifts = createGiftsService({ repo: membershipsRepository, tiers, payments, fans, settlement });
+  const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, settlement, offers, gifts });
 
   const services = {
     auth,
@@ -138,6 +144,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     sandbox,
     tiers,
     memberships,
+    offers,
+    gifts,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs);

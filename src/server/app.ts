@@ -107,8 +107,8 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(shareLinkRoutes, deps('wom'));
   await app.register(fanRoutes, { prefix: '/api/fan', ...deps('fans', 'auth') });
   await app.register(paymentFanRoutes, { prefix: '/api/fan/payments', ...deps('payments') });
-  await app.register(membershipPublicRoutes, { prefix: '/api', ...deps('tiers', 'payments') });
-  await app.register(membershipFanRoutes, { prefix: '/api/fan/membership', ...deps('memberships') });
+  await app.register(membershipPublicRoutes, { prefix: '/api', ...deps('tiers', 'payments', 'offers') });
+  await app.register(membershipFanRoutes, { prefix: '/api/fan/membership', ...deps('memberships', 'gifts') });
   await app.register(paymentNotificationRoutes, { prefix: '/api/payments', ...deps('payments') });
   await app.register(sandboxPageRoutes, deps('payments', 'sandbox'));
   await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps('staff', 'invitations', 'auth') });
@@ -126,7 +126,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));
       await admin.register(paymentAdminRoutes, deps('payments'));
-      await admin.register(membershipAdminRoutes, deps('memberships', 'tiers'));
+      await admin.register(membershipAdminRoutes, deps('memberships', 'tiers', 'offers'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

@@ -1,10 +1,20 @@
 import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { membershipPurchases, membershipReminders, memberships, membershipTiers, type MembershipStatus } from './memberships.table.ts';
+import {
+  membershipGifts,
+  membershipOffers,
+  membershipPurchases,
+  membershipReminders,
+  memberships,
+  membershipTiers,
+  type MembershipStatus,
+} from './memberships.table.ts';
 
 export type TierRow = typeof membershipTiers.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
 export type PurchaseRow = typeof membershipPurchases.$inferSelect;
+export type OfferRow = typeof membershipOffers.$inferSelect;
+export type GiftRow = typeof membershipGifts.$inferSelect;
 
 /** After a period ends, an automatic renewal has this long to come in before the membership expires. */
 export const RENEWAL_GRACE_DAYS = 3;
@@ -167,6 +177,92 @@ export const membershipsRepository = {
           gt(membershipPurchases.periodEnd, now),
         ),
       );
+  },
+
+  // Offers
+  async insertOffer(db: Db, row: typeof membershipOffers.$inferInsert): Promise<OfferRow> {
+    const [created] = await db.insert(membershipOffers).values(row).returning();
+    return created!;
+  },
+  async findOffer(db: Db, id: string): Promise<OfferRow | undefined> {
+    const [row] = await db.select().from(membershipOffers).where(eq(membershipOffers.id, id));
+    return row;
+  },
+  async findOfferByCode(db: Db, code: string): Promise<OfferRow | undefined> {
+    const [row] = await db.select().from(membershipOffers).where(eq(membershipOffers.code, code));
+    return row;
+  },
+  /** The offer, locked until the transaction ends (checkouts with it count its places one at a time). */
+  async lockOfferByCode(db: Db, code: string): Promise<OfferRow | undefined> {
+    const [row] = await db.select().from(membershipOffers).where(eq(membershipOffers.code, code)).for('update');
+    return row;
+  },
+  listOffers(db: Db): Promise<OfferRow[]> {
+    return db.select().from(membershipOffers).orderBy(desc(membershipOffers.createdAt)).limit(500);
+  },
+  async updateOffer(db: Db, id: string, patch: Partial<typeof membershipOffers.$inferInsert>): Promise<OfferRow | undefined> {
+    const [row] = await db.update(membershipOffers).set(patch).where(eq(membershipOffers.id, id)).returning();
+    return row;
+  },
+  /** Checkouts with the offer still waiting for their payment since `since`: each holds a place under the cap. */
+  async offerHeld(db: Db, offerId: string, since: Date): Promise<number> {
+    const [row] = await db
+      .select({ n: count() })
+      .from(membershipPurchases)
+      .where(and(eq(membershipPurchases.offerId, offerId), eq(membershipPurchases.status, 'pending'), gt(membershipPurchases.createdAt, since)));
+    return row?.n ?? 0;
+  },
+  async offerUsedBy(db: Db, offerId: string, fanId: string): Promise<boolean> {
+    const [row] = await db
+      .select({ id: membershipPurchases.id })
+      .from(membershipPurchases)
+      .where(and(eq(membershipPurchases.offerId, offerId), eq(membershipPurchases.fanId, fanId), eq(membershipPurchases.status, 'settled')))
+      .limit(1);
+    return row !== undefined;
+  },
+  async countRedemption(db: Db, offerId: string) {
+    await db
+      .update(membershipOffers)
+      .set({ redemptions: sql`${membershipOffers.redemptions} + 1` })
+      .where(eq(membershipOffers.id, offerId));
+  },
+
+  // Gifts
+  async insertGift(db: Db, row: typeof membershipGifts.$inferInsert): Promise<GiftRow> {
+    const [created] = await db.insert(membershipGifts).values(row).returning();
+    return created!;
+  },
+  async findGift(db: Db, id: string): Promise<GiftRow | undefined> {
+    const [row] = await db.select().from(membershipGifts).where(eq(membershipGifts.id, id));
+    return row;
+  },
+  async lockGift(db: Db, id: string): Promise<GiftRow | undefined> {
+    const [row] = await db.select().from(membershipGifts).where(eq(membershipGifts.id, id)).for('update');
+    return row;
+  },
+  async updateGift(db: Db, id: string, patch: Partial<typeof membershipGifts.$inferInsert>): Promise<GiftRow> {
+    const [row] = await db.update(membershipGifts).set(patch).where(eq(membershipGifts.id, id)).returning();
+    return row!;
+  },
+  giftsFor(db: Db, email: string): Promise<GiftRow[]> {
+    return db
+      .select()
+      .from(membershipGifts)
+      .where(and(eq(membershipGifts.recipientEmail, email), eq(membershipGifts.status, 'paid')))
+      .orderBy(desc(membershipGifts.createdAt))
+      .limit(50);
+  },
+  giftsBy(db: Db, fanId: string): Promise<GiftRow[]> {
+    return db
+      .select()
+      .from(membershipGifts)
+      .where(and(eq(membershipGifts.purchaserFanId, fanId), ne(membershipGifts.status, 'void')))
+      .orderBy(desc(membershipGifts.createdAt))
+      .limit(50);
+  },
+  async lockPurchaseByGift(db: Db, giftId: string): Promise<PurchaseRow | undefined> {
+    const [row] = await db.select().from(membershipPurchases).where(eq(membershipPurchases.giftId, giftId)).for('update');
+    return row;
   },
 
   /** Records the renewal reminder for one period once; answers whether it was new. */

@@ -13,7 +13,15 @@ import {
   membershipListQuery,
   membershipPage,
   myMembershipDto,
+  membershipOfferDto,
+  giftCheckoutDto,
+  giftDto,
+  giftInput,
+  myGiftsDto,
+  offerCodeParam,
   offerDto,
+  offerInput,
+  publicOfferDto,
   purchaseRefundBody,
   purchaseStatusDto,
   staffTierDto,
@@ -23,18 +31,23 @@ import {
 } from './memberships.schemas.ts';
 
 /** What the membership page offers (anyone may look before signing in): tiers, and how paying works here. */
-export const membershipPublicRoutes: FastifyPluginAsyncZod<RouteDeps<'tiers' | 'payments'>> = async (app, deps) => {
-  const { tiers, payments } = deps.services;
+export const membershipPublicRoutes: FastifyPluginAsyncZod<RouteDeps<'tiers' | 'payments' | 'offers'>> = async (app, deps) => {
+  const { tiers, payments, offers } = deps.services;
+  app.get(
+    '/memberships/offers/:code',
+    { schema: { tags: ['memberships'], summary: "An offer link's discounted first period", params: offerCodeParam, response: { 200: publicOfferDto } } },
+    async (req) => offers.byCode(req.ctx, req.params.code),
+  );
   app.get(
     '/memberships/offer',
-    { schema: { tags: ['memberships'], summary: 'Membership tiers on offer (lowest rank first) and how paying works', response: { 200: offerDto } } },
+    { schema: { tags: ['memberships'], summary: 'Membership tiers on offer (lowest rank first) and how paying works', response: { 200: membershipOfferDto } } },
     async (req) => ({ tiers: await tiers.offered(req.ctx), ...payments.checkoutTerms() }),
   );
 };
 
 /** A fan's own membership: buy a period, wait for it to settle, cancel, see receipts. */
-export const membershipFanRoutes: FastifyPluginAsyncZod<RouteDeps<'memberships'>> = async (app, deps) => {
-  const { memberships } = deps.services;
+export const membershipFanRoutes: FastifyPluginAsyncZod<RouteDeps<'memberships' | 'gifts'>> = async (app, deps) => {
+  const { memberships, gifts } = deps.services;
   const tags = ['fan'];
   app.addHook('preHandler', deps.hooks.fanIfAny);
   app.get('/', { schema: { tags, summary: 'My membership and receipts', response: { 200: myMembershipDto } } }, async (req) => memberships.mine(req.ctx));
@@ -55,12 +68,35 @@ export const membershipFanRoutes: FastifyPluginAsyncZod<RouteDeps<'memberships'>
     { schema: { tags, summary: 'Cancel at the end of the period (and say why)', body: cancelBody, response: { 200: membershipDto } } },
     async (req) => memberships.cancel(req.ctx, req.body),
   );
+  app.post(
+    '/gifts',
+    { schema: { tags, summary: "Give a period of a tier to someone's email: what to do next to pay", body: giftInput, response: { 201: giftCheckoutDto } } },
+    async (req, reply) => reply.status(201).send(await gifts.buy(req.ctx, req.body)),
+  );
+  app.get('/gifts', { schema: { tags, summary: 'Gifts waiting for my email, and gifts I gave', response: { 200: myGiftsDto } } }, async (req) =>
+    gifts.mine(req.ctx),
+  );
+  app.get('/gifts/:id', { schema: { tags, summary: 'A gift I gave or was given', params: uuidParam, response: { 200: giftDto } } }, async (req) =>
+    gifts.get(req.ctx, req.params.id),
+  );
+  app.post('/gifts/:id/claim', { schema: { tags, summary: 'Claim a gift made to my email (once)', params: uuidParam, response: { 200: giftDto } } }, async (req) =>
+    gifts.claim(req.ctx, req.params.id),
+  );
 };
 
 /** Staff: tiers, members, complimentary periods and refunds of periods. */
-export const membershipAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'memberships' | 'tiers'>> = async (app, deps) => {
-  const { memberships, tiers } = deps.services;
+export const membershipAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'memberships' | 'tiers' | 'offers'>> = async (app, deps) => {
+  const { memberships, tiers, offers } = deps.services;
   const tags = ['admin: memberships'];
+  app.get('/membership-offers', { schema: { tags, summary: 'Offers, newest first', response: { 200: z.array(offerDto) } } }, async (req) => offers.list(req.ctx));
+  app.post(
+    '/membership-offers',
+    { schema: { tags, summary: 'Create an offer: a discounted first period through a link', body: offerInput, response: { 201: offerDto } } },
+    async (req, reply) => reply.status(201).send(await offers.create(req.ctx, req.body)),
+  );
+  app.post('/membership-offers/:id/end', { schema: { tags, summary: 'End an offer now', params: uuidParam, response: { 200: offerDto } } }, async (req) =>
+    offers.end(req.ctx, req.params.id),
+  );
   app.get('/membership-tiers', { schema: { tags, summary: 'Every tier, archived too', response: { 200: z.array(staffTierDto) } } }, async (req) =>
     tiers.list(req.ctx),
   );

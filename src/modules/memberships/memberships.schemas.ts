@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { pageQuery, pageOf } from '../../core/pagination.ts';
 import { paymentAction } from '../payments/payments.schemas.ts';
 import type { MembershipRow, PurchaseRow, TierRow } from './memberships.repository.ts';
-import { CANCEL_REASONS, MEMBERSHIP_STATUSES, PURCHASE_KINDS, PURCHASE_STATUSES, TIER_STATUSES } from './memberships.table.ts';
+import { emailField } from '../../core/fields.ts';
+import { CANCEL_REASONS, GIFT_STATUSES, MEMBERSHIP_STATUSES, PURCHASE_KINDS, PURCHASE_STATUSES, TIER_STATUSES } from './memberships.table.ts';
 import { perkSchema, perksSchema } from './tier-perks.ts';
 
 export type { Perk } from './tier-perks.ts';
@@ -121,14 +122,18 @@ export const toPurchaseDto = (p: PurchaseRow, tierName: string): PurchaseDto => 
 });
 
 /** The membership page's offer: the tiers, whether payments here are test payments, and whether they can renew by themselves. */
-export const offerDto = z.object({ tiers: z.array(tierDto), testMode: z.boolean(), recurring: z.boolean(), provider: z.string() });
+export const membershipOfferDto = z.object({ tiers: z.array(tierDto), testMode: z.boolean(), recurring: z.boolean(), provider: z.string() });
 
 export const myMembershipDto = z.object({ membership: membershipDto.nullable(), purchases: z.array(purchaseDto) });
+
+const offerCode = z.string().regex(/^[A-Za-z0-9_-]{4,32}$/, 'must be 4 to 32 letters, digits, - or _');
 
 export const checkoutBody = z.object({
   tierId: z.uuid('must be a valid id'),
   interval: z.enum(['month', 'year']),
   autoRenew: z.boolean().default(false),
+  /** An offer link's code: a discounted first period. */
+  offerCode: offerCode.optional(),
 });
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 /** What the fan does next: pay (the action), or nothing when the purchase cost nothing and is settled already. */
@@ -170,3 +175,58 @@ export const fanMembershipDto = z.object({
   membership: staffMembershipDto.omit({ fan: true }).nullable(),
   purchases: z.array(staffPurchaseDto),
 });
+
+/** Offers end at most two years ahead: bounded well inside what the column holds. */
+const MAX_OFFER_DAYS = 731;
+export const offerInput = z
+  .object({
+    tierId: z.uuid('must be a valid id'),
+    interval: z.enum(['month', 'year']),
+    priceMinor: z.number().int('must be a whole number of minor units').min(1, 'must be more than 0').max(100_000_000),
+    endsAt: z.iso.datetime({ offset: true }),
+    maxRedemptions: z.number().int().min(1).max(1_000_000),
+    code: offerCode.optional(),
+  })
+  .refine((o) => Date.parse(o.endsAt) > Date.now(), { path: ['endsAt'], message: 'must be in the future' })
+  .refine((o) => Date.parse(o.endsAt) < Date.now() + MAX_OFFER_DAYS * 86_400_000, { path: ['endsAt'], message: 'must be within two years' });
+export type OfferInput = z.infer<typeof offerInput>;
+export const offerDto = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  url: z.string(),
+  tier: z.object({ id: z.uuid(), name: z.string() }),
+  interval: z.enum(['month', 'year']),
+  priceMinor: z.number().int(),
+  regularPriceMinor: z.number().int(),
+  currency: z.string(),
+  endsAt: z.iso.datetime(),
+  maxRedemptions: z.number().int(),
+  redemptions: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export const publicOfferDto = offerDto
+  .pick({ code: true, tier: true, interval: true, priceMinor: true, regularPriceMinor: true, currency: true, endsAt: true })
+  .extend({ placesLeft: z.number().int(), ended: z.boolean() });
+export const offerCodeParam = z.object({ code: offerCode });
+
+export const giftInput = z.object({
+  tierId: z.uuid('must be a valid id'),
+  interval: z.enum(['month', 'year']),
+  recipientEmail: emailField,
+  message: z.string().trim().max(500, 'must be at most 500 characters').optional(),
+});
+export type GiftInput = z.infer<typeof giftInput>;
+export const giftDto = z.object({
+  id: z.uuid(),
+  tier: z.object({ id: z.uuid(), name: z.string() }),
+  months: z.number().int(),
+  amountMinor: z.number().int(),
+  currency: z.string(),
+  recipientEmail: z.string(),
+  message: z.string().nullable(),
+  status: z.enum(GIFT_STATUSES),
+  claimedAt: z.iso.datetime().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export const giftCheckoutDto = z.object({ gift: giftDto, action: paymentAction, testMode: z.boolean() });
+export const myGiftsDto = z.object({ received: z.array(giftDto), sent: z.array(giftDto) });

@@ -82,7 +82,7 @@ export const memberships = pgTable(
   ],
 );
 
-export const PURCHASE_KINDS = ['join', 'renewal', 'upgrade', 'comp'] as const;
+export const PURCHASE_KINDS = ['join', 'renewal', 'upgrade', 'comp', 'gift'] as const;
 export type PurchaseKind = (typeof PURCHASE_KINDS)[number];
 export const PURCHASE_STATUSES = ['pending', 'settled', 'void'] as const;
 
@@ -117,12 +117,20 @@ export const membershipPurchases = pgTable(
     periodEnd: timestamp('period_end', { withTimezone: true }),
     note: text('note'),
     grantedBy: text('granted_by'),
+    /** The offer that priced it (a discounted first period). */
+    offerId: uuid('offer_id').references(() => membershipOffers.id),
+    /** The gift it was claimed from. */
+    giftId: uuid('gift_id').references(() => membershipGifts.id),
     refundedAt: timestamp('refunded_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     settledAt: timestamp('settled_at', { withTimezone: true }),
   },
   (t) => [
     index('membership_purchases_fan_idx').on(t.fanId, t.createdAt.desc()),
+    index('membership_purchases_offer_idx')
+      .on(t.offerId, t.status)
+      .where(sql`${t.offerId} is not null`),
+    uniqueIndex('membership_purchases_gift_key').on(t.giftId),
     uniqueIndex('membership_purchases_payment_key').on(t.paymentId),
     check('membership_purchases_months_check', sql`${t.months} between 1 and 120`),
     check('membership_purchases_amount_check', sql`${t.amountMinor} >= 0 and ${t.creditMinor} >= 0`),
@@ -149,4 +157,66 @@ export const membershipReminders = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('membership_reminders_period_key').on(t.membershipId, t.periodEnd)],
+);
+
+/**
+ * A discounted first period through a link (`/membership?offer=<code>`): for new members, until
+ * `ends_at`, at most `max_redemptions` times (counted when a purchase with it settles; a checkout
+ * holds its place for half an hour).
+ */
+export const membershipOffers = pgTable(
+  'membership_offers',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull(),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id),
+    months: integer('months').notNull(),
+    priceMinor: bigint('price_minor', { mode: 'number' }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    maxRedemptions: integer('max_redemptions').notNull(),
+    redemptions: integer('redemptions').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('membership_offers_code_key').on(t.code),
+    check('membership_offers_months_check', sql`${t.months} in (1, 12)`),
+    check('membership_offers_price_check', sql`${t.priceMinor} > 0`),
+    check('membership_offers_cap_check', sql`${t.maxRedemptions} > 0 and ${t.redemptions} >= 0`),
+  ],
+);
+
+export const GIFT_STATUSES = ['pending', 'paid', 'claimed', 'refunded', 'void'] as const;
+
+/**
+ * A membership one fan pays for and another claims: the recipient's email, claimable once paid,
+ * by the fan signed in with that email, once.
+ */
+export const membershipGifts = pgTable(
+  'membership_gifts',
+  {
+    id: uuid('id').primaryKey(),
+    purchaserFanId: uuid('purchaser_fan_id')
+      .notNull()
+      .references(() => fans.id),
+    recipientEmail: text('recipient_email').notNull(),
+    tierId: uuid('tier_id')
+      .notNull()
+      .references(() => membershipTiers.id),
+    months: integer('months').notNull(),
+    amountMinor: bigint('amount_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    message: text('message'),
+    paymentId: uuid('payment_id').references(() => payments.id),
+    status: text('status', { enum: GIFT_STATUSES }).notNull().default('pending'),
+    claimedByFanId: uuid('claimed_by_fan_id').references(() => fans.id),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('membership_gifts_recipient_idx').on(t.recipientEmail, t.status),
+    index('membership_gifts_purchaser_idx').on(t.purchaserFanId, t.createdAt.desc()),
+    check('membership_gifts_status_check', sql`${t.status} in ('pending', 'paid', 'claimed', 'refunded', 'void')`),
+  ],
 );

@@ -3,7 +3,7 @@ import type {
   checkoutDto,
   membershipDto,
   myMembershipDto,
-  offerDto,
+  membershipOfferDto,
   Perk,
   purchaseDto,
   purchaseStatusDto,
@@ -12,7 +12,7 @@ import type {
 
 export type { Perk };
 export type Tier = z.infer<typeof tierDto>;
-export type MembershipOffer = z.infer<typeof offerDto>;
+export type MembershipOffer = z.infer<typeof membershipOfferDto>;
 export type Membership = z.infer<typeof membershipDto>;
 export type MyMembership = z.infer<typeof myMembershipDto>;
 export type Purchase = z.infer<typeof purchaseDto>;
