@@ -42,6 +42,8 @@ import { paymentsRepository } from './modules/payments/payments.repository.ts';
 import { createPaymentsService } from './modules/payments/payments.service.ts';
 import { sandboxRepository } from './modules/payments/sandbox.repository.ts';
 import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sandbox.gateway.ts';
+import { noMembershipMetrics, type MembershipMetricsSource } from './modules/revenue/membership-metrics.ts';
+import { createRevenueService } from './modules/revenue/revenue.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -56,6 +58,8 @@ export type ContainerOptions = {
   sandboxSecret?: string;
   /** Tests: the sandbox sends every notification twice and the due ones in reverse order. */
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
+  /** Where the revenue report takes membership figures from (tests pass their own; else the memberships module's). */
+  membershipMetrics?: MembershipMetricsSource;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -96,6 +100,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     chaos: options.sandboxChaos,
   });
   const payments = createPaymentsService({ repo: paymentsRepository, providers: [sandbox.provider], defaultProvider: SANDBOX, ledger });
+  // Until the memberships module provides its figures, the report's membership sections are empty.
+  const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? noMembershipMetrics });
 
   const services = {
     auth,
@@ -117,6 +123,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     idempotency,
     payments,
     sandbox,
+    revenue,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs);

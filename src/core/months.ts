@@ -8,6 +8,9 @@ const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 export const MIN_MONTH = '1900-01';
 export const MAX_MONTH = '9999-12';
 
+/** Whether `value` is a month `YYYY-MM` between MIN_MONTH and MAX_MONTH. */
+export const isMonth = (value: unknown): value is Month => typeof value === 'string' && MONTH.test(value) && value >= MIN_MONTH && value <= MAX_MONTH;
+
 /** A calendar month like 2026-01, between MIN_MONTH and MAX_MONTH. */
 export const monthField = z
   .string()
@@ -35,8 +38,20 @@ export function monthStart(month: Month): Date {
   return new Date(Date.UTC(year, index, 1));
 }
 
+/** The first instant after the month, in UTC (the exclusive end of a range of months). */
+export function monthEnd(month: Month): Date {
+  const [year, index] = parts(month);
+  return new Date(Date.UTC(year, index + 1, 1));
+}
+
 /** The first day of the month, `YYYY-MM-01`. */
 export const firstDay = (month: Month): string => `${month}-01`;
+
+/** The last day of the month, `YYYY-MM-DD`. */
+export function lastDay(month: Month): string {
+  const [year, index] = parts(month);
+  return `${month}-${String(new Date(Date.UTC(year, index + 1, 0)).getUTCDate()).padStart(2, '0')}`;
+}
 
 /** How many months from `from` to `to`, both included (0 when `to` is before `from`). */
 export function monthsIn(from: Month, to: Month): number {
