@@ -52,6 +52,8 @@ import { createWechatPayProvider } from './modules/payments/providers/wechatpay/
 import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
 import type { StripeOptions } from './modules/payments/providers/stripe/stripe-client.ts';
 import { createStripeGateway, STRIPE } from './modules/payments/providers/stripe/stripe.gateway.ts';
+import { noMembershipMetrics, type MembershipMetricsSource } from './modules/revenue/membership-metrics.ts';
+import { createRevenueService } from './modules/revenue/revenue.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -70,6 +72,8 @@ export type ContainerOptions = {
   wechatpay?: WechatPayOptions;
   /** Stripe's keys (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET): when given, Stripe is the default provider. */
   stripe?: StripeOptions;
+  /** Where the revenue report takes membership figures from (tests pass their own; else the memberships module's). */
+  membershipMetrics?: MembershipMetricsSource;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
@@ -121,6 +125,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const offers = createOffersService({ repo: membershipsRepository, tiers, publicBaseUrl: options.publicBaseUrl });
   const gifts = createGiftsService({ repo: membershipsRepository, tiers, payments, fans, settlement });
   const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, settlement, offers, gifts });
+  // Until the memberships module provides its figures, the report's membership sections are empty.
+  const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? noMembershipMetrics });
 
   const services = {
     auth,
@@ -146,6 +152,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     memberships,
     offers,
     gifts,
+    revenue,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs);

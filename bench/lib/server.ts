@@ -68,9 +68,14 @@ export async function scratchDatabase(adminUrl: string): Promise<{ url: string; 
 
 /**
  * Starts `fanbase serve` in its own process (the load generator must not share its event loop),
- * on a fresh data dir or a fresh PostgreSQL database, and waits for /healthz.
+ * on a fresh data dir or a fresh PostgreSQL database, and waits for /healthz. `env` adds
+ * variables (a SESSION_SECRET the benchmark also knows).
  */
-export async function startServer(engine: Engine, adminUrl?: string, opts: { withBenchRoutes?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  engine: Engine,
+  adminUrl?: string,
+  opts: { withBenchRoutes?: boolean; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   await ensureServerBuilt(); // now, rather than inside the first server's start-up
   const entry = opts.withBenchRoutes ? [await buildBenchServer()] : [BIN, 'serve'];
   const port = await freePort();
@@ -85,6 +90,7 @@ export async function startServer(engine: Engine, adminUrl?: string, opts: { wit
       // The benchmark is the proxy: each simulated fan signs up from an address of its own.
       TRUST_PROXY: 'loopback',
       ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      ...opts.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

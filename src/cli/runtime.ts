@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig, type LogFormat } from '../config/env.ts';
 import { createContainer, type Container } from '../container.ts';
-import { createHmac } from 'node:crypto';
+import { sandboxSecretFor } from '../config/sandbox-secret.ts';
 import { resolveSessionSecret } from '../config/session-secret.ts';
 import { createDb, dbOptionsFromConfig, type Database } from '../db/client.ts';
 import { createLogger } from './logger.ts';
@@ -32,7 +32,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
   }
   // The sandbox gateway signs its notifications with a key derived from the session secret: every
   // instance sharing that secret verifies every other's.
-  const sandboxSecret = role === 'server' ? createHmac('sha256', resolveSessionSecret(config)).update('fanbase sandbox payments').digest('hex') : undefined;
+  const sandboxSecret = role === 'server' ? sandboxSecretFor(resolveSessionSecret(config)) : undefined;
   const container = createContainer(database, {
     publicBaseUrl: config.publicBaseUrl,
     publicBaseUrlConfigured: config.publicBaseUrlConfigured,

@@ -20,6 +20,7 @@ import { streamAdminRoutes } from '../platform/stream/stream.routes.ts';
 import { paymentAdminRoutes, paymentFanRoutes, paymentNotificationRoutes } from '../modules/payments/payments.routes.ts';
 import { sandboxPageRoutes } from '../modules/payments/sandbox.routes.ts';
 import { membershipAdminRoutes, membershipFanRoutes, membershipPublicRoutes } from '../modules/memberships/memberships.routes.ts';
+import { revenueAdminRoutes } from '../modules/revenue/revenue.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -122,6 +123,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(insightsAdminRoutes, deps('insights'));
       await admin.register(loyaltyAdminRoutes, deps('loyalty'));
       await admin.register(ledgerAdminRoutes, deps('ledger'));
+      await admin.register(revenueAdminRoutes, deps('revenue'));
       await admin.register(streamAdminRoutes, deps('stream'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));

@@ -32,6 +32,19 @@ export const insightsRepository = {
     await db.delete(dailyFollowCounts);
     for (let i = 0; i < rows.length; i += 5_000) await db.insert(dailyFollowCounts).values(rows.slice(i, i + 5_000));
   },
+  /**
+   * Net followers gained per month (of the channel's days) up to and including `toDay`, oldest
+   * first: one range scan of the primary key, ≤ 4 rows per day of history.
+   */
+  async netByMonth(db: Db, toDay: string): Promise<{ month: string; net: number }[]> {
+    const month = sql<string>`to_char(${dailyFollowCounts.day}, 'YYYY-MM')`;
+    return db
+      .select({ month, net: sql<number>`coalesce(sum(${dailyFollowCounts.follows} - ${dailyFollowCounts.unfollows}), 0)`.mapWith(Number) })
+      .from(dailyFollowCounts)
+      .where(lte(dailyFollowCounts.day, toDay))
+      .groupBy(month)
+      .orderBy(month);
+  },
   /** Net followers gained before `day`: the cumulative line's starting point. */
   async netBefore(db: Db, day: string): Promise<number> {
     const [row] = await db

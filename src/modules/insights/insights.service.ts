@@ -1,5 +1,6 @@
 import { requireStaff } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
+import { lastDay, monthRange, type Month } from '../../core/months.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import type { JobRunner } from '../../platform/jobs/jobs.service.ts';
@@ -54,6 +55,23 @@ export function createInsightsService(deps: { repo: InsightsRepository; fans: Fa
         days.push({ day, ...d, newFollows, lostFollows, net: newFollows - lostFollows, cumulative });
       }
       return { from: q.from, to: q.to, timeZone, recounting, days, totals };
+    },
+
+    /**
+     * Followers at the end of each month from `from` to `to` (both included), from the daily
+     * rollup: the running sum of follows minus unfollows through the month's last day (the
+     * channel's days). Reads ≤ 4 rollup rows per day of history, never the fans. Like the growth
+     * chart, it follows the activity stream after commit.
+     */
+    async followersAtMonthEnds(ctx: Ctx, q: { from: Month; to: Month }): Promise<{ month: Month; followers: number }[]> {
+      requireStaff(ctx);
+      const rows = await repo.netByMonth(ctx.db, lastDay(q.to));
+      const net = new Map(rows.map((r) => [r.month, r.net]));
+      let followers = rows.filter((r) => r.month < q.from).reduce((n, r) => n + r.net, 0);
+      return monthRange(q.from, q.to).map((month) => {
+        followers += net.get(month) ?? 0;
+        return { month, followers };
+      });
     },
 
     /** Which sources bring fans who stay: retention after `days` per acquisition source. */

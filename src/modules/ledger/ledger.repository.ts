@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, exists, gt, gte, inArray, like, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gt, gte, inArray, like, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ledgerEntries, ledgerTransactions, REVENUE_ACCOUNTS, type LedgerAccount } from './ledger.table.ts';
+import { ledgerEntries, ledgerMonthlyTotals, ledgerTransactions, REVENUE_ACCOUNTS, type LedgerAccount } from './ledger.table.ts';
 
 export type LedgerTransactionRow = typeof ledgerTransactions.$inferSelect;
 export type LedgerEntryRow = typeof ledgerEntries.$inferSelect;
@@ -85,6 +85,26 @@ export const ledgerRepository = {
       .where(and(inArray(ledgerEntries.account, [...REVENUE_ACCOUNTS]), gte(ledgerEntries.occurredAt, since)))
       .groupBy(month, ledgerEntries.account, ledgerEntries.currency)
       .orderBy(month, ledgerEntries.account, ledgerEntries.currency);
+  },
+  /**
+   * Debits and credits per UTC month, account and currency over the months fromDay to toDay
+   * (their first days, both included): a primary-key range scan of ledger_monthly_totals, at most a few
+   * rows per month, account and currency (one per slot) whatever the ledger's size.
+   */
+  async monthlyTotals(db: Db, fromDay: string, toDay: string) {
+    const month = sql<string>`to_char(${ledgerMonthlyTotals.month}, 'YYYY-MM')`;
+    return db
+      .select({
+        month,
+        account: ledgerMonthlyTotals.account,
+        currency: ledgerMonthlyTotals.currency,
+        debitMinor: sumOf(sql`${ledgerMonthlyTotals.debitMinor}`),
+        creditMinor: sumOf(sql`${ledgerMonthlyTotals.creditMinor}`),
+      })
+      .from(ledgerMonthlyTotals)
+      .where(and(gte(ledgerMonthlyTotals.month, fromDay), lte(ledgerMonthlyTotals.month, toDay)))
+      .groupBy(ledgerMonthlyTotals.month, ledgerMonthlyTotals.account, ledgerMonthlyTotals.currency)
+      .orderBy(ledgerMonthlyTotals.month, ledgerMonthlyTotals.account, ledgerMonthlyTotals.currency);
   },
   /** Entries with their transaction, by entry id after `afterId` (keyset, for the export). */
   async exportBatch(db: Db, afterId: number, limit: number) {

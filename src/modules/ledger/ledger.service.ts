@@ -6,6 +6,7 @@ import { inTransaction, type Ctx } from '../../core/context.ts';
 import { csvWriter } from '../../core/csv.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import { firstDay, type Month } from '../../core/months.ts';
 import { offsetOf, type Page } from '../../core/pagination.ts';
 import type { LedgerRepository } from './ledger.repository.ts';
 import { LEDGER_EXPORT_COLUMNS, type LedgerListQuery, type LedgerMonthlyQuery, type LedgerRange, type LedgerTransactionDto } from './ledger.schemas.ts';
@@ -151,6 +152,16 @@ export function createLedgerService(deps: { repo: LedgerRepository }) {
       const since = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (q.months - 1), 1));
       const rows = await repo.monthly(ctx.db, since);
       return { items: rows.map((r) => ({ month: r.month, account: r.account, currency: r.currency, revenueMinor: 0 - r.amountMinor })) };
+    },
+
+    /**
+     * Debits and credits per UTC calendar month, account and currency over the months `from` to
+     * `to` (both included), from the totals the database keeps as entries are written (exact: the
+     * ledger is append-only). Months with nothing posted are absent. Staff only.
+     */
+    async monthlyTotals(ctx: Ctx, q: { from: Month; to: Month }) {
+      requireStaff(ctx);
+      return repo.monthlyTotals(ctx.db, firstDay(q.from), firstDay(q.to));
     },
 
     /**

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { fans } from '../fans/fans.table.ts';
 
 /** The ledger's accounts. Revenue accounts hold credits (negative amounts). */
@@ -39,8 +39,10 @@ export const ledgerTransactions = pgTable(
 
 /**
  * The legs of a transaction: debits positive, credits negative; per currency they sum to zero
- * (checked at commit by a deferred constraint trigger, migration 0014). `occurred_at` is a copy of
- * the transaction's, so reports by account and time read one index of this table alone.
+ * (checked by the database, migration 0016: at commit for the transaction's own database
+ * transaction, at the end of the statement for entries added to a committed one). `occurred_at`
+ * is a copy of the transaction's, so reports by account and time read one index of this table
+ * alone; ledger_monthly_totals sums them per month.
  */
 export const ledgerEntries = pgTable(
   'ledger_entries',
@@ -63,4 +65,29 @@ export const ledgerEntries = pgTable(
     /** Balances and monthly revenue by account and time: index-only over (account, time, currency, amount). */
     index('ledger_entries_account_time_idx').on(t.account, t.occurredAt, t.currency, t.amountMinor),
   ],
+);
+
+/**
+ * Debits and credits per UTC calendar month, account and currency, kept by a statement-level
+ * trigger on ledger_entries in the inserting transaction (migration 0016): the ledger is
+ * append-only, so these sums are exact, and a report over months reads a few rows per month
+ * instead of every entry. `slot` spreads concurrent writers over a few rows (the backend's pid
+ * modulo 8) so two postings in the same month do not queue on one row lock; readers sum the
+ * slots. Only that trigger writes here (a guard refuses anything else).
+ */
+export const ledgerMonthlyTotals = pgTable(
+  'ledger_monthly_totals',
+  {
+    /** The first day of the UTC month. */
+    month: date('month', { mode: 'string' }).notNull(),
+    account: text('account', { enum: LEDGER_ACCOUNTS }).notNull(),
+    currency: text('currency').notNull(),
+    slot: smallint('slot').notNull(),
+    /** Sum of the positive amounts. */
+    debitMinor: bigint('debit_minor', { mode: 'number' }).notNull(),
+    /** Sum of the negative amounts, as a positive number. */
+    creditMinor: bigint('credit_minor', { mode: 'number' }).notNull(),
+    entries: bigint('entries', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.account, t.currency, t.slot] })],
 );

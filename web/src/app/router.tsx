@@ -32,6 +32,7 @@ const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
 const PaymentsPage = lazyPage(() => import('./routes/console/payments'), 'PaymentsPage');
 const LedgerPage = lazyPage(() => import('./routes/console/ledger'), 'LedgerPage');
+const RevenuePage = lazyPage(() => import('./routes/console/revenue'), 'RevenuePage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 
 export function AppRoutes() {
@@ -67,6 +68,7 @@ export function AppRoutes() {
           <Route path="tokens" element={<TokensPage />} />
           <Route path="payments" element={<PaymentsPage />} />
           <Route path="ledger" element={<LedgerPage />} />
+          <Route path="revenue" element={<RevenuePage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

@@ -55,6 +55,7 @@ export const queryKeys = {
   consoleLedger: ['console', 'ledger'] as const,
   consoleLedgerBalances: ['console', 'ledger', 'balances'] as const,
   consoleLedgerTransactions: (params: Record<string, unknown>) => ['console', 'ledger', 'transactions', params] as const,
+  consoleRevenue: (params: Record<string, unknown>) => ['console', 'revenue', params] as const,
   consoleChannel: ['console', 'channel'] as const,
   consoleArticles: ['console', 'articles'] as const,
   consoleArticleList: (params: Record<string, unknown>) => ['console', 'articles', 'list', params] as const,
