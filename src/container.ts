@@ -52,7 +52,7 @@ import { createWechatPayProvider } from './modules/payments/providers/wechatpay/
 import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
 import type { StripeOptions } from './modules/payments/providers/stripe/stripe-client.ts';
 import { createStripeGateway, STRIPE } from './modules/payments/providers/stripe/stripe.gateway.ts';
-import { noMembershipMetrics, type MembershipMetricsSource } from './modules/revenue/membership-metrics.ts';
+import type { MembershipMetricsSource } from './modules/revenue/membership-metrics.ts';
 import { createRevenueService } from './modules/revenue/revenue.service.ts';
 
 export type ContainerOptions = {
@@ -125,8 +125,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const offers = createOffersService({ repo: membershipsRepository, tiers, publicBaseUrl: options.publicBaseUrl });
   const gifts = createGiftsService({ repo: membershipsRepository, tiers, payments, fans, settlement });
   const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, settlement, offers, gifts });
-  // Until the memberships module provides its figures, the report's membership sections are empty.
-  const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? noMembershipMetrics });
+  const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? memberships.metrics });
 
   const services = {
     auth,

@@ -265,6 +265,70 @@ export const membershipsRepository = {
     return row;
   },
 
+  /**
+   * Membership figures per UTC month in [from, to), from the settled, unrefunded periods (which
+   * keep their history when a membership row moves on): MRR at the month's end (or now) in
+   * `currency`, as each covering period's price over its months; fans whose covered time starts
+   * in the month with nothing just before (new) or ends in it with nothing right after
+   * (churned); fans covered at its first instant.
+   */
+  async monthlyFigures(db: Db, range: { from: Date; to: Date; now: Date; currency: string }) {
+    const p = membershipPurchases;
+    const covered = sql`${p.status} = 'settled' and ${p.refundedAt} is null and ${p.periodStart} is not null`;
+    const result = await db.execute(sql`
+      with periods as (
+        select ${p.fanId} as fan_id, ${p.periodStart} as period_start, ${p.periodEnd} as period_end, ${p.amountMinor} as amount_minor,
+               ${p.months} as months, ${p.currency} as currency
+        from ${p} where ${covered}
+      ),
+      starts as (
+        select a.period_start as at from periods a
+        where not exists (select 1 from periods b where b.fan_id = a.fan_id and b.period_start < a.period_start and b.period_end >= a.period_start)
+      ),
+      ends as (
+        select a.period_end as at from periods a
+        where a.period_end <= ${range.now.toISOString()}::timestamptz
+          and not exists (select 1 from periods b where b.fan_id = a.fan_id and b.period_start <= a.period_end and b.period_end > a.period_end)
+      ),
+      months as (
+        select m as month_start, m + interval '1 month' as month_end
+        from generate_series(${range.from.toISOString()}::timestamptz, ${range.to.toISOString()}::timestamptz - interval '1 second', interval '1 month') m
+      )
+      select to_char(month_start at time zone 'UTC', 'YYYY-MM') as month,
+        coalesce((select floor(sum(amount_minor::numeric / months)) from periods
+                  where currency = ${range.currency} and amount_minor > 0
+                    and period_start <= least(month_end - interval '1 microsecond', ${range.now.toISOString()}::timestamptz)
+                    and period_end > least(month_end - interval '1 microsecond', ${range.now.toISOString()}::timestamptz)), 0)::bigint as mrr_minor,
+        (select count(*) from starts where at >= month_start and at < month_end)::int as new_members,
+        (select count(*) from ends where at >= month_start and at < month_end)::int as churned_members,
+        (select count(distinct fan_id) from periods where period_start <= month_start and period_end > month_start)::int as active_at_start
+      from months order by month_start`);
+    return (
+      result as unknown as { rows: { month: string; mrr_minor: string | number; new_members: number; churned_members: number; active_at_start: number }[] }
+    ).rows.map((r) => ({
+      month: r.month,
+      mrrMinor: Number(r.mrr_minor),
+      newMembers: Number(r.new_members),
+      churnedMembers: Number(r.churned_members),
+      activeAtStart: Number(r.active_at_start),
+    }));
+  },
+  /** Why members canceled, for cancellations in [from, to). */
+  cancellationReasons(db: Db, range: { from: Date; to: Date }) {
+    return db
+      .select({ reason: memberships.cancelReason, count: count() })
+      .from(memberships)
+      .where(
+        and(
+          sql`${memberships.canceledAt} >= ${range.from.toISOString()}::timestamptz`,
+          sql`${memberships.canceledAt} < ${range.to.toISOString()}::timestamptz`,
+          sql`${memberships.cancelReason} is not null`,
+        ),
+      )
+      .groupBy(memberships.cancelReason)
+      .orderBy(desc(count()));
+  },
+
   /** Records the renewal reminder for one period once; answers whether it was new. */
   async recordReminder(db: Db, row: typeof membershipReminders.$inferInsert): Promise<boolean> {
     const inserted = await db.insert(membershipReminders).values(row).onConflictDoNothing().returning({ id: membershipReminders.id });

@@ -180,12 +180,22 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     const again = await asFan(fan, 'POST', '/cancel', { reason: 'other' });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'membership.not_cancelable']);
     expect(await t.container.services.memberships.expireDue(system())).toBe(0);
+    // The revenue page: this month one new member paying ¥30.00 a month, one cancellation for its price.
+    const month = new Date(Date.now() + offset).toISOString().slice(0, 7);
+    const report = (await admin('GET', `/revenue?from=${month}&to=${month}`)).json();
+    expect(report.memberships.months).toMatchObject([{ month, mrrMinor: 3_000, newMembers: 1, churnedMembers: 0, activeAtStart: 0 }]);
+    expect(report.memberships.cancellationReasons).toEqual([{ reason: 'too_expensive', count: 1 }]);
     later(32);
     const [a, b] = await Promise.all([t.container.services.memberships.expireDue(system()), t.container.services.memberships.expireDue(system())]);
     expect(a + b).toBe(1);
     expect(await t.container.services.memberships.expireDue(system())).toBe(0);
     expect((await t.container.services.memberships.ofFan(system(), fan.fan.id)).membership).toMatchObject({ status: 'expired', cancelNote: 'Maybe next year' });
     expect(await kinds(fan.fan.id)).toEqual(['membership_joined', 'membership_canceled', 'membership_expired']);
+    // The month it ended: it began with one member and lost one.
+    const ended = new Date(Date.now() + offset).toISOString().slice(0, 7);
+    // (The owner's session has run out a month later: read the report as the system.)
+    const after = (await t.container.services.revenue.report(system(), { from: month, to: ended, currency: 'CNY' })).memberships.months;
+    expect(after.at(-1)).toMatchObject({ month: ended, mrrMinor: 0, churnedMembers: 1, activeAtStart: month === ended ? 0 : 1 });
   });
 
   it('renews by itself where the provider offers it (the sandbox imitates a subscription): past due, renewed, canceled stops it', async () => {

@@ -107,6 +107,13 @@ export function createMembershipsService(deps: {
       return (await tierOf(ctx, m.tierId)).rank;
     },
 
+    /** The revenue report's membership figures (MembershipMetricsSource): per UTC month, and why members canceled. */
+    async metrics(ctx: Ctx, range: { from: Date; to: Date; currency: string }) {
+      requireStaff(ctx);
+      const [months, reasons] = await Promise.all([repo.monthlyFigures(ctx.db, { ...range, now: ctx.now() }), repo.cancellationReasons(ctx.db, range)]);
+      return { months, cancellationReasons: reasons.map((r) => ({ reason: r.reason ?? 'other', count: r.count })) };
+    },
+
     /** The fan's membership (null when never a member) and receipts. */
     async mine(ctx: Ctx) {
       const fanId = requireFan(ctx);
