@@ -99,7 +99,6 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const fanImport = createFanImportWorkflow({ fans, segments, workflows, stream });
   const fanImports = createFanImportService({ repo: fanImportRepository, workflow: fanImport, systemCtx: jobCtx, inlineMaxRows: options.importInlineMaxRows });
   const ledger = createLedgerService({ repo: ledgerRepository });
-  const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom, ledger });
   const sandbox = createSandboxGateway({
     repo: sandboxRepository,
     secret: options.sandboxSecret ?? newSecret(),
@@ -116,6 +115,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
   });
   const tiers = createTiersService({ repo: membershipsRepository });
   const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, publicBaseUrl: options.publicBaseUrl });
+  const articles = createArticlesService({
+    repo: articlesRepository,
+    channel,
+    timeline,
+    wom,
+    ledger,
+    access: { rankOf: (ctx) => memberships.rankOf(ctx), tiers: (ctx, ids) => tiers.rows(ctx, ids) },
+  });
 
   const services = {
     auth,

@@ -53,7 +53,7 @@ export function ArticleView({ article, channelName, actions }: ArticleViewProps)
         {article.coverUrl ? (
           <ArticleCover url={article.coverUrl} alt="" fallback="none" style={{ width: '100%', height: 'auto', maxHeight: 420, marginBottom: 28 }} />
         ) : null}
-        {article.bodyHtml.trim() ? (
+        {article.bodyHtml?.trim() ? (
           <ArticleBody html={article.bodyHtml} testId="article-content" />
         ) : article.summary ? (
           <Typography.Paragraph style={{ fontSize: 17 }}>{article.summary}</Typography.Paragraph>
