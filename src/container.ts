@@ -106,7 +106,6 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const fanImport = createFanImportWorkflow({ fans, segments, workflows, stream });
   const fanImports = createFanImportService({ repo: fanImportRepository, workflow: fanImport, systemCtx: jobCtx, inlineMaxRows: options.importInlineMaxRows });
   const ledger = createLedgerService({ repo: ledgerRepository });
-  const articles = createArticlesService({ repo: articlesRepository, channel, timeline, wom, ledger });
   const sandbox = createSandboxGateway({
     repo: sandboxRepository,
     secret: options.sandboxSecret ?? newSecret(),
@@ -125,6 +124,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const offers = createOffersService({ repo: membershipsRepository, tiers, publicBaseUrl: options.publicBaseUrl });
   const gifts = createGiftsService({ repo: membershipsRepository, tiers, payments, fans, settlement });
   const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, settlement, offers, gifts });
+  const articles = createArticlesService({
+    repo: articlesRepository,
+    channel,
+    timeline,
+    wom,
+    ledger,
+    access: { rankOf: (ctx) => memberships.rankOf(ctx), tiers: (ctx, ids) => tiers.rows(ctx, ids) },
+  });
   const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? memberships.metrics });
 
   const services = {

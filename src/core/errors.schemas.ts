@@ -86,6 +86,7 @@ export const ERROR_CODES = {
   'membership.tier_name_taken': entry(409, (p) => `A tier named "${p.name}" already exists`, { name: z.string() }),
   'membership.tier_rank_taken': entry(409, (p) => `Another tier already has rank ${p.rank}`, { rank: z.number().int() }),
   'membership.tier_held': entry(409, (p) => `${p.members} fan(s) have held this tier: archive it instead of deleting it`, { members: z.number().int() }),
+  'membership.tier_in_use': entry(409, () => 'Members-only articles are for this tier: choose another tier for them before deleting it'),
   'membership.downgrade_at_period_end': entry(409, (p) => `Switch to a lower tier once the current period ends (${p.endsAt})`, { endsAt: z.string() }),
   'membership.renews_automatically': entry(409, () => 'This membership renews by itself; cancel the automatic renewal before paying for periods yourself'),
   'membership.auto_renew_join_only': entry(409, () => 'Automatic renewal starts with a new membership; pay this period once'),

@@ -10,3 +10,6 @@ function pgCode(err: unknown): string | undefined {
 }
 
 export const isUniqueViolation = (err: unknown): boolean => pgCode(err) === '23505';
+
+/** A row another table still refers to: a foreign key's NO ACTION (23503) or RESTRICT (23001). */
+export const isForeignKeyViolation = (err: unknown): boolean => pgCode(err) === '23503' || pgCode(err) === '23001';

@@ -78,6 +78,7 @@ describe.skipIf(!browserEnabled)('browser: the console Revenue page', () => {
         kind: 'sponsored',
         advertiser: 'Acme',
         adFee: { amountMinor: fee, currency: 'CNY' },
+        membersTierId: null,
       });
       await services().articles.publish(system(`${month}-05T00:00:00Z`), ad.id);
       await services().articles.recordView(t.container.ctx({ kind: 'fan', fanId: fans[0]!.fan.id }, at(`${month}-06T09:00:00Z`)), ad.id);

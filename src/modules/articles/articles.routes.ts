@@ -22,11 +22,27 @@ export const articlePublicRoutes: FastifyPluginAsyncZod<RouteDeps<'articles'>> =
 
   app.get(
     '/articles',
-    { schema: { tags, summary: 'Published articles, newest first', querystring: pageQuery, response: { 200: publicArticlePage } } },
+    {
+      schema: {
+        tags,
+        summary: 'Published articles, newest first (summaries; members-only ones say whether they are locked for the reader)',
+        querystring: pageQuery,
+        response: { 200: publicArticlePage },
+      },
+    },
     async (req) => articles.feed(req.ctx, req.query),
   );
-  app.get('/articles/:id', { schema: { tags, summary: 'One published article', params: uuidParam, response: { 200: publicArticleDto } } }, async (req) =>
-    articles.getPublished(req.ctx, req.params.id),
+  app.get(
+    '/articles/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One published article; a members-only one without its body (null) for a reader below its tier',
+        params: uuidParam,
+        response: { 200: publicArticleDto },
+      },
+    },
+    async (req) => articles.getPublished(req.ctx, req.params.id),
   );
   app.post(
     '/articles/:id/views',
@@ -34,7 +50,7 @@ export const articlePublicRoutes: FastifyPluginAsyncZod<RouteDeps<'articles'>> =
       config: viewRateLimit,
       schema: {
         tags,
-        summary: 'Count a view; for a signed-in fan, a read activity (at most 20 a minute per fan and article)',
+        summary: 'Count a view; for a signed-in fan, a read activity (at most 20 a minute per fan and article); a locked view counts nothing',
         params: uuidParam,
         response: { 200: z.object({ uniqueRead: z.boolean() }) },
       },

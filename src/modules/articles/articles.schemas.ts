@@ -4,6 +4,7 @@ import { moneySchema } from '../../core/money.ts';
 import { pageOf, pageQuery } from '../../core/pagination.ts';
 import { ARTICLE_KINDS, ARTICLE_STATUSES } from './articles.table.ts';
 import type { ArticleRow, ArticleWithStats } from './articles.repository.ts';
+import type { ReaderView } from './article-access.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(2000);
 
@@ -16,6 +17,8 @@ export const articleBody = z
     kind: z.enum(ARTICLE_KINDS).default('original'),
     advertiser: z.string().trim().min(1).max(120).nullable().default(null),
     adFee: moneySchema.nullable().default(null),
+    /** Members-only: fans of this tier or a higher-ranked one read the body; null, everyone. */
+    membersTierId: z.uuid().nullable().default(null),
   })
   .superRefine((a, ctx) => {
     if (a.kind === 'sponsored') {
@@ -48,12 +51,16 @@ const articleBase = {
   publishedAt: isoDate.nullable(),
 };
 
+const tierRef = z.object({ id: z.uuid(), name: z.string() });
+
 /** What staff see. */
 export const adminArticleDto = z.object({
   ...articleBase,
   bodyMarkdown: z.string(),
   bodyHtml: z.string(),
   adFee: moneySchema.nullable(),
+  /** Members-only: the tier (and higher ones) whose members read it; null, everyone. */
+  membersTier: tierRef.extend({ rank: z.number().int(), status: z.enum(['active', 'archived']) }).nullable(),
   status: z.enum(ARTICLE_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -61,9 +68,13 @@ export const adminArticleDto = z.object({
 });
 export type AdminArticleDto = z.infer<typeof adminArticleDto>;
 
-/** What fans see: no markdown source, no fee. */
-export const publicArticleSummaryDto = z.object(articleBase);
-export const publicArticleDto = publicArticleSummaryDto.extend({ bodyHtml: z.string() });
+/**
+ * What fans see: no markdown source, no fee. A members-only article names its tier; `locked`
+ * when this reader does not hold it (or a higher one), and then the body is null: the summary
+ * is all a locked article shows.
+ */
+export const publicArticleSummaryDto = z.object({ ...articleBase, locked: z.boolean(), requiredTier: tierRef.nullable() });
+export const publicArticleDto = publicArticleSummaryDto.extend({ bodyHtml: z.string().nullable() });
 
 export const adminArticleListQuery = pageQuery.extend({
   status: z.enum(ARTICLE_STATUSES).optional(),
@@ -99,7 +110,7 @@ export { per1000 };
 
 export const toStatsDto = (s: ArticleWithStats['stats']) => ({ ...s, netFans: s.follows - s.unfollows });
 
-export const toPublicArticleSummaryDto = (a: ArticleRow) => ({
+const baseOf = (a: ArticleRow) => ({
   id: a.id,
   title: a.title,
   summary: a.summary,
@@ -109,8 +120,21 @@ export const toPublicArticleSummaryDto = (a: ArticleRow) => ({
   publishedAt: a.publishedAt?.toISOString() ?? null,
 });
 
-export const toAdminArticleDto = (a: ArticleWithStats): AdminArticleDto => ({
-  ...toPublicArticleSummaryDto(a),
+export const toPublicArticleSummaryDto = (a: ArticleRow, view: ReaderView) => ({
+  ...baseOf(a),
+  locked: view.locked,
+  requiredTier: view.requiredTier,
+});
+
+/** The body only for a reader the article is not locked for. */
+export const toPublicArticleDto = (a: ArticleRow, view: ReaderView) => ({
+  ...toPublicArticleSummaryDto(a, view),
+  bodyHtml: view.locked ? null : a.bodyHtml,
+});
+
+export const toAdminArticleDto = (a: ArticleWithStats, membersTier: AdminArticleDto['membersTier']): AdminArticleDto => ({
+  ...baseOf(a),
+  membersTier,
   bodyMarkdown: a.bodyMarkdown,
   bodyHtml: a.bodyHtml,
   adFee: a.adFeeMinor === null ? null : { amountMinor: a.adFeeMinor, currency: a.adFeeCurrency ?? 'CNY' },
@@ -119,8 +143,6 @@ export const toAdminArticleDto = (a: ArticleWithStats): AdminArticleDto => ({
   updatedAt: a.updatedAt.toISOString(),
   stats: toStatsDto(a.stats),
 });
-
-export const toPublicArticleDto = (a: ArticleRow) => ({ ...toPublicArticleSummaryDto(a), bodyHtml: a.bodyHtml });
 
 // Types of what the API answers, for the web app (type-only imports).
 export type ArticleStatsDto = z.infer<typeof articleStatsDto>;

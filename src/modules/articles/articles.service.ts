@@ -7,7 +7,8 @@ import type { PendingActivity, TimelineService } from '../timeline/timeline.serv
 import type { WomService } from '../wom/wom.service.ts';
 import type { LedgerService } from '../ledger/ledger.service.ts';
 import { ARTICLE_FEE_SOURCE, syncAdFee } from './article-fees.ts';
-import type { ArticlesRepository } from './articles.repository.ts';
+import { readerViews, type ArticleAccess, type ArticleTier, type ReaderView } from './article-access.ts';
+import type { ArticleRow, ArticlesRepository, ArticleWithStats } from './articles.repository.ts';
 import {
   per1000,
   toAdminArticleDto,
@@ -28,6 +29,7 @@ const columnsOf = (input: ArticleInput) => ({
   bodyMarkdown: input.bodyMarkdown,
   bodyHtml: renderMarkdown(input.bodyMarkdown),
   kind: input.kind,
+  membersTierId: input.membersTierId,
   advertiser: input.kind === 'sponsored' ? input.advertiser : null,
   adFeeMinor: input.kind === 'sponsored' ? (input.adFee?.amountMinor ?? null) : null,
   adFeeCurrency: input.kind === 'sponsored' ? (input.adFee?.currency ?? null) : null,
@@ -40,13 +42,46 @@ export function createArticlesService(deps: {
   timeline: TimelineService;
   wom: WomService;
   ledger: LedgerService;
+  /** Memberships, for members-only articles. */
+  access: ArticleAccess;
 }) {
-  const { repo, channel, timeline, wom, ledger } = deps;
+  const { repo, channel, timeline, wom, ledger, access } = deps;
 
   async function load(ctx: Ctx, id: string) {
     const row = await repo.findById(ctx.db, id);
     if (!row) throw notFound('article.not_found');
     return row;
+  }
+
+  const tierRef = (t: ArticleTier) => ({ id: t.id, name: t.name, rank: t.rank, status: t.status });
+
+  /** Staff's view of articles, with each one's members tier. */
+  async function adminDtos(ctx: Ctx, rows: ArticleWithStats[]): Promise<AdminArticleDto[]> {
+    const ids = [...new Set(rows.map((r) => r.membersTierId).filter((id): id is string => id !== null))];
+    const tiers = ids.length ? await access.tiers(ctx, ids) : new Map<string, ArticleTier>();
+    return rows.map((r) => {
+      const tier = r.membersTierId ? tiers.get(r.membersTierId) : undefined;
+      return toAdminArticleDto(r, tier ? tierRef(tier) : null);
+    });
+  }
+  const adminDto = async (ctx: Ctx, row: ArticleWithStats) => (await adminDtos(ctx, [row]))[0]!;
+
+  /**
+   * A members-only article's tier must exist; a newly chosen one must still be offered (an
+   * article may keep an archived tier it already had: its members keep it until their period ends).
+   */
+  async function checkMembersTier(ctx: Ctx, tierId: string | null, current: string | null = null) {
+    if (tierId === null) return;
+    const tier = (await access.tiers(ctx, [tierId])).get(tierId);
+    if (!tier) throw new AppError('membership.tier_not_found');
+    if (tier.status !== 'active' && tierId !== current) throw new AppError('membership.tier_archived');
+  }
+
+  /** One published article as this reader may see it. */
+  async function readable(ctx: Ctx, id: string): Promise<{ row: ArticleRow; view: ReaderView }> {
+    const row = await repo.findPublished(ctx.db, id);
+    if (!row) throw notFound('article.not_found');
+    return { row, view: (await readerViews(ctx, access, [row])).get(row.id)! };
   }
 
   /** Ad revenue per currency, from the ledger: the fees of sponsored articles ever published, as they stand now. */
@@ -74,6 +109,7 @@ export function createArticlesService(deps: {
 
     async create(ctx: Ctx, input: ArticleInput): Promise<AdminArticleDto> {
       requireStaff(ctx);
+      await checkMembersTier(ctx, input.membersTierId);
       const now = ctx.now();
       const row = await repo.insert(ctx.db, {
         id: newId(),
@@ -82,29 +118,30 @@ export function createArticlesService(deps: {
         createdAt: now,
         updatedAt: now,
       });
-      return toAdminArticleDto(row);
+      return adminDto(ctx, row);
     },
 
     /** An article that was ever published has its fee in the ledger: a fee change posts the difference, in the same transaction. */
     async update(ctx: Ctx, id: string, input: ArticleInput): Promise<AdminArticleDto> {
       requireStaff(ctx);
       return inTransaction(ctx, async (tx) => {
+        await checkMembersTier(tx, input.membersTierId, (await load(tx, id)).membersTierId);
         const row = await repo.update(tx.db, id, { ...columnsOf(input), updatedAt: tx.now() });
         if (!row) throw notFound('article.not_found');
         if (row.firstPublishedAt) await syncAdFee(tx, ledger, row);
-        return toAdminArticleDto(await load(tx, id));
+        return adminDto(tx, await load(tx, id));
       });
     },
 
     async get(ctx: Ctx, id: string): Promise<AdminArticleDto> {
       requireStaff(ctx);
-      return toAdminArticleDto(await load(ctx, id));
+      return adminDto(ctx, await load(ctx, id));
     },
 
     async list(ctx: Ctx, q: AdminArticleListQuery): Promise<Page<AdminArticleDto>> {
       requireStaff(ctx);
       const { rows, total } = await repo.list(ctx.db, { ...q, limit: q.pageSize, offset: offsetOf(q) });
-      return { items: rows.map(toAdminArticleDto), total, page: q.page, pageSize: q.pageSize };
+      return { items: await adminDtos(ctx, rows), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** A sponsored article's first publication records its fee in the ledger, in the same transaction. */
@@ -117,7 +154,7 @@ export function createArticlesService(deps: {
           const row = await repo.update(tx.db, id, { status: 'published', publishedAt: now, firstPublishedAt: current.firstPublishedAt ?? now, updatedAt: now });
           if (row) await syncAdFee(tx, ledger, row);
         }
-        return toAdminArticleDto(await load(tx, id));
+        return adminDto(tx, await load(tx, id));
       });
     },
 
@@ -125,7 +162,7 @@ export function createArticlesService(deps: {
       requireStaff(ctx);
       await load(ctx, id);
       await repo.update(ctx.db, id, { status: 'draft', updatedAt: ctx.now() });
-      return toAdminArticleDto(await load(ctx, id));
+      return adminDto(ctx, await load(ctx, id));
     },
 
     /** Only drafts that were never public: a published article keeps its history (unpublish instead). */
@@ -138,24 +175,28 @@ export function createArticlesService(deps: {
       await repo.delete(ctx.db, id);
     },
 
+    /** Summaries (never a body); members-only ones name their tier and say whether they are locked for this reader. */
     async feed(ctx: Ctx, q: PageQuery) {
       const { rows, total } = await repo.listPublished(ctx.db, q.pageSize, offsetOf(q));
-      return { items: rows.map(toPublicArticleSummaryDto), total, page: q.page, pageSize: q.pageSize };
+      const views = await readerViews(ctx, access, rows);
+      return { items: rows.map((r) => toPublicArticleSummaryDto(r, views.get(r.id)!)), total, page: q.page, pageSize: q.pageSize };
     },
 
+    /** The article with its body, or without it (locked) for a reader who does not hold its tier. */
     async getPublished(ctx: Ctx, id: string) {
-      const row = await repo.findPublished(ctx.db, id);
-      if (!row) throw notFound('article.not_found');
-      return toPublicArticleDto(row);
+      const { row, view } = await readable(ctx, id);
+      return toPublicArticleDto(row, view);
     },
 
     /**
      * One view of a published article. A signed-in fan's view is a `read` activity (the first
      * one per fan is a unique read), counted by the articles consumer; a visitor's view only
-     * counts here. Cost: a fan's 1 SELECT + 2 INSERTs, a visitor's 1 SELECT + 1 UPDATE.
+     * counts here. A locked members-only article was not read (its body was not shown): its
+     * view counts nothing. Cost: a fan's 1 SELECT + 2 INSERTs, a visitor's 1 SELECT + 1 UPDATE
+     * (a members-only article adds the tier lookup and the fan's rank).
      */
     async recordView(ctx: Ctx, id: string): Promise<{ uniqueRead: boolean }> {
-      if (!(await repo.findPublished(ctx.db, id))) throw notFound('article.not_found');
+      if ((await readable(ctx, id)).view.locked) return { uniqueRead: false };
       if (ctx.actor.kind !== 'fan') {
         await repo.bumpVisitorView(ctx.db, id);
         return { uniqueRead: false };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { membershipTiers } from '../memberships/memberships.table.ts';
 
 export const ARTICLE_KINDS = ['original', 'repost', 'sponsored'] as const;
 export type ArticleKind = (typeof ARTICLE_KINDS)[number];
@@ -21,6 +22,12 @@ export const articles = pgTable(
     adFeeMinor: bigint('ad_fee_minor', { mode: 'number' }),
     adFeeCurrency: text('ad_fee_currency'),
     status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    /**
+     * Members-only: fans read the body only while they hold this tier or one of higher rank
+     * (ranks compared when read, so a tier's new rank applies at once); null, everyone reads it.
+     * A tier an article names cannot be deleted.
+     */
+    membersTierId: uuid('members_tier_id').references(() => membershipTiers.id, { onDelete: 'restrict' }),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** Set on first publication; an article that was ever public is unpublished, never deleted. */
     firstPublishedAt: timestamp('first_published_at', { withTimezone: true }),

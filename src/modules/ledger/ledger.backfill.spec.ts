@@ -36,6 +36,7 @@ describe('migration 0014: the fees of sponsored articles already published', () 
       summary: '',
       coverUrl: null,
       bodyMarkdown: '',
+      membersTierId: null,
       kind: 'sponsored',
       advertiser: 'Acme',
       adFee: { amountMinor: 60000, currency: 'CNY' },

@@ -2,6 +2,7 @@ import { requireStaff } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import { isForeignKeyViolation } from '../../db/errors.ts';
 import type { MembershipsRepository, TierRow } from './memberships.repository.ts';
 import { toTierDto, type TierDto, type TierInput, type TierPatch } from './memberships.schemas.ts';
 
@@ -84,7 +85,13 @@ export function createTiersService(deps: { repo: MembershipsRepository }) {
       const holders = (await repo.tierCounts(ctx.db)).get(id)?.holders ?? 0;
       const used = await repo.tierUsed(ctx.db, id);
       if (holders > 0 || used) throw new AppError('membership.tier_held', { members: holders });
-      await repo.deleteTier(ctx.db, id);
+      try {
+        await repo.deleteTier(ctx.db, id);
+      } catch (err) {
+        // Members-only articles name their tier (articles.members_tier_id restricts the delete).
+        if (isForeignKeyViolation(err)) throw new AppError('membership.tier_in_use');
+        throw err;
+      }
     },
   };
 }

@@ -61,6 +61,7 @@ describe('GET /api/admin/revenue: revenue by month from the ledger', () => {
       kind: 'sponsored',
       advertiser: 'Acme',
       adFee: { amountMinor: 50_000, currency: 'CNY' },
+      membersTierId: null,
     });
     await services().articles.publish(system('2026-10-03T09:00:00Z'), ad.id);
     await services().articles.recordView(asFan(fans[0]!.fan.id, '2026-10-04T09:00:00Z'), ad.id);

@@ -61,6 +61,8 @@ export const queryKeys = {
   consoleArticleList: (params: Record<string, unknown>) => ['console', 'articles', 'list', params] as const,
   consoleArticle: (id: string) => ['console', 'articles', 'detail', id] as const,
   consoleArticleComparison: ['console', 'articles', 'comparison'] as const,
+  /** Membership tiers, archived ones too (staff). */
+  consoleMembershipTiers: ['console', 'membership-tiers'] as const,
   /** How far the figures derived from the activity stream are behind. */
   consoleStream: ['console', 'stream'] as const,
 };

@@ -19,10 +19,21 @@ export type ArticleSort = (typeof ARTICLE_SORTS)[number];
 
 /** What each article did to the fan base. */
 export type ArticleStats = ArticleStatsDto;
-/** An article in the fan site's feed. */
+/**
+ * An article in the fan site's feed. A members-only one names its `requiredTier`; `locked` when
+ * this reader does not hold that tier (or a higher one).
+ */
 export type ArticleSummary = PublicArticleSummaryDto;
-/** One published article; `bodyHtml` was sanitised by the server. */
+/** One published article; `bodyHtml` was sanitised by the server, and is null when the article is locked for this reader. */
 export type PublicArticle = PublicArticleDto;
+
+/** A membership tier an article can be for (its members and those of higher-ranked tiers read it). */
+export interface ReaderTier {
+  id: string;
+  name: string;
+  rank: number;
+  status: 'active' | 'archived';
+}
 
 export interface ArticlePage<T> {
   items: T[];
@@ -50,6 +61,8 @@ export interface ArticleInput {
   kind: ArticleKind;
   advertiser: string | null;
   adFee: { amountMinor: number; currency?: string } | null;
+  /** Members-only: fans of this tier or a higher one read it; null, everyone. */
+  membersTierId: string | null;
 }
 
 /** Ads vs original: each kind's totals over every article ever published, and the attribution window. */

@@ -7,6 +7,7 @@ import { ErrorResult } from '../../../components/ui/error-result';
 import { RouterLink } from '../../../components/ui/router-link';
 import { useArticle } from '../../../features/articles/api/get-article';
 import { useRecordArticleView } from '../../../features/articles/api/record-article-view';
+import { ArticleLockCard } from '../../../features/articles/components/article-lock-card';
 import { ArticleView } from '../../../features/articles/components/article-view';
 import { ShareArticleButton } from '../../../features/articles/components/share-article-button';
 import { useChannel } from '../../../features/channel/api/get-channel';
@@ -18,7 +19,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const SHARE_CODE = /^[A-Za-z0-9_-]{4,32}$/;
 
-/** One article: body, follow (credited to the article, or to the share link that brought the reader), share. */
+/** One article: body (or, members-only and locked, its summary and the way to become a member), follow (credited to the article, or to the share link that brought the reader), share. */
 export function ArticlePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -46,6 +47,8 @@ export function ArticlePage() {
   const fan = me.isError ? null : me.data;
   const channelName = channel.data?.name ?? '';
   const signupPath = withNext('/signup', location.pathname + location.search);
+  const loginPath = withNext('/login', location.pathname + location.search);
+  const locked = article.data?.locked === true;
 
   const back = (testId?: string) => (
     <RouterLink to="/articles" testId={testId}>
@@ -80,8 +83,10 @@ export function ArticlePage() {
 
   const actions = (
     <Flex vertical align="center" gap={16} style={{ paddingTop: 32, borderTop: '1px solid rgba(5, 5, 5, 0.06)', textAlign: 'center' }}>
-      <Typography.Text type="secondary" style={{ fontSize: 15 }}>
-        {fan?.following ? t('articleSite.followingNote', { channel: channelName }) : t('articleSite.followPrompt', { channel: channelName })}
+      <Typography.Text type="secondary" style={{ fontSize: 15, textWrap: 'balance' }}>
+        {fan?.following
+          ? t('articleSite.followingNote', { channel: channelName })
+          : t(locked ? 'articleSite.followPromptLocked' : 'articleSite.followPrompt', { channel: channelName })}
       </Typography.Text>
       <Flex wrap gap={12} justify="center">
         <FollowButton fan={fan} channelName={channelName} source={followSource} unfollowSource={articleSource} size="default" testId="article-follow" />
@@ -93,7 +98,12 @@ export function ArticlePage() {
   return (
     <Flex vertical gap={16}>
       <div>{back('back-to-feed')}</div>
-      <ArticleView article={article.data} channelName={channelName} actions={article.data ? actions : null} />
+      <ArticleView
+        article={article.data}
+        channelName={channelName}
+        actions={article.data ? actions : null}
+        lockCard={article.data?.requiredTier ? <ArticleLockCard tier={article.data.requiredTier.name} signedIn={Boolean(fan)} loginPath={loginPath} /> : null}
+      />
       {article.data ? <div>{back()}</div> : null}
     </Flex>
   );

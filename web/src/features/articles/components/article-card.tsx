@@ -5,9 +5,9 @@ import { useNavigate } from 'react-router';
 import { useDateFormat } from '../../../lib/format-date';
 import type { ArticleSummary } from '../types';
 import { ArticleCover } from './article-cover';
-import { AdLabel } from './article-tags';
+import { AdLabel, MembersBadge } from './article-tags';
 
-/** One article in the fan site's feed: cover, title, summary, date and, for an ad, who paid. */
+/** One article in the fan site's feed: cover, title, summary, date and, for an ad, who paid; a members-only one says so (with a lock when locked). */
 export function ArticleCard({ article }: { article: ArticleSummary }) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
@@ -41,6 +41,7 @@ export function ArticleCard({ article }: { article: ArticleSummary }) {
             ) : null}
             <Flex wrap gap={8} align="center" style={{ marginTop: 'auto' }}>
               {article.kind === 'sponsored' ? <AdLabel advertiser={article.advertiser} /> : null}
+              {article.requiredTier ? <MembersBadge tier={article.requiredTier.name} locked={article.locked} /> : null}
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 {article.kind === 'repost' ? `${t('articleSite.repost')} · ` : null}
                 {date(article.publishedAt)}

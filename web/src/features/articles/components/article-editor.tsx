@@ -12,7 +12,7 @@ import { ArticleBodyEditor } from './article-body-editor';
 import { fieldOfPath, hasChanges, toFormValues, type ArticleFormValues } from './article-form-values';
 import { ArticleSettingsFields } from './article-settings-fields';
 import { ArticleStats } from './article-stats';
-import { ArticleStatusTag } from './article-tags';
+import { ArticleStatusTag, MembersTag } from './article-tags';
 import { useArticleWrites } from './use-article-writes';
 
 interface ArticleEditorProps {
@@ -80,6 +80,7 @@ export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNoti
         subtitle={
           <Flex component="span" wrap gap={8} align="center">
             {article ? <ArticleStatusTag status={article.status} /> : null}
+            {article?.membersTier ? <MembersTag tier={article.membersTier.name} /> : null}
             <span>{article ? t('articles.editor.savedAt', { date: dateTime(article.updatedAt) }) : t('articles.editor.notSaved')}</span>
             {article && changed ? (
               <Typography.Text type="warning" data-testid="unsaved-changes">
@@ -124,7 +125,12 @@ export function ArticleEditor({ article, onBack, onCreated, onDeleted, statsNoti
             </Col>
             <Col xs={24} xl={8}>
               <Card title={t('articles.editor.settings')}>
-                <ArticleSettingsFields kind={values?.kind ?? initialValues.kind} coverUrl={values?.coverUrl} currency={currency} />
+                <ArticleSettingsFields
+                  kind={values?.kind ?? initialValues.kind}
+                  coverUrl={values?.coverUrl}
+                  currency={currency}
+                  savedTier={article?.membersTier}
+                />
               </Card>
             </Col>
           </Row>

@@ -9,6 +9,8 @@ export interface ArticleFormValues {
   kind: ArticleKind;
   advertiser: string;
   adFee: number | null;
+  /** The tier whose members (and higher ones) read it; '' for everyone. */
+  membersTierId: string;
   bodyMarkdown: string;
 }
 
@@ -20,6 +22,7 @@ export function toFormValues(article: AdminArticle | undefined): ArticleFormValu
     kind: article?.kind ?? 'original',
     advertiser: article?.advertiser ?? '',
     adFee: article?.adFee ? toMajor(article.adFee.amountMinor, article.adFee.currency) : null,
+    membersTierId: article?.membersTier?.id ?? '',
     bodyMarkdown: article?.bodyMarkdown ?? '',
   };
 }
@@ -36,6 +39,7 @@ export function toArticleInput(values: Partial<ArticleFormValues> | undefined, c
     kind: values?.kind ?? 'original',
     advertiser: sponsored ? values?.advertiser?.trim() || null : null,
     adFee: sponsored && typeof fee === 'number' ? { amountMinor: toMinor(fee, currency), currency } : null,
+    membersTierId: values?.membersTierId || null,
   };
 }
 
@@ -53,6 +57,6 @@ export function fieldOfPath(path: string): keyof ArticleFormValues | null {
       .replace(/^\/+/, '')
       .replace(/^body[./]/, '')
       .split(/[./]/)[0] ?? '';
-  const fields: Array<keyof ArticleFormValues> = ['title', 'summary', 'coverUrl', 'kind', 'advertiser', 'adFee', 'bodyMarkdown'];
+  const fields: Array<keyof ArticleFormValues> = ['title', 'summary', 'coverUrl', 'kind', 'advertiser', 'adFee', 'membersTierId', 'bodyMarkdown'];
   return fields.find((field) => field === head) ?? null;
 }

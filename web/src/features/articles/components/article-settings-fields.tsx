@@ -1,8 +1,9 @@
 import { Form, Input, InputNumber, Radio, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { currencyDigits, currencySymbol } from '../../../lib/format-money';
-import { ARTICLE_KINDS, type ArticleKind } from '../types';
+import { ARTICLE_KINDS, type AdminArticle, type ArticleKind } from '../types';
 import { ArticleCover } from './article-cover';
+import { ArticleReadersField } from './article-readers-field';
 import { useArticleKindLabel } from './article-tags';
 
 const HTTP_URL = /^https?:\/\/\S+$/i;
@@ -11,16 +12,19 @@ interface ArticleSettingsFieldsProps {
   kind: ArticleKind | undefined;
   coverUrl: string | undefined;
   currency: string;
+  /** The saved article's members tier, if any. */
+  savedTier: AdminArticle['membersTier'] | undefined;
 }
 
-/** Kind (with advertiser and fee for an ad) and cover image. */
-export function ArticleSettingsFields({ kind, coverUrl, currency }: ArticleSettingsFieldsProps) {
+/** Who can read it, kind (with advertiser and fee for an ad) and cover image. */
+export function ArticleSettingsFields({ kind, coverUrl, currency, savedTier }: ArticleSettingsFieldsProps) {
   const { t, i18n } = useTranslation();
   const kindLabel = useArticleKindLabel();
   const cover = coverUrl?.trim() ?? '';
 
   return (
     <>
+      <ArticleReadersField saved={savedTier} />
       <Form.Item name="kind" label={t('articles.fields.kind')} extra={t('articles.fields.kindHelp')} required>
         <Radio.Group
           optionType="button"

@@ -1,4 +1,5 @@
 import { Tag, Typography } from 'antd';
+import { LockOutlined } from '../../../components/ui/icons';
 import { useTranslation } from 'react-i18next';
 import type { ArticleKind, ArticleStatus } from '../types';
 
@@ -40,6 +41,29 @@ export function ArticleStatusTag({ status }: { status: ArticleStatus }) {
   return (
     <Tag color={STATUS_COLORS[status] ?? 'default'} style={{ marginInlineEnd: 0 }}>
       {label(status)}
+    </Tag>
+  );
+}
+
+/** Console: "Members · Gold" on a members-only article. */
+export function MembersTag({ tier }: { tier: string }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color="gold" icon={<LockOutlined />} style={{ marginInlineEnd: 0 }} data-testid="members-tag">
+      {t('articles.membersTag', { tier })}
+    </Tag>
+  );
+}
+
+/**
+ * Fan site: a members-only article's badge. Locked for this reader: "For Gold members" with a
+ * lock; open to them: "Gold members".
+ */
+export function MembersBadge({ tier, locked }: { tier: string; locked: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color="gold" icon={locked ? <LockOutlined /> : undefined} style={{ marginInlineEnd: 0 }} data-testid={locked ? 'locked-badge' : 'members-badge'}>
+      {locked ? t('articleSite.lockedBadge', { tier }) : t('articleSite.membersBadge', { tier })}
     </Tag>
   );
 }

@@ -5,17 +5,19 @@ import { useDateFormat } from '../../../lib/format-date';
 import type { PublicArticle } from '../types';
 import { ArticleBody } from './article-body';
 import { ArticleCover } from './article-cover';
-import { AdLabel } from './article-tags';
+import { AdLabel, MembersBadge } from './article-tags';
 
 interface ArticleViewProps {
   article: PublicArticle | undefined;
   channelName: string;
   /** Follow and share, under the body. */
   actions?: ReactNode;
+  /** In place of the body when the article is locked for this reader (see ArticleLockCard). */
+  lockCard?: ReactNode;
 }
 
-/** One article as fans read it: ad disclosure, title, channel and date, cover, body. */
-export function ArticleView({ article, channelName, actions }: ArticleViewProps) {
+/** One article as fans read it: ad disclosure, members badge, title, channel and date, cover, body (or, locked, its summary and the lock card). */
+export function ArticleView({ article, channelName, actions, lockCard }: ArticleViewProps) {
   const { t } = useTranslation();
   const { date } = useDateFormat();
 
@@ -31,10 +33,11 @@ export function ArticleView({ article, channelName, actions }: ArticleViewProps)
     <Card styles={{ body: { padding: 'clamp(20px, 5vw, 48px)' } }}>
       <article>
         <Flex vertical gap={12} style={{ marginBottom: 24 }}>
-          {article.kind === 'sponsored' ? (
-            <div>
-              <AdLabel advertiser={article.advertiser} />
-            </div>
+          {article.kind === 'sponsored' || article.requiredTier ? (
+            <Flex wrap gap={8}>
+              {article.kind === 'sponsored' ? <AdLabel advertiser={article.advertiser} /> : null}
+              {article.requiredTier ? <MembersBadge tier={article.requiredTier.name} locked={article.locked} /> : null}
+            </Flex>
           ) : null}
           <Typography.Title level={1} style={{ margin: 0, fontSize: 'clamp(24px, 4vw, 32px)', lineHeight: 1.3 }} data-testid="article-heading">
             {article.title}
@@ -53,7 +56,16 @@ export function ArticleView({ article, channelName, actions }: ArticleViewProps)
         {article.coverUrl ? (
           <ArticleCover url={article.coverUrl} alt="" fallback="none" style={{ width: '100%', height: 'auto', maxHeight: 420, marginBottom: 28 }} />
         ) : null}
-        {article.bodyHtml.trim() ? (
+        {article.locked ? (
+          <>
+            {article.summary ? (
+              <Typography.Paragraph style={{ fontSize: 17 }} data-testid="article-summary">
+                {article.summary}
+              </Typography.Paragraph>
+            ) : null}
+            {lockCard}
+          </>
+        ) : article.bodyHtml?.trim() ? (
           <ArticleBody html={article.bodyHtml} testId="article-content" />
         ) : article.summary ? (
           <Typography.Paragraph style={{ fontSize: 17 }}>{article.summary}</Typography.Paragraph>

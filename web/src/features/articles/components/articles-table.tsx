@@ -5,7 +5,7 @@ import { useNavigate } from 'react-router';
 import { RouterLink } from '../../../components/ui/router-link';
 import { useDateFormat } from '../../../lib/format-date';
 import type { AdminArticle, ArticlePage } from '../types';
-import { ArticleKindTag, ArticleStatusTag, NetFans } from './article-tags';
+import { ArticleKindTag, ArticleStatusTag, MembersTag, NetFans } from './article-tags';
 import { usePageItemRender } from '../../../components/ui/page-item-render';
 import { serverPagination } from '../../../components/ui/server-pagination';
 
@@ -43,6 +43,11 @@ export function ArticlesTable({ data, loading, filtered, onPageChange, articleHr
             <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
               {t('articles.advertiserLine', { advertiser: article.advertiser })}
             </Typography.Text>
+          ) : null}
+          {article.membersTier ? (
+            <div>
+              <MembersTag tier={article.membersTier.name} />
+            </div>
           ) : null}
         </Flex>
       ),

@@ -13,6 +13,8 @@ export function useLogOut() {
     onSuccess: () => {
       queryClient.setQueryData(queryKeys.fanMe, null);
       queryClient.removeQueries({ queryKey: queryKeys.fanActivities });
+      // A members-only body read while signed in stays with the session, not the device.
+      void queryClient.resetQueries({ queryKey: queryKeys.articles });
     },
   });
 }

@@ -14,6 +14,8 @@ export function useSignUp() {
     onSuccess: ({ fan }) => {
       queryClient.setQueryData(queryKeys.fanMe, fan);
       void queryClient.invalidateQueries({ queryKey: queryKeys.fanActivities });
+      // Members-only articles open or lock by who reads them.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.articles });
     },
   });
 }

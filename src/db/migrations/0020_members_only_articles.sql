@@ -1,0 +1,2 @@
+ALTER TABLE "articles" ADD COLUMN "members_tier_id" uuid;--> statement-breakpoint
+ALTER TABLE "articles" ADD CONSTRAINT "articles_members_tier_id_membership_tiers_id_fk" FOREIGN KEY ("members_tier_id") REFERENCES "public"."membership_tiers"("id") ON DELETE restrict ON UPDATE no action;
