@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import type { LedgerPost } from './ledger.service.ts';
 
-const MIGRATION = path.join(import.meta.dirname, '../../db/migrations/0017_ledger_monthly_totals.sql');
+const MIGRATION = path.join(import.meta.dirname, '../../db/migrations/0019_ledger_monthly_totals.sql');
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 const post = (
