@@ -108,4 +108,53 @@ describe.skipIf(!browserEnabled)('browser: a fan buys a membership through the s
     expect(await page.getByTestId('purchase-settled').textContent()).toContain('欢迎，你已成为Silver会员！');
     await shot(page, 'membership-member-zh-phone');
   });
+
+  it('an offer link prices the first month; a fan gives a year as a gift and the friend claims it on signing in', async () => {
+    await tiers();
+    const gold = (await t.container.services.tiers.offered(system())).find((x) => x.name === 'Gold')!;
+    await t.container.services.offers.create(system(), {
+      tierId: gold.id,
+      interval: 'month',
+      priceMinor: 990,
+      endsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      maxRedemptions: 10,
+      code: 'spring',
+    });
+    const fan = await signupFan(t.app);
+    await signInAs(browser, fan.cookie);
+    const page = await browser.context.newPage();
+    await page.setViewportSize(PHONE);
+    await page.goto(`${browser.base}/membership?offer=spring`);
+    await page.getByTestId('offer-banner').waitFor();
+    expect(await page.getByTestId('offer-banner').textContent()).toContain('¥9.90');
+    expect(await page.getByTestId('tier-Gold').textContent()).toContain('¥9.90');
+    await shot(page, 'membership-offer-link-en-phone');
+    await page.getByTestId('choose-Gold').click();
+    await page.waitForURL(/\/sandbox\/pay\//);
+    expect(await page.getByTestId('sandbox-amount').textContent()).toContain('9.90');
+    await page.getByTestId('sandbox-pay').click();
+    await page.waitForURL(/\/membership\?purchase=/);
+    expect(await deliver()).toBe(1);
+    await page.getByTestId('purchase-settled').waitFor();
+
+    await page.getByTestId('gift-Gold').click();
+    await page.getByText('1 year', { exact: false }).click();
+    await page.getByTestId('gift-email').fill('best.friend@example.com');
+    await page.getByTestId('gift-pay').click();
+    await page.waitForURL(/\/sandbox\/pay\//);
+    await page.getByTestId('sandbox-pay').click();
+    await page.waitForURL(/\/membership\?gift=/);
+    expect(await deliver()).toBe(1);
+    await page.getByTestId('gift-paid').waitFor();
+    expect(await page.getByTestId('gift-paid').textContent()).toContain('best.friend@example.com');
+
+    const friend = await signupFan(t.app, { email: 'best.friend@example.com' });
+    await signInAs(browser, friend.cookie);
+    await page.goto(`${browser.base}/membership`);
+    await page.getByTestId('gift-received').waitFor();
+    await shot(page, 'membership-gift-received-en-phone');
+    await page.getByTestId('gift-claim').click();
+    await expect.poll(() => page.getByTestId('membership-status').textContent()).toContain("You're a Gold member");
+    expect(await page.getByTestId('gift-received').count()).toBe(0);
+  });
 });

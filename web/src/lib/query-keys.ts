@@ -9,6 +9,7 @@ export const queryKeys = {
   fanMe: ['fan', 'me'] as const,
   fanActivities: ['fan', 'activities'] as const,
   fanMembership: ['fan', 'membership'] as const,
+  fanGifts: ['fan', 'membership-gifts'] as const,
   fanMembershipPurchase: (id: string) => ['fan', 'membership', 'purchase', id] as const,
   /** The tiers on offer and how paying works (public). */
   membershipOffer: ['membership-offer'] as const,

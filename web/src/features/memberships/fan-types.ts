@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type {
   checkoutDto,
+  giftCheckoutDto,
+  giftDto,
+  myGiftsDto,
+  publicOfferDto,
   membershipDto,
   myMembershipDto,
   membershipOfferDto,
@@ -21,3 +25,7 @@ export type Checkout = z.infer<typeof checkoutDto>;
 export type Interval = 'month' | 'year';
 export const CANCEL_REASONS = ['too_expensive', 'not_using', 'missing_content', 'switching', 'temporary', 'other'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
+export type PublicOffer = z.infer<typeof publicOfferDto>;
+export type Gift = z.infer<typeof giftDto>;
+export type MyGifts = z.infer<typeof myGiftsDto>;
+export type GiftCheckout = z.infer<typeof giftCheckoutDto>;

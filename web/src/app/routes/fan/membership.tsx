@@ -14,6 +14,12 @@ import { MembershipStatus } from '../../../features/memberships/components/membe
 import { PayQrModal } from '../../../features/memberships/components/pay-qr-modal';
 import { PurchaseWait } from '../../../features/memberships/components/purchase-wait';
 import { ReceiptsList } from '../../../features/memberships/components/receipts-list';
+import { useMyGifts } from '../../../features/memberships/api/gifts';
+import { useOfferLink } from '../../../features/memberships/api/get-offer-link';
+import { GiftModal } from '../../../features/memberships/components/gift-modal';
+import { GiftWait } from '../../../features/memberships/components/gift-wait';
+import { GiftsReceived } from '../../../features/memberships/components/gifts-received';
+import { OfferBanner } from '../../../features/memberships/components/offer-banner';
 import { TierCard, type TierChoice } from '../../../features/memberships/components/tier-card';
 import type { Checkout, Interval, Membership, Tier } from '../../../features/memberships/fan-types';
 import { withNext } from '../../../lib/safe-next';
@@ -49,12 +55,20 @@ export function MembershipPage() {
   const showError = useApiError();
   const channel = useChannel();
   const me = useMe();
-  const offer = useMembershipOffer();
+  const offering = useMembershipOffer();
   const mine = useMyMembership({ enabled: Boolean(me.data) });
   const checkout = useCheckout();
   const [params, setParams] = useSearchParams();
   const purchaseId = params.get('purchase');
-  const [interval, setInterval] = useState<Interval>('month');
+  const giftId = params.get('gift');
+  const offerCode = params.get('offer');
+  const offerLink = useOfferLink(offerCode);
+  const offer = offerLink.data && !offerLink.data.ended && offerLink.data.placesLeft > 0 ? offerLink.data : undefined;
+  const gifts = useMyGifts({ enabled: Boolean(me.data) });
+  const [giving, setGiving] = useState<Tier | null>(null);
+  const [chosenInterval, setInterval] = useState<Interval | null>(null);
+  // An offer link opens on its period.
+  const interval: Interval = chosenInterval ?? offerLink.data?.interval ?? 'month';
   const [autoRenew, setAutoRenew] = useState(false);
   const [choosing, setChoosing] = useState<string | null>(null);
   const [qr, setQr] = useState<string | null>(null);
@@ -62,23 +76,18 @@ export function MembershipPage() {
   useDocumentTitle(t('membership.title'), channel.data?.name);
   const closeQr = useCallback(() => setQr(null), []);
 
-  if (offer.isPending || me.isPending || (me.data && mine.isPending)) return <PageLoader />;
-  if (offer.isError) return <ErrorResult error={offer.error} onRetry={() => void offer.refetch()} />;
+  if (offering.isPending || me.isPending || (me.data && mine.isPending)) return <PageLoader />;
+  if (offering.isError) return <ErrorResult error={offering.error} onRetry={() => void offering.refetch()} />;
   if (mine.isError) return <ErrorResult error={mine.error} onRetry={() => void mine.refetch()} />;
 
-  const { tiers, testMode, recurring } = offer.data;
+  const { tiers, testMode, recurring } = offering.data;
   const membership = mine.data?.membership ?? null;
   const joining = !membership || choiceFor(tiers[0] ?? membership.tier, tiers, membership) === 'join';
 
-  const next = (result: Checkout) => {
-    if (!result.action) {
-      setParams({ purchase: result.purchase.id });
-      return;
-    }
-    const action = result.action;
+  const pay = (action: NonNullable<Checkout['action']>, after: Record<string, string>) => {
     if (action.kind === 'redirect') window.location.assign(payUrl(action.url, i18n.language));
     else if (action.kind === 'qr') {
-      setParams({ purchase: result.purchase.id });
+      setParams(after);
       setQr(action.codeUrl);
     } else {
       const bridge = (window as { WeixinJSBridge?: WeixinBridge }).WeixinJSBridge;
@@ -86,8 +95,16 @@ export function MembershipPage() {
         void message.error(t('membership.openInWechat'));
         return;
       }
-      bridge.invoke('getBrandWCPayRequest', action.params, () => setParams({ purchase: result.purchase.id }));
+      bridge.invoke('getBrandWCPayRequest', action.params, () => setParams(after));
     }
+  };
+
+  const next = (result: Checkout) => {
+    if (!result.action) {
+      setParams({ purchase: result.purchase.id });
+      return;
+    }
+    pay(result.action, { purchase: result.purchase.id });
   };
 
   const choose = (tier: Tier, choice: TierChoice) => {
@@ -96,8 +113,9 @@ export function MembershipPage() {
       return;
     }
     setChoosing(tier.id);
+    const withOffer = offer && offer.tier.id === tier.id && offer.interval === interval && choice === 'join';
     checkout.mutate(
-      { tierId: tier.id, interval, autoRenew: recurring && autoRenew && choice === 'join' },
+      { tierId: tier.id, interval, autoRenew: !withOffer && recurring && autoRenew && choice === 'join', ...(withOffer ? { offerCode: offer.code } : {}) },
       { onSuccess: next, onError: (error) => showError(error), onSettled: () => setChoosing(null) },
     );
   };
@@ -114,6 +132,9 @@ export function MembershipPage() {
         <Typography.Text type="secondary">{t('membership.subtitle', { channel: channel.data?.name ?? '' })}</Typography.Text>
       </div>
       {testMode ? <Alert type="info" showIcon title={t('membership.testPayments')} data-testid="test-payments" /> : null}
+      {offerCode ? <OfferBanner offer={offerLink.data} missing={offerLink.isError} /> : null}
+      {giftId ? <GiftWait giftId={giftId} onDismiss={() => setParams({})} /> : null}
+      {gifts.data ? <GiftsReceived gifts={gifts.data.received} /> : null}
       {purchaseId ? <PurchaseWait purchaseId={purchaseId} onDismiss={() => setParams({})} onFinished={closeQr} /> : null}
       {membership ? <MembershipStatus membership={membership} onCancel={() => setCanceling(true)} /> : null}
 
@@ -152,6 +173,8 @@ export function MembershipPage() {
                     current={Boolean(membership && membership.status !== 'expired' && membership.tier.id === tier.id)}
                     busy={choosing === tier.id}
                     onChoose={() => choose(tier, choice)}
+                    offerPriceMinor={offer && offer.tier.id === tier.id && offer.interval === interval && choice === 'join' ? offer.priceMinor : undefined}
+                    onGift={() => (me.data ? setGiving(tier) : void navigate(withNext('/signup', '/membership')))}
                   />
                 </Col>
               );
@@ -168,6 +191,14 @@ export function MembershipPage() {
       ) : null}
       {membership ? <CancelMembershipModal membership={membership} open={canceling} onClose={() => setCanceling(false)} /> : null}
       <PayQrModal codeUrl={qr} onClose={closeQr} />
+      <GiftModal
+        tier={giving}
+        onClose={() => setGiving(null)}
+        onCheckout={(result) => {
+          setGiving(null);
+          pay(result.action, { gift: result.gift.id });
+        }}
+      />
     </Flex>
   );
 }

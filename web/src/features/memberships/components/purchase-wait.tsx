@@ -28,7 +28,10 @@ export function PurchaseWait({ purchaseId, onDismiss, onFinished }: { purchaseId
     return () => clearTimeout(timer);
   }, []);
   useEffect(() => {
-    if (settled) void queryClient.invalidateQueries({ queryKey: queryKeys.fanMembership });
+    if (!settled) return;
+    void queryClient.invalidateQueries({ queryKey: queryKeys.fanMembership });
+    // Members-only articles open without a reload.
+    void queryClient.invalidateQueries({ queryKey: queryKeys.articles });
   }, [settled, queryClient]);
   useEffect(() => {
     if (status.data && !waiting) onFinished?.();

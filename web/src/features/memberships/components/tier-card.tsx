@@ -1,4 +1,4 @@
-import { CrownOutlined } from '../../../components/ui/icons';
+import { CrownOutlined, GiftOutlined } from '../../../components/ui/icons';
 import { Button, Card, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMoneyFormat } from '../../../lib/format-money';
@@ -9,7 +9,17 @@ import { PerkList } from './perk-list';
 export type TierChoice = 'join' | 'renew' | 'upgrade' | 'lower' | 'renewsItself';
 
 /** One tier on the membership page: its price for the chosen period, perks, and the button. */
-export function TierCard(props: { tier: Tier; interval: Interval; choice: TierChoice; current: boolean; busy: boolean; onChoose: () => void }) {
+export function TierCard(props: {
+  tier: Tier;
+  interval: Interval;
+  choice: TierChoice;
+  current: boolean;
+  busy: boolean;
+  onChoose: () => void;
+  /** An offer link's first-period price for this tier and period. */
+  offerPriceMinor?: number;
+  onGift?: () => void;
+}) {
   const { t } = useTranslation();
   const money = useMoneyFormat();
   const { tier, interval, choice, current } = props;
@@ -34,8 +44,20 @@ export function TierCard(props: { tier: Tier; interval: Interval; choice: TierCh
         {current ? <Tag color="gold">{t('membership.yourTier')}</Tag> : null}
       </Flex>
       <div>
-        <Typography.Text style={{ fontSize: 28, fontWeight: 600 }}>{money({ amountMinor: price, currency: tier.currency })}</Typography.Text>
+        {props.offerPriceMinor !== undefined ? (
+          <Typography.Text type="secondary" delete style={{ marginRight: 8 }}>
+            {money({ amountMinor: price, currency: tier.currency })}
+          </Typography.Text>
+        ) : null}
+        <Typography.Text style={{ fontSize: 28, fontWeight: 600 }}>
+          {money({ amountMinor: props.offerPriceMinor ?? price, currency: tier.currency })}
+        </Typography.Text>
         <Typography.Text type="secondary"> / {interval === 'year' ? t('membership.perYear') : t('membership.perMonth')}</Typography.Text>
+        {props.offerPriceMinor !== undefined ? (
+          <div>
+            <Tag color="green">{t('membership.offer.firstPeriod')}</Tag>
+          </div>
+        ) : null}
       </div>
       {tier.description ? <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-line' }}>{tier.description}</Typography.Paragraph> : null}
       <div style={{ flex: 1 }}>
@@ -51,6 +73,11 @@ export function TierCard(props: { tier: Tier; interval: Interval; choice: TierCh
           {label}
         </Button>
       )}
+      {props.onGift ? (
+        <Button type="link" icon={<GiftOutlined />} onClick={props.onGift} data-testid={`gift-${tier.name}`}>
+          {t('membership.gift.open')}
+        </Button>
+      ) : null}
     </Card>
   );
 }
