@@ -27,6 +27,7 @@ import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { createInsightsService } from './modules/insights/insights.service.ts';
 import { jobsRepository } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.service.ts';
+import { createQueue, type QueueSettings } from './platform/queue/queue.service.ts';
 import { idempotencyRepository } from './platform/workflows/idempotency.repository.ts';
 import { createIdempotencyService } from './platform/workflows/idempotency.service.ts';
 import { workflowsRepository } from './platform/workflows/workflows.repository.ts';
@@ -56,13 +57,16 @@ export type ContainerOptions = {
   sandboxSecret?: string;
   /** Tests: the sandbox sends every notification twice and the due ones in reverse order. */
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
+  /** The job queue's polling, shutdown grace and maintenance intervals (tests shorten them). */
+  queue?: QueueSettings;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
   const now = options.now ?? (() => new Date());
   const jobCtx = (): Ctx => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log });
-  const jobs = createJobRunner({ repo: jobsRepository, systemCtx: jobCtx });
+  const queue = createQueue({ db: database.db, engine: database.engine, systemCtx: jobCtx, settings: options.queue });
+  const jobs = createJobRunner({ repo: jobsRepository, queue });
   const workflows = createWorkflowRunner({ repo: workflowsRepository });
   const idempotency = createIdempotencyService({ repo: idempotencyRepository });
   const auth = createAuthService(authRepository);
@@ -119,12 +123,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
     sandbox,
     stream: createStreamService({ runner: stream }),
   };
-  subscribe(services, stream, jobs);
+  subscribe(services, stream, jobs, queue);
 
   return {
     database,
     services,
-    /** Background job runs (started by serve; tests wait on `jobs.idle()`). */
+    /** Background jobs over pg-boss (started and stopped by serve; tests and the CLI `drain()` it). */
+    queue,
+    /** Background job runs staff watch (job_runs), on the queue; `jobs.idle()` drains it. */
     jobs,
     /** The activity stream's consumers (polling started by serve; tests `drain()` it). */
     stream,

@@ -37,5 +37,16 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     log,
     sandboxSecret,
   });
-  return { config, log, logFormat: format, database, container, close: () => database.close() };
+  return {
+    config,
+    log,
+    logFormat: format,
+    database,
+    container,
+    async close() {
+      // A job this command sent and began here finishes, or goes back to the queue.
+      await container.queue.stop();
+      await database.close();
+    },
+  };
 }

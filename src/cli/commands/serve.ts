@@ -2,8 +2,6 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
-import { scheduleMaintenance } from '../../schedules/maintenance.schedule.ts';
-import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
 import { httpSender, scheduleSandboxDeliveries } from '../../schedules/sandbox-deliveries.schedule.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime } from '../runtime.ts';
@@ -27,19 +25,16 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     version,
   });
   await extend?.(app, container);
-  const nightly = scheduleLoyaltyRecompute(container);
-  const hourly = scheduleMaintenance(container);
-  await container.jobs.start();
+  // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
+  await container.queue.start();
   container.stream.start();
   await container.services.fanImports.start();
   let sandboxDeliveries: ReturnType<typeof scheduleSandboxDeliveries> | undefined;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
-    nightly.stop();
-    hourly.stop();
     await sandboxDeliveries?.stop();
-    await container.jobs.stop();
+    await container.queue.stop();
     await container.services.fanImports.stop();
     await app.close();
     await container.stream.stop();
