@@ -25,8 +25,6 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     version,
   });
   await extend?.(app, container);
-  // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
-  await container.queue.start();
   container.stream.start();
   await container.services.fanImports.start();
   let sandboxDeliveries: ReturnType<typeof scheduleSandboxDeliveries> | undefined;
@@ -41,6 +39,10 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
+  // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
+  // After listening: its first statements (a few tenths of a second on PGlite) do not delay the
+  // first request, and a job sent meanwhile runs all the same.
+  await container.queue.start();
   // The sandbox gateway notifies this very server, as a provider would over the network.
   const address = app.server.address();
   if (address && typeof address === 'object') {

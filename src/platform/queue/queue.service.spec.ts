@@ -86,6 +86,18 @@ describe('job queue (pg-boss): jobs run once, after commit, on time, again after
     expect(ran).toEqual(['committed']);
   });
 
+  it('takes sends from many transactions at once into a new queue, each on its own connection (never one more: the pool may be used up)', async () => {
+    const queue = instance();
+    const ran: number[] = [];
+    queue.define<{ n: number }>('welcome', async (_c, data) => {
+      ran.push(data.n);
+    });
+    // More transactions than the test pool has connections (5), all before the queue exists.
+    await Promise.all(Array.from({ length: 12 }, (_, n) => inTransaction(ctx(), (tx) => queue.send(tx, 'welcome', { n }))));
+    await queue.drain();
+    expect(ran.sort((x, y) => x - y)).toEqual(Array.from({ length: 12 }, (_, n) => n));
+  });
+
   it('does not run a delayed job before its time, and runs it once after', async () => {
     const queue = instance();
     const ranAt: number[] = [];

@@ -64,17 +64,19 @@ const CRON_SECONDS = 15;
 type Policy = 'stately' | 'short' | 'standard';
 type Definition = Required<Omit<QueueDefinition, 'oneAtATime'>> & { handler: QueueHandler<unknown>; policy: Policy };
 
-/** pg-boss's create_queue() (what `boss.createQueue` runs), on a connection of our choosing. */
-const CREATE_QUEUE = `select ${QUEUE_SCHEMA}.create_queue($1, $2)`;
-const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 /**
- * The same in a transaction of its own under pg-boss's schema lock (the one its migrations and
- * maintenance take): creating a queue alters pg-boss's tables, and two creations at once (two
- * queues, or two instances) deadlock on PostgreSQL.
+ * pg-boss's schema lock (the one its migrations and maintenance take), to the end of the
+ * transaction: creating a queue alters pg-boss's tables, and two creations at once (two queues,
+ * or two instances) deadlock on PostgreSQL.
  */
+const SCHEMA_LOCK = `SELECT pg_advisory_xact_lock(('x' || encode(sha224((current_database() || '.pgboss.${QUEUE_SCHEMA}')::bytea), 'hex'))::bit(64)::bigint)`;
+/** pg-boss's create_queue() (what `boss.createQueue` runs), on a connection of our choosing. */
+const CREATE_QUEUE = `SELECT ${QUEUE_SCHEMA}.create_queue($1, $2)`;
+const QUEUE_EXISTS = `SELECT 1 FROM ${QUEUE_SCHEMA}.queue WHERE name = $1`;
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 const createQueueLocked = (name: string, policy: Policy) => `
   BEGIN;
-  SELECT pg_advisory_xact_lock(('x' || encode(sha224((current_database() || '.pgboss.${QUEUE_SCHEMA}')::bytea), 'hex'))::bit(64)::bigint);
+  ${SCHEMA_LOCK};
   SELECT ${QUEUE_SCHEMA}.create_queue(${literal(name)}, ${literal(JSON.stringify({ policy }))});
   COMMIT;`;
 /** pg-boss's own queue for what its schedules send (created here, under the lock, before `boss.start` would). */
@@ -135,13 +137,23 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
     ...(d.policy === 'stately' ? { singletonKey: name } : {}),
   });
 
-  /** Creates the queue if it is not there, and sets its policy (once per instance). */
+  /** The queues in the database and their policies, read once (then kept up to date by `ensure`). */
+  let existing: Promise<Map<string, string | undefined>> | undefined;
+  function existingQueues() {
+    existing ??= boss.getQueues().then((rows) => new Map(rows.map((q) => [q.name, q.policy])));
+    existing.catch(() => (existing = undefined));
+    return existing;
+  }
+
+  /** Creates the queue if it is not there, or sets its policy if it changed (once per instance). */
   function ensure(name: string, policy: Policy = definition(name).policy): Promise<void> {
     let done = ensuring.get(name);
     if (!done) {
       done = (async () => {
-        await main.executeSql(createQueueLocked(name, policy));
-        await boss.updateQueue(name, { name, policy });
+        if ((await existingQueues()).get(name) !== policy) {
+          await main.executeSql(createQueueLocked(name, policy));
+          await boss.updateQueue(name, { name, policy });
+        }
         ready.add(name);
       })();
       done.catch(() => ensuring.delete(name));
@@ -238,10 +250,15 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
     async send<T>(ctx: Ctx, name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
       const d = definition(name);
       const via: RawSql = inOpenTransaction(ctx) ? rawSqlOf(ctx.db, true) : main;
-      // On PGlite `ensure` would wait for the one connection, which this transaction holds.
-      if (via !== main && deps.engine === 'pglite') {
-        if (!ready.has(name)) await via.executeSql(CREATE_QUEUE, [name, { policy: d.policy }]);
-      } else await ensure(name);
+      if (via === main) await ensure(name);
+      else if (!ready.has(name)) {
+        // On this transaction's connection: `ensure` would wait for another one, which on PGlite
+        // is this very one, and on PostgreSQL may be the pool's last.
+        if ((await via.executeSql(QUEUE_EXISTS, [name])).rows.length === 0) {
+          await via.executeSql(SCHEMA_LOCK);
+          await via.executeSql(CREATE_QUEUE, [name, { policy: d.policy }]);
+        }
+      }
       const id = newId();
       const sent = await boss.send(name, (data ?? null) as object, {
         ...jobOptions(name, d),
