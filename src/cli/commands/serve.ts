@@ -40,8 +40,8 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   });
   await app.listen({ port: config.port, host: config.host });
   // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
-  // After listening: its first statements (a few tenths of a second on PGlite) do not delay the
-  // first request, and a job sent meanwhile runs all the same.
+  // After listening: its first statements do not hold back the first request, and a job sent
+  // meanwhile runs all the same.
   await container.queue.start();
   // The sandbox gateway notifies this very server, as a provider would over the network.
   const address = app.server.address();

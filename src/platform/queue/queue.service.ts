@@ -105,7 +105,8 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
     maintenanceIntervalSeconds: deps.settings?.maintenanceSeconds ?? MAINTENANCE_SECONDS,
     cronWorkerIntervalSeconds: deps.settings?.cronSeconds ?? CRON_SECONDS,
   });
-  boss.on('error', (err) => systemCtx().log.warn({ err }, 'job queue maintenance failed'));
+  // pg-boss's own background work: maintenance, schedules, its clock check.
+  boss.on('error', (err) => systemCtx().log.warn({ err }, 'job queue background work failed'));
 
   const queues = new Map<string, Definition>();
   const schedules = new Map<string, { cron: string; data: object | null }>();
@@ -137,11 +138,13 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
     ...(d.policy === 'stately' ? { singletonKey: name } : {}),
   });
 
-  /** The queues in the database and their policies, read once (then kept up to date by `ensure`). */
+  /** The queues in the database and their policies, read once per instance (again after a failure). */
   let existing: Promise<Map<string, string | undefined>> | undefined;
   function existingQueues() {
-    existing ??= boss.getQueues().then((rows) => new Map(rows.map((q) => [q.name, q.policy])));
-    existing.catch(() => (existing = undefined));
+    if (!existing) {
+      existing = boss.getQueues().then((rows) => new Map(rows.map((q) => [q.name, q.policy])));
+      existing.catch(() => (existing = undefined));
+    }
     return existing;
   }
 
@@ -298,8 +301,8 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
 
     /**
      * No job starts here any more; running handlers get `stopGraceMs` to finish, and the jobs of
-     * those still running are handed back (failed now, so retried at once by another instance or
-     * the next start, as their retry settings say).
+     * those still running are handed back (failed now: another instance or the next start tries
+     * them again once their retry delay is over; the job runs' queues have none).
      */
     async stop() {
       if (stopped) return;
