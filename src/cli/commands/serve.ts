@@ -39,10 +39,6 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });
-  // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
-  // After listening: its first statements do not hold back the first request, and a job sent
-  // meanwhile runs all the same.
-  await container.queue.start();
   // The sandbox gateway notifies this very server, as a provider would over the network.
   const address = app.server.address();
   if (address && typeof address === 'object') {
@@ -55,6 +51,10 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   process.stdout.write(`\nFanbase ${version} is running (${where}).\n  Console:  ${base}/console\n  Fan site: ${base}/\n  API docs: ${base}/docs\n${unset}\n`);
   // A log collector sees it too; on a terminal the banner has just said it.
   if (!config.publicBaseUrlConfigured && logFormat === 'json') log.warn({ publicBaseUrl: base }, 'PUBLIC_BASE_URL is not set');
+  // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
+  // Once serving: its first statements do not hold back the first request, and a job sent
+  // meanwhile runs all the same.
+  await container.queue.start();
 }
 
 /** Said at every start until PUBLIC_BASE_URL is set (the console shows the owner the same). */

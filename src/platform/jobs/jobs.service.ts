@@ -135,7 +135,7 @@ export function createJobRunner(deps: { repo: JobsRepository; queue: Queue; expi
       const asked = await ask(ctx, name, requester(ctx, requestedBy));
       if (onProgress) listeners.set(asked.id, onProgress);
       try {
-        await queue.drain();
+        await queue.drain([name]);
       } finally {
         listeners.delete(asked.id);
       }

@@ -292,6 +292,8 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
       // Before pg-boss's first look at the schedules, which `boss.start` sets off.
       await applySchedules();
       await boss.start();
+      // Stopped while starting (a signal at boot): undo pg-boss's start.
+      if (stopped) return boss.stop({ graceful: false, close: false });
       poller = setInterval(() => {
         for (const name of queues.keys()) kick(name);
       }, pollSeconds * 1000);
@@ -324,12 +326,13 @@ export function createQueue(deps: { db: Db; engine: Engine; systemCtx: () => Ctx
 
     /**
      * Tests and CLI: runs every job that is due now in this process, including the ones their
-     * handlers send, until none is due and none runs here (a job running elsewhere is not waited for).
+     * handlers send, until none is due and none runs here (a job running elsewhere is not waited
+     * for). `names`: only those queues' jobs are looked for.
      */
-    async drain() {
+    async drain(names: string[] = [...queues.keys()]) {
       for (;;) {
         const before = executed;
-        for (const name of queues.keys()) kick(name);
+        for (const name of names) kick(name);
         await idle();
         if (executed === before) return;
       }
