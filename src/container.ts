@@ -27,6 +27,7 @@ import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { createInsightsService } from './modules/insights/insights.service.ts';
 import { jobsRepository } from './platform/jobs/jobs.repository.ts';
 import { createJobRunner } from './platform/jobs/jobs.service.ts';
+import { createQueue, type QueueSettings } from './platform/queue/queue.service.ts';
 import { idempotencyRepository } from './platform/workflows/idempotency.repository.ts';
 import { createIdempotencyService } from './platform/workflows/idempotency.service.ts';
 import { workflowsRepository } from './platform/workflows/workflows.repository.ts';
@@ -74,13 +75,16 @@ export type ContainerOptions = {
   stripe?: StripeOptions;
   /** Where the revenue report takes membership figures from (tests pass their own; else the memberships module's). */
   membershipMetrics?: MembershipMetricsSource;
+  /** The job queue's polling, shutdown grace and maintenance intervals (tests shorten them). */
+  queue?: QueueSettings;
 };
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
   const now = options.now ?? (() => new Date());
   const jobCtx = (): Ctx => ({ actor: { kind: 'system' }, db: database.db, now, log: options.log });
-  const jobs = createJobRunner({ repo: jobsRepository, systemCtx: jobCtx });
+  const queue = createQueue({ db: database.db, engine: database.engine, systemCtx: jobCtx, settings: options.queue });
+  const jobs = createJobRunner({ repo: jobsRepository, queue });
   const workflows = createWorkflowRunner({ repo: workflowsRepository });
   const idempotency = createIdempotencyService({ repo: idempotencyRepository });
   const auth = createAuthService(authRepository);
@@ -120,7 +124,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     ledger,
   });
   const tiers = createTiersService({ repo: membershipsRepository });
-  const settlement = createSettlement({ repo: membershipsRepository, tiers, payments, timeline });
+  const settlement = createSettlement({ repo: membershipsRepository, tiers, payments, timeline, scheduler: queue });
   const offers = createOffersService({ repo: membershipsRepository, tiers, publicBaseUrl: options.publicBaseUrl });
   const gifts = createGiftsService({ repo: membershipsRepository, tiers, payments, fans, settlement });
   const memberships = createMembershipsService({ repo: membershipsRepository, tiers, payments, timeline, fans, settlement, offers, gifts });
@@ -161,12 +165,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
     revenue,
     stream: createStreamService({ runner: stream }),
   };
-  subscribe(services, stream, jobs);
+  subscribe(services, stream, jobs, queue);
 
   return {
     database,
     services,
-    /** Background job runs (started by serve; tests wait on `jobs.idle()`). */
+    /** Background jobs over pg-boss (started and stopped by serve; tests and the CLI `drain()` it). */
+    queue,
+    /** Background job runs staff watch (job_runs), on the queue; `jobs.idle()` drains it. */
     jobs,
     /** The activity stream's consumers (polling started by serve; tests `drain()` it). */
     stream,

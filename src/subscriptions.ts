@@ -6,16 +6,26 @@ import { REBUILD_DAILY_JOB } from './modules/insights/insights.service.ts';
 import { createLoyaltyConsumer } from './modules/loyalty/loyalty.consumer.ts';
 import { RECOMPUTE_JOB, RELEVEL_JOB } from './modules/loyalty/loyalty.service.ts';
 import type { JobRunner } from './platform/jobs/jobs.service.ts';
+import type { Queue } from './platform/queue/queue.service.ts';
+import {
+  MEMBERSHIP_EXPIRE_JOB,
+  MEMBERSHIP_REMIND_JOB,
+  MEMBERSHIP_SWEEP_JOB,
+  MEMBERSHIP_SWEEP_SCHEDULE,
+  type MembershipJob,
+} from './modules/memberships/membership-settlement.ts';
+import { LOYALTY_RECOMPUTE_SCHEDULE } from './schedules/loyalty-recompute.schedule.ts';
+import { MAINTENANCE_JOB, MAINTENANCE_SCHEDULE, runMaintenance } from './schedules/maintenance.schedule.ts';
 import type { StreamRunner } from './platform/stream/stream.runner.ts';
 import type { Activity } from './modules/timeline/timeline.service.ts';
 import type { Services } from './container.ts';
 
 /**
- * The wiring: every hook, consumer and background job, one line each, in the order they run.
- * Services never register themselves; reading this file tells what reacts to what.
+ * The wiring: every hook, consumer, background job and schedule, one line each, in the order
+ * they run. Services never register themselves; reading this file tells what reacts to what.
  */
-export function subscribe(services: Services, stream: StreamRunner<Activity>, jobs: JobRunner) {
-  const { timeline, articles, channel, loyalty } = services;
+export function subscribe(services: Services, stream: StreamRunner<Activity>, jobs: JobRunner, queue: Queue) {
+  const { timeline, articles, channel, loyalty, memberships } = services;
 
   // Before an activity is written (read-only; the caller's own answer shows the result).
   timeline.enrich('unfollowed', articles.attributeUnfollow);
@@ -29,10 +39,23 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
   stream.register(createArticlesConsumer({ repo: articlesRepository, timeline }));
   stream.register(createLoyaltyConsumer({ loyalty, channel }));
 
-  // Background jobs (job_runs): rebuilds and re-levelling staff can watch.
+  // Background jobs (job_runs on the job queue): rebuilds and re-levelling staff can watch.
   jobs.define(REBUILD_DAILY_JOB, async (ctx) => ({ position: (await stream.rebuild(ctx, INSIGHTS_CONSUMER)).activityId.toString() }));
   jobs.define(RELEVEL_JOB, (ctx, progress) => loyalty.relevelAll(ctx, progress));
   jobs.define(RECOMPUTE_JOB, (ctx, progress) => loyalty.recomputeAll(ctx, (phase, done, total) => (phase === 'levels' ? progress(done, total) : undefined)));
+
+  // Timed work, once for the whole cluster (the queue's schedules, UTC).
+  jobs.schedule(RECOMPUTE_JOB, LOYALTY_RECOMPUTE_SCHEDULE);
+  queue.define(MAINTENANCE_JOB, async (ctx) => void (await runMaintenance(ctx, services)), { retryLimit: 1 });
+  queue.schedule(MAINTENANCE_JOB, MAINTENANCE_SCHEDULE);
+
+  // Memberships end on time: a job at each period's end, a reminder before a prepaid one ends,
+  // and a sweep every few minutes for anything a lost job or a restart left due. Each moves a
+  // membership once however often it runs.
+  queue.define<MembershipJob>(MEMBERSHIP_EXPIRE_JOB, async (ctx, data) => void (await memberships.expireDue(ctx, data.membershipId)));
+  queue.define<MembershipJob>(MEMBERSHIP_REMIND_JOB, async (ctx, data) => void (await memberships.remind(ctx, data.membershipId, new Date(data.periodEnd))));
+  queue.define(MEMBERSHIP_SWEEP_JOB, async (ctx) => void (await memberships.expireDue(ctx)), { oneAtATime: true });
+  queue.schedule(MEMBERSHIP_SWEEP_JOB, MEMBERSHIP_SWEEP_SCHEDULE);
 
   // The channel's days are its time zone's: a new zone re-counts the rollup and active days.
   channel.onSettingsChanged(async (ctx, { before, after }) => {

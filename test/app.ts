@@ -50,13 +50,13 @@ export function useTestApp(options: Partial<AppOptions> = {}, extra: { logger?: 
   });
   beforeEach(async () => {
     // A background job left running by the previous test must not write into the next one.
-    await t.container.jobs.idle();
+    await t.container.queue.drain();
     await t.container.services.fanImports.idle();
     await t.container.stream.idle();
     await resetDatabase(t.database);
   });
   afterAll(async () => {
-    await t.container?.jobs.idle();
+    await t.container?.queue.stop();
     await t.container?.services.fanImports.stop();
     await t.container?.stream.stop();
     await t.app?.close();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import { createDb, type Database, type QueryLogger } from '../src/db/client.ts';
+import { QUEUE_SCHEMA } from '../src/db/queue-schema.ts';
 
 /** Which engine this test run uses: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export const testEngine = (): 'postgres' | 'pglite' => (process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
@@ -48,11 +49,15 @@ export async function openTestDatabase(opts: { logger?: QueryLogger } = {}): Pro
   };
 }
 
-/** Empties every table (between tests), keeping the schema and migration history. */
+/**
+ * Empties every table (between tests), keeping the schema and migration history; of pg-boss's,
+ * the jobs and schedules (its queues stay), and when it last ran maintenance and cron.
+ */
 export async function resetDatabase(database: Database): Promise<void> {
   const result = await database.db.execute<{ tablename: string }>(sql`select tablename from pg_tables where schemaname = 'public'`);
   const rows = (result as unknown as { rows: { tablename: string }[] }).rows;
-  if (rows.length === 0) return;
   const list = rows.map((r) => `"${r.tablename}"`).join(', ');
-  await database.db.execute(sql.raw(`TRUNCATE ${list} RESTART IDENTITY CASCADE`));
+  if (list) await database.db.execute(sql.raw(`TRUNCATE ${list} RESTART IDENTITY CASCADE`));
+  await database.db.execute(sql.raw(`TRUNCATE ${QUEUE_SCHEMA}.job, ${QUEUE_SCHEMA}.archive, ${QUEUE_SCHEMA}.schedule`));
+  await database.db.execute(sql.raw(`UPDATE ${QUEUE_SCHEMA}.version SET maintained_on = null, cron_on = null, monitored_on = null`));
 }

@@ -41,5 +41,16 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     wechatpay,
     stripe: config.stripe,
   });
-  return { config, log, logFormat: format, database, container, close: () => database.close() };
+  return {
+    config,
+    log,
+    logFormat: format,
+    database,
+    container,
+    async close() {
+      // A job this command sent and began here finishes, or goes back to the queue.
+      await container.queue.stop();
+      await database.close();
+    },
+  };
 }

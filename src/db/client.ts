@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type {} from '../core/context.ts';
 import { AppError } from '../core/errors.ts';
 import { PACKAGE_ROOT } from '../core/package-root.ts';
+import { migrateQueueSchema } from './queue-schema.ts';
 
 /**
  * One handle type for both drivers (a union of the two breaks `.returning()`). Schema-free: a
@@ -25,6 +26,7 @@ export type Engine = 'pglite' | 'postgres';
 export type Database = {
   db: Db;
   engine: Engine;
+  /** Our migrations (src/db/migrations), then pg-boss's schema (src/db/queue-schema.ts). */
   migrate(): Promise<void>;
   close(): Promise<void>;
 };
@@ -57,7 +59,10 @@ export async function createDb(options: DbOptions): Promise<Database> {
     return {
       db,
       engine: 'postgres',
-      migrate: () => migratePg(db as never, { migrationsFolder }),
+      async migrate() {
+        await migratePg(db as never, { migrationsFolder });
+        await migrateQueueSchema(db);
+      },
       close: () => pool.end(),
     };
   }
@@ -73,7 +78,10 @@ export async function createDb(options: DbOptions): Promise<Database> {
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    async migrate() {
+      await migratePglite(db as never, { migrationsFolder });
+      await migrateQueueSchema(db);
+    },
     async close() {
       await client.close();
       await release?.();

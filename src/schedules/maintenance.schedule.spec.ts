@@ -3,19 +3,21 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.ts';
 import { createOwner } from '../../test/factories.ts';
 import { newId } from '../core/ids.ts';
-import { scheduleMaintenance } from './maintenance.schedule.ts';
+import { MAINTENANCE_JOB } from './maintenance.schedule.ts';
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
 
 describe('hourly maintenance', () => {
   const t = useTestApp();
 
-  it('marks runs left running by a stopped process as interrupted, keeps running ones, and purges expired keys', async () => {
+  it('runs at minute 17 of every hour (UTC) for the whole cluster: marks runs left running by a stopped process as interrupted, keeps running ones, and purges expired keys', async () => {
     const owner = await createOwner(t.app);
-    const job = scheduleMaintenance(t.container);
+    const { queue } = t.container;
+    await queue.start();
     try {
-      expect(job.nextRun(new Date('2026-02-01T05:20:00Z'))?.toISOString()).toBe('2026-02-01T06:17:00.000Z');
       const { db } = t.database;
+      const stored = rowsOf<{ cron: string; timezone: string }>(await db.execute(sql`select cron, timezone from pgboss.schedule where name = ${MAINTENANCE_JOB}`));
+      expect(stored).toEqual([{ cron: '17 * * * *', timezone: 'UTC' }]);
       const [old, recent] = [newId(), newId()];
       // A run a process began seven hours ago and never finished (it was killed), one begun a minute ago.
       await db.execute(sql`insert into workflow_runs (id, name, status, requested_by, started_at) values
@@ -26,7 +28,9 @@ describe('hourly maintenance', () => {
         values ('POST /x', 'system', 'gone', 'f', 'completed', ${newId()}, 200, '{}'::jsonb, now() - interval '2 days', now() - interval '1 day'),
                ('POST /x', 'system', 'kept', 'f', 'completed', ${newId()}, 200, '{}'::jsonb, now(), now() + interval '1 day')`);
 
-      await job.trigger();
+      // What the schedule sends at minute 17.
+      await queue.send(t.container.ctx({ kind: 'system' }), MAINTENANCE_JOB, {});
+      await queue.drain();
 
       const runs = await t.app.inject({ method: 'GET', url: '/api/admin/workflow-runs?name=fans.import', headers: { cookie: owner.cookie } });
       const byId = new Map(runs.json().items.map((r: { id: string }) => [r.id, r]));
@@ -38,7 +42,7 @@ describe('hourly maintenance', () => {
       expect(byId.get(recent)).toMatchObject({ status: 'running' });
       expect(rowsOf<{ key: string }>(await db.execute(sql`select key from idempotency_keys order by key`)).map((r) => r.key)).toEqual(['kept']);
     } finally {
-      job.stop();
+      await queue.stop();
     }
   });
 });

@@ -1,31 +1,21 @@
-import { Cron } from 'croner';
-import type { Container } from '../container.ts';
+import type { Ctx } from '../core/context.ts';
+import type { Services } from '../container.ts';
 
-/** Every hour, at minute 17: housekeeping of what expires or was left behind. */
+/** Every hour, at minute 17 (UTC): housekeeping of what expires or was left behind. */
 export const MAINTENANCE_SCHEDULE = '17 * * * *';
+export const MAINTENANCE_JOB = 'maintenance.hourly';
 
 /**
  * Deletes idempotency keys past their day and expired sessions, and marks workflow runs left
- * `running` by a stopped process as interrupted. Each is idempotent, so instances running it at
- * the same time do no harm.
+ * `running` by a stopped process as interrupted. Each is idempotent: a second run (a retry)
+ * does no harm.
  */
-export async function runMaintenance(container: Container) {
-  const ctx = container.ctx({ kind: 'system' });
-  const { idempotency, auth, workflows } = container.services;
+export async function runMaintenance(ctx: Ctx, services: Pick<Services, 'idempotency' | 'auth' | 'workflows'>) {
+  const { idempotency, auth, workflows } = services;
   const keys = await idempotency.purgeExpired(ctx);
   await auth.purgeExpired(ctx);
   const abandoned = await workflows.abandonStale(ctx);
-  return { expiredKeys: keys, abandonedRuns: abandoned };
-}
-
-export function scheduleMaintenance(container: Container): Cron {
-  const log = container.ctx().log;
-  return new Cron(MAINTENANCE_SCHEDULE, { timezone: 'UTC', protect: true, name: 'maintenance' }, async () => {
-    try {
-      const done = await runMaintenance(container);
-      if (done.expiredKeys || done.abandonedRuns) log.info({ schedule: 'maintenance', ...done }, 'maintenance done');
-    } catch (err) {
-      log.error({ err, schedule: 'maintenance' }, 'maintenance failed');
-    }
-  });
+  const done = { expiredKeys: keys, abandonedRuns: abandoned };
+  if (done.expiredKeys || done.abandonedRuns) ctx.log.info({ job: MAINTENANCE_JOB, ...done }, 'maintenance done');
+  return done;
 }

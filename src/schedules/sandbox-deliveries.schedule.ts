@@ -12,7 +12,9 @@ export const httpSender =
 
 /**
  * Delivers the sandbox gateway's due notifications every half second, one pass at a time, until
- * stopped. Several instances share the outbox safely (each pass leases what it sends).
+ * stopped. Several instances share the outbox safely (each pass leases what it sends). A timer of
+ * each instance rather than a schedule on the job queue: the queue's cron is per minute, and a
+ * payment's notification must come within a second or two.
  */
 export function scheduleSandboxDeliveries(container: Container, send: NotificationSender) {
   const log = container.ctx().log;

@@ -2,8 +2,6 @@ import closeWithGrace from 'close-with-grace';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
-import { scheduleMaintenance } from '../../schedules/maintenance.schedule.ts';
-import { scheduleLoyaltyRecompute } from '../../schedules/loyalty-recompute.schedule.ts';
 import { httpSender, scheduleSandboxDeliveries } from '../../schedules/sandbox-deliveries.schedule.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime } from '../runtime.ts';
@@ -27,19 +25,14 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     version,
   });
   await extend?.(app, container);
-  const nightly = scheduleLoyaltyRecompute(container);
-  const hourly = scheduleMaintenance(container);
-  await container.jobs.start();
   container.stream.start();
   await container.services.fanImports.start();
   let sandboxDeliveries: ReturnType<typeof scheduleSandboxDeliveries> | undefined;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
-    nightly.stop();
-    hourly.stop();
     await sandboxDeliveries?.stop();
-    await container.jobs.stop();
+    await container.queue.stop();
     await container.services.fanImports.stop();
     await app.close();
     await container.stream.stop();
@@ -58,6 +51,10 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   process.stdout.write(`\nFanbase ${version} is running (${where}).\n  Console:  ${base}/console\n  Fan site: ${base}/\n  API docs: ${base}/docs\n${unset}\n`);
   // A log collector sees it too; on a terminal the banner has just said it.
   if (!config.publicBaseUrlConfigured && logFormat === 'json') log.warn({ publicBaseUrl: base }, 'PUBLIC_BASE_URL is not set');
+  // The job queue: jobs of every instance, retries, the nightly recompute and hourly maintenance.
+  // Once serving: its first statements do not hold back the first request, and a job sent
+  // meanwhile runs all the same.
+  await container.queue.start();
 }
 
 /** Said at every start until PUBLIC_BASE_URL is set (the console shows the owner the same). */

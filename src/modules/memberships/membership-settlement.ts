@@ -9,12 +9,16 @@ import type { TiersService } from './tiers.service.ts';
 /** Jobs memberships schedule: each membership's expiry on time, and a reminder before a prepaid period ends. */
 export const MEMBERSHIP_EXPIRE_JOB = 'membership.expire';
 export const MEMBERSHIP_REMIND_JOB = 'membership.remind';
+/** The safety net: every 5 minutes, whatever is due and was not moved on by its own job. */
+export const MEMBERSHIP_SWEEP_JOB = 'membership.sweep';
+export const MEMBERSHIP_SWEEP_SCHEDULE = '*/5 * * * *';
+export type MembershipJob = { membershipId: string; periodEnd: string };
 /** A prepaid period's renewal reminder comes this long before it ends. */
 export const REMINDER_DAYS_BEFORE = 3;
 
 /** How memberships ask for background work at a time (the job queue). */
 export type MembershipScheduler = {
-  send(ctx: Ctx, name: string, data: { membershipId: string; periodEnd: string }, options: { startAfter: Date; singletonKey: string }): Promise<unknown>;
+  send(ctx: Ctx, name: string, data: MembershipJob, options: { startAfter: Date; singletonKey: string }): Promise<unknown>;
 };
 
 /** Still a member at `now`: not expired, and the period not over. */

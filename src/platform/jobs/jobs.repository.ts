@@ -1,79 +1,80 @@
-import { and, desc, eq, inArray, lt, notInArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { jobRuns, type JobRun } from './jobs.table.ts';
 
-const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
-
 export const jobsRepository = {
-  /** Queues a run unless one already waits (then that one is returned: it will see the latest state). */
-  async enqueue(db: Db, run: { id: string; name: string; requestedBy: string; at: Date }): Promise<JobRun> {
-    // The waiting run can be claimed between our insert and our read: then queue again.
+  /**
+   * Queues a run unless one already waits; then that one is returned (it will see the latest
+   * state) with `created` false.
+   */
+  async enqueue(db: Db, run: { id: string; name: string; requestedBy: string; at: Date }): Promise<{ run: JobRun; created: boolean }> {
+    // The waiting run can start between our insert and our read: then queue again.
     for (;;) {
       const [inserted] = await db
         .insert(jobRuns)
         .values({ id: run.id, name: run.name, status: 'queued', requestedBy: run.requestedBy, createdAt: run.at })
         .onConflictDoNothing()
         .returning();
-      if (inserted) return inserted;
+      if (inserted) return { run: inserted, created: true };
       const [waiting] = await db
         .select()
         .from(jobRuns)
         .where(and(eq(jobRuns.name, run.name), eq(jobRuns.status, 'queued')));
-      if (waiting) return waiting;
+      if (waiting) return { run: waiting, created: false };
     }
-  },
-
-  /** Marks running runs whose heartbeat stopped before `staleBefore` as failed (their process died); returns how many. */
-  async failStale(db: Db, name: string, staleBefore: Date, at: Date, alive: string[] = []): Promise<number> {
-    const rows = await db
-      .update(jobRuns)
-      .set({ status: 'failed', error: 'interrupted: the process running it stopped', finishedAt: at })
-      .where(
-        and(eq(jobRuns.name, name), eq(jobRuns.status, 'running'), lt(jobRuns.heartbeatAt, staleBefore), alive.length ? notInArray(jobRuns.id, alive) : undefined),
-      )
-      .returning({ id: jobRuns.id });
-    return rows.length;
-  },
-
-  /** Marks these runs, still running in a process that is shutting down, as interrupted. */
-  async interrupt(db: Db, ids: string[], at: Date) {
-    if (ids.length === 0) return;
-    await db
-      .update(jobRuns)
-      .set({ status: 'failed', error: 'interrupted: the server shut down', finishedAt: at })
-      .where(and(inArray(jobRuns.id, ids), eq(jobRuns.status, 'running')));
   },
 
   /**
-   * Takes the queued run of `name` if no run of it is running. Two instances racing here meet
-   * the one-running unique index: the loser gets nothing.
+   * Marks the runs of `name` still `running`, other than `except`, as failed: the caller holds
+   * the job's only active pg-boss job, so the process that ran them is gone.
    */
-  async claim(db: Db, name: string, at: Date): Promise<JobRun | undefined> {
-    try {
-      const rows = rowsOf<{ id: string }>(
-        await db.execute(sql`
-          update job_runs set status = 'running', started_at = ${at.toISOString()}::timestamptz, heartbeat_at = ${at.toISOString()}::timestamptz
-          where id = (select id from job_runs where name = ${name} and status = 'queued' limit 1 for update skip locked)
-            and not exists (select 1 from job_runs where name = ${name} and status = 'running')
-          returning id`),
-      );
-      if (rows.length === 0) return undefined;
-      const [run] = await db.select().from(jobRuns).where(eq(jobRuns.id, rows[0]!.id));
-      return run;
-    } catch (err) {
-      if ((err as { code?: string }).code === '23505') return undefined;
-      throw err;
-    }
+  async failAbandoned(db: Db, name: string, except: string | undefined, at: Date) {
+    await db
+      .update(jobRuns)
+      .set({ status: 'failed', error: 'interrupted: the process running it stopped', finishedAt: at })
+      .where(and(eq(jobRuns.name, name), eq(jobRuns.status, 'running'), except ? ne(jobRuns.id, except) : undefined));
   },
 
-  /** Starts a run directly (CLI, schedule); undefined if one is already running. */
-  async startNow(db: Db, run: { id: string; name: string; requestedBy: string; at: Date }): Promise<JobRun | undefined> {
+  /** Starts run `id` if it waits, or starts it again if an attempt of it was cut short. */
+  async start(db: Db, id: string, at: Date): Promise<JobRun | undefined> {
+    const [row] = await db
+      .update(jobRuns)
+      .set({ status: 'running', startedAt: at, heartbeatAt: at, done: 0, total: null })
+      .where(and(eq(jobRuns.id, id), inArray(jobRuns.status, ['queued', 'running'])))
+      .returning();
+    return row;
+  },
+
+  /** Starts the waiting run of `name`, if there is one. */
+  async startWaiting(db: Db, name: string, at: Date): Promise<JobRun | undefined> {
+    const [row] = await db
+      .update(jobRuns)
+      .set({ status: 'running', startedAt: at, heartbeatAt: at })
+      .where(and(eq(jobRuns.name, name), eq(jobRuns.status, 'queued')))
+      .returning();
+    return row;
+  },
+
+  /** Starts a new run (a scheduled one). */
+  async startNew(db: Db, run: { id: string; name: string; requestedBy: string; at: Date }): Promise<JobRun> {
     const [row] = await db
       .insert(jobRuns)
       .values({ id: run.id, name: run.name, status: 'running', requestedBy: run.requestedBy, createdAt: run.at, startedAt: run.at, heartbeatAt: run.at })
-      .onConflictDoNothing()
       .returning();
+    return row!;
+  },
+
+  async findById(db: Db, id: string): Promise<JobRun | undefined> {
+    const [row] = await db.select().from(jobRuns).where(eq(jobRuns.id, id));
     return row;
+  },
+
+  async isRunning(db: Db, name: string): Promise<boolean> {
+    const rows = await db
+      .select({ id: jobRuns.id })
+      .from(jobRuns)
+      .where(and(eq(jobRuns.name, name), eq(jobRuns.status, 'running')));
+    return rows.length > 0;
   },
 
   async progress(db: Db, id: string, done: number, total: number | null, at: Date) {
@@ -104,11 +105,6 @@ export const jobsRepository = {
       .from(jobRuns)
       .where(and(inArray(jobRuns.name, names), inArray(jobRuns.status, ['succeeded', 'failed'])))
       .orderBy(jobRuns.name, desc(jobRuns.finishedAt));
-  },
-
-  async queuedNames(db: Db): Promise<string[]> {
-    const rows = await db.selectDistinct({ name: jobRuns.name }).from(jobRuns).where(eq(jobRuns.status, 'queued'));
-    return rows.map((r) => r.name);
   },
 };
 export type JobsRepository = typeof jobsRepository;

@@ -1,39 +1,46 @@
 import { requireStaff } from '../../core/access.ts';
-import type { Ctx } from '../../core/context.ts';
+import { inTransaction, type Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
+import type { Queue, QueueJob } from '../queue/queue.service.ts';
 import type { JobsRepository } from './jobs.repository.ts';
 import type { JobRun } from './jobs.table.ts';
 
 /** Reports progress; awaited, so a handler's progress is written before it goes on. */
 export type JobProgress = (done: number, total?: number | null) => Promise<void>;
 export type JobHandler = (ctx: Ctx, progress: JobProgress) => Promise<Record<string, unknown>>;
+type ProgressListener = (done: number, total: number | null) => void;
 
-/** A running run whose heartbeat is older than this belongs to a process that died. */
-const STALE_MS = 2 * 60_000;
+/** What the queue carries for a run: the run staff asked for, or who a new one is for (a schedule). */
+type RunRequest = { runId?: string; requestedBy?: string };
+
+/**
+ * An attempt still going after this long is taken for dead by pg-boss and run again: longer than
+ * the longest run (a full recompute at a million fans takes minutes), which is also how long a
+ * run whose process was killed shows as running before it is done again.
+ */
+const RUN_EXPIRE_SECONDS = 60 * 60;
 /** Progress is written at most this often… */
 const PROGRESS_MS = 1_000;
 /** …and the heartbeat at least this often, even through a long single statement. */
 const HEARTBEAT_MS = 30_000;
-const POLL_MS = 30_000;
 
 const requester = (ctx: Ctx, fallback: string) => (ctx.actor.kind === 'staff' ? `staff:${ctx.actor.staffId}` : fallback);
 
 /**
- * Background jobs kept in job_runs: asked for by staff (queued, then run by whichever instance
- * claims it) or run on the spot by the CLI and the schedule. Handlers run as the system with
- * their own transactions; progress and the result are visible to staff while and after they run.
+ * Background jobs staff can watch, kept as runs in job_runs (progress, heartbeat, result) and
+ * carried by the job queue: each job name is a one-at-a-time queue, so one run of it goes at a
+ * time across instances and one waits. A run asked for is a job_runs row plus a job carrying its
+ * id, written in one transaction; asking again while one waits returns the waiting one. pg-boss
+ * hands a run cut short by a stop (at once) or a killed process (after RUN_EXPIRE_SECONDS) to an
+ * instance that does it again, whole. A run that fails is recorded as failed and not retried: the
+ * next ask runs it again.
  */
-export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => Ctx }) {
-  const { repo, systemCtx } = deps;
+export function createJobRunner(deps: { repo: JobsRepository; queue: Queue; expireInSeconds?: number }) {
+  const { repo, queue } = deps;
   const handlers = new Map<string, JobHandler>();
-  const loops = new Map<string, Promise<void>>();
-  /** Names asked for while their loop was winding down: it goes round once more. */
-  const again = new Set<string>();
-  /** Runs executing in this process, by id → name. */
-  const executing = new Map<string, string>();
-  let poller: NodeJS.Timeout | undefined;
-  let stopped = false;
+  /** Callers of `runNow` following a run's progress, by run id. */
+  const listeners = new Map<string, ProgressListener>();
 
   function handlerOf(name: string): JobHandler {
     const handler = handlers.get(name);
@@ -41,12 +48,26 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
     return handler;
   }
 
-  async function execute(run: JobRun, onProgress?: (done: number, total: number | null) => void): Promise<JobRun> {
-    const ctx = systemCtx();
+  /** The run this job is for: its own if it waits or was cut short, else the one waiting, else (a schedule's) a new one. */
+  async function take(ctx: Ctx, name: string, request: RunRequest): Promise<JobRun | undefined> {
+    return inTransaction(ctx, async (tx) => {
+      const at = tx.now();
+      await repo.failAbandoned(tx.db, name, request.runId, at);
+      const own = request.runId ? await repo.start(tx.db, request.runId, at) : undefined;
+      const run = own ?? (await repo.startWaiting(tx.db, name, at));
+      if (run || request.runId) return run;
+      return repo.startNew(tx.db, { id: newId(), name, requestedBy: request.requestedBy ?? 'schedule', at });
+    });
+  }
+
+  async function execute(ctx: Ctx, run: JobRun, job: QueueJob) {
+    const { signal } = job;
     let last = 0;
     let state = { done: 0, total: null as number | null };
     const progress: JobProgress = async (done, total = null) => {
-      onProgress?.(done, total);
+      // Handed back at shutdown: stop here; the next attempt does the run whole.
+      signal.throwIfAborted();
+      listeners.get(run.id)?.(done, total);
       state = { done, total };
       const now = Date.now();
       if (now - last < PROGRESS_MS) return;
@@ -59,79 +80,69 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
       repo.progress(ctx.db, run.id, state.done, state.total, ctx.now()).catch((err) => ctx.log.warn({ err, run: run.id }, 'job heartbeat failed'));
     }, HEARTBEAT_MS);
     heartbeat.unref();
-    executing.set(run.id, run.name);
     try {
       const result = await handlerOf(run.name)(ctx, progress);
+      if (signal.aborted) return;
       await repo.finish(ctx.db, run.id, { status: 'succeeded', result }, ctx.now());
       ctx.log.info({ job: run.name, run: run.id, ...result }, 'job finished');
-      return { ...run, status: 'succeeded', result };
     } catch (err) {
+      if (signal.aborted) return;
       ctx.log.error({ err, job: run.name, run: run.id }, 'job failed');
       await repo.finish(ctx.db, run.id, { status: 'failed', error: (err as Error).message.split('\n')[0] }, ctx.now());
-      return { ...run, status: 'failed', error: (err as Error).message };
     } finally {
       clearInterval(heartbeat);
-      executing.delete(run.id);
     }
   }
 
-  /** A run whose process died is failed and asked for again, so its work is not lost. */
-  async function recoverStale(ctx: Ctx, name: string) {
-    // A run this process is executing is alive, however late its heartbeat (on the embedded
-    // database it queues behind the handler's own statement).
-    const failed = await repo.failStale(ctx.db, name, new Date(ctx.now().getTime() - STALE_MS), ctx.now(), [...executing.keys()]);
-    if (failed > 0) await repo.enqueue(ctx.db, { id: newId(), name, requestedBy: 'retry', at: ctx.now() });
-  }
-
-  /** Runs queued runs of `name` in this process until none is left (or another instance has one running). */
-  async function drain(name: string) {
-    for (;;) {
-      if (stopped) return;
-      const ctx = systemCtx();
-      await recoverStale(ctx, name);
-      const run = await repo.claim(ctx.db, name, ctx.now());
-      if (!run) return;
-      await execute(run);
-    }
-  }
-
-  function kick(name: string) {
-    if (stopped) return;
-    if (loops.has(name)) {
-      again.add(name);
-      return;
-    }
-    const loop = drain(name)
-      .catch((err) => systemCtx().log.error({ err, job: name }, 'job runner failed'))
-      .finally(() => {
-        loops.delete(name);
-        if (again.delete(name)) kick(name);
-      });
-    loops.set(name, loop);
+  /** A run waiting, or a new one, and the job for it (in the caller's transaction, if any). */
+  async function ask(ctx: Ctx, name: string, requestedBy: string): Promise<JobRun> {
+    return inTransaction(ctx, async (tx) => {
+      const { run, created } = await repo.enqueue(tx.db, { id: newId(), name, requestedBy, at: tx.now() });
+      if (created) await queue.send<RunRequest>(tx, name, { runId: run.id });
+      return run;
+    });
   }
 
   return {
     define(name: string, handler: JobHandler) {
       handlers.set(name, handler);
+      queue.define<RunRequest>(
+        name,
+        async (ctx, request, job) => {
+          const run = await take(ctx, name, request);
+          if (run) await execute(ctx, run, job);
+        },
+        // Retried only when an attempt was cut short (a failed run is recorded, not retried).
+        { oneAtATime: true, retryLimit: 3, retryDelaySeconds: 0, retryBackoff: false, expireInSeconds: deps.expireInSeconds ?? RUN_EXPIRE_SECONDS },
+      );
     },
 
     /** Staff ask for a run; it starts in the background. A run that already waits is reused. */
     async enqueue(ctx: Ctx, name: string): Promise<JobRun> {
       requireStaff(ctx);
       handlerOf(name);
-      const run = await repo.enqueue(ctx.db, { id: newId(), name, requestedBy: requester(ctx, 'system'), at: ctx.now() });
-      kick(name);
-      return run;
+      return ask(ctx, name, requester(ctx, 'system'));
     },
 
-    /** Runs now in this process and waits (CLI, schedule); refused while another run is going. */
-    async runNow(ctx: Ctx, name: string, requestedBy: string, onProgress?: (done: number, total: number | null) => void): Promise<JobRun> {
+    /**
+     * Runs now in this process and waits (CLI): refused while a run is going (here or elsewhere);
+     * a run that waits is the one run.
+     */
+    async runNow(ctx: Ctx, name: string, requestedBy: string, onProgress?: ProgressListener): Promise<JobRun> {
       requireStaff(ctx);
       handlerOf(name);
-      await recoverStale(ctx, name);
-      const run = await repo.startNow(ctx.db, { id: newId(), name, requestedBy: requester(ctx, requestedBy), at: ctx.now() });
-      if (!run) throw new AppError('job.already_running', { job: name });
-      return execute(run, onProgress);
+      if (await repo.isRunning(ctx.db, name)) throw new AppError('job.already_running', { job: name });
+      const asked = await ask(ctx, name, requester(ctx, requestedBy));
+      if (onProgress) listeners.set(asked.id, onProgress);
+      try {
+        await queue.drain([name]);
+      } finally {
+        listeners.delete(asked.id);
+      }
+      const run = await repo.findById(ctx.db, asked.id);
+      if (run && (run.status === 'succeeded' || run.status === 'failed')) return run;
+      // Another instance took it first.
+      throw new AppError('job.already_running', { job: name });
     },
 
     /** The newest run of each job, for the console. */
@@ -141,46 +152,20 @@ export function createJobRunner(deps: { repo: JobsRepository; systemCtx: () => C
       return { latest, finished };
     },
 
-    /** Serve: pick up runs queued before this process started or by other instances, and keep looking. */
-    /** Resolves once the first sweep has kicked off what was waiting. */
-    async start() {
-      const sweep = async () => {
-        try {
-          const ctx = systemCtx();
-          for (const name of handlers.keys()) await recoverStale(ctx, name);
-          for (const name of await repo.queuedNames(ctx.db)) if (handlers.has(name)) kick(name);
-        } catch (err) {
-          systemCtx().log.warn({ err }, 'job sweep failed');
-        }
-      };
-      poller = setInterval(() => void sweep(), POLL_MS);
-      poller.unref();
-      await sweep();
+    /** Sends a run of `name` on this cron (UTC), once for all instances; it waits behind a running one like any other. */
+    schedule(name: string, cron: string) {
+      handlerOf(name);
+      queue.schedule(name, cron, { requestedBy: 'schedule' } satisfies RunRequest);
     },
 
-    /** Resolves when this process runs no job (tests; shutdown). */
-    async idle() {
-      while (loops.size) await Promise.all([...loops.values()]);
-    },
+    /** Serve: the queue's (its polling, maintenance and schedules). */
+    start: () => queue.start(),
 
-    /**
-     * Shutdown: no new runs start here; runs still going are marked interrupted and asked for
-     * again at once, so the next instance (or this one, restarted) does them whole.
-     */
-    async stop() {
-      stopped = true;
-      if (poller) clearInterval(poller);
-      const ctx = systemCtx();
-      const running = [...executing.entries()];
-      await repo.interrupt(
-        ctx.db,
-        running.map(([id]) => id),
-        ctx.now(),
-      );
-      for (const name of new Set(running.map(([, n]) => n))) {
-        await repo.enqueue(ctx.db, { id: newId(), name, requestedBy: 'retry', at: ctx.now() });
-      }
-    },
+    /** Resolves when every due job has run and none runs in this process (tests). */
+    idle: () => queue.drain(),
+
+    /** Shutdown: the queue's (runs still going after its grace period are handed back and done again). */
+    stop: () => queue.stop(),
   };
 }
 export type JobRunner = ReturnType<typeof createJobRunner>;
