@@ -31,6 +31,7 @@ const StaffPage = lazyPage(() => import('./routes/console/staff'), 'StaffPage');
 const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage');
 const PaymentsPage = lazyPage(() => import('./routes/console/payments'), 'PaymentsPage');
 const LedgerPage = lazyPage(() => import('./routes/console/ledger'), 'LedgerPage');
+const MembershipsPage = lazyPage(() => import('./routes/console/memberships'), 'MembershipsPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 
 export function AppRoutes() {
@@ -65,6 +66,7 @@ export function AppRoutes() {
           <Route path="tokens" element={<TokensPage />} />
           <Route path="payments" element={<PaymentsPage />} />
           <Route path="ledger" element={<LedgerPage />} />
+          <Route path="memberships" element={<MembershipsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

@@ -51,6 +51,11 @@ export const queryKeys = {
   consoleLedger: ['console', 'ledger'] as const,
   consoleLedgerBalances: ['console', 'ledger', 'balances'] as const,
   consoleLedgerTransactions: (params: Record<string, unknown>) => ['console', 'ledger', 'transactions', params] as const,
+  /** Memberships, tiers and each fan's membership: a tier edit, a comp or a refund refreshes them all. */
+  consoleMemberships: ['console', 'memberships'] as const,
+  consoleMembershipList: (params: Record<string, unknown>) => ['console', 'memberships', 'list', params] as const,
+  consoleMembershipTiers: ['console', 'memberships', 'tiers'] as const,
+  consoleFanMembership: (fanId: string) => ['console', 'memberships', 'fan', fanId] as const,
   consoleChannel: ['console', 'channel'] as const,
   consoleArticles: ['console', 'articles'] as const,
   consoleArticleList: (params: Record<string, unknown>) => ['console', 'articles', 'list', params] as const,
