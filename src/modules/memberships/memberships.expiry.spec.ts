@@ -15,7 +15,15 @@ describe('membership expiry on the job queue, across a restart', () => {
   it('the job sent at the period end expires the membership once, in the next process; a sweep after it changes nothing', async () => {
     const fan = await signupFan(t.app);
     const { tiers, memberships } = t.container.services;
-    const gold = await tiers.create(system(), { name: 'Gold', description: '', rank: 1, monthlyPriceMinor: 3_000, yearlyPriceMinor: 30_000, currency: 'CNY', perks: [] });
+    const gold = await tiers.create(system(), {
+      name: 'Gold',
+      description: '',
+      rank: 1,
+      monthlyPriceMinor: 3_000,
+      yearlyPriceMinor: 30_000,
+      currency: 'CNY',
+      perks: [],
+    });
     await memberships.grant(system(), fan.fan.id, { tierId: gold.id, months: 1 });
     // The expiry was asked for, in the transaction that granted the period, for its end.
     const jobs = rows<{ start_after: Date; data: { membershipId: string } }>(

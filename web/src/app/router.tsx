@@ -33,6 +33,7 @@ const TokensPage = lazyPage(() => import('./routes/console/tokens'), 'TokensPage
 const PaymentsPage = lazyPage(() => import('./routes/console/payments'), 'PaymentsPage');
 const LedgerPage = lazyPage(() => import('./routes/console/ledger'), 'LedgerPage');
 const RevenuePage = lazyPage(() => import('./routes/console/revenue'), 'RevenuePage');
+const MembershipsPage = lazyPage(() => import('./routes/console/memberships'), 'MembershipsPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 
 export function AppRoutes() {
@@ -69,6 +70,7 @@ export function AppRoutes() {
           <Route path="payments" element={<PaymentsPage />} />
           <Route path="ledger" element={<LedgerPage />} />
           <Route path="revenue" element={<RevenuePage />} />
+          <Route path="memberships" element={<MembershipsPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

@@ -6,6 +6,6 @@ declare module 'i18next' {
     defaultNS: 'translation';
     resources: { translation: typeof en };
     /** Custom formatters (i18n/index.ts) and the values they take. */
-    interpolationFormatTypeMap: { duration: number };
+    interpolationFormatTypeMap: { duration: number; isoDate: string };
   }
 }

@@ -51,6 +51,16 @@ export function formatDuration(seconds: number, lng: string | undefined): string
 }
 i18n.services.formatter?.add('duration', (value: unknown, lng) => formatDuration(Number(value), lng));
 
+/**
+ * `{{endsAt, isoDate}}`: a timestamp the server sent as ISO 8601, as a date in the UI language
+ * ("12 Mar 2026" / "2026年3月12日"); anything that is not a date is shown as sent.
+ */
+export function formatIsoDate(value: string, lng: string | undefined): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : new Intl.DateTimeFormat(toLanguage(lng), { dateStyle: 'medium' }).format(date);
+}
+i18n.services.formatter?.add('isoDate', (value: unknown, lng) => formatIsoDate(String(value), lng));
+
 function syncDocumentLanguage(lng: string): void {
   document.documentElement.lang = toLanguage(lng);
 }

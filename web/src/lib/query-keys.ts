@@ -57,13 +57,17 @@ export const queryKeys = {
   consoleLedgerBalances: ['console', 'ledger', 'balances'] as const,
   consoleLedgerTransactions: (params: Record<string, unknown>) => ['console', 'ledger', 'transactions', params] as const,
   consoleRevenue: (params: Record<string, unknown>) => ['console', 'revenue', params] as const,
+  /** Memberships, tiers and each fan's membership: a tier edit, a comp or a refund refreshes them all. */
+  consoleMemberships: ['console', 'memberships'] as const,
+  consoleMembershipList: (params: Record<string, unknown>) => ['console', 'memberships', 'list', params] as const,
+  consoleMembershipTiers: ['console', 'memberships', 'tiers'] as const,
+  consoleFanMembership: (fanId: string) => ['console', 'memberships', 'fan', fanId] as const,
   consoleChannel: ['console', 'channel'] as const,
   consoleArticles: ['console', 'articles'] as const,
   consoleArticleList: (params: Record<string, unknown>) => ['console', 'articles', 'list', params] as const,
   consoleArticle: (id: string) => ['console', 'articles', 'detail', id] as const,
   consoleArticleComparison: ['console', 'articles', 'comparison'] as const,
   /** Membership tiers, archived ones too (staff). */
-  consoleMembershipTiers: ['console', 'membership-tiers'] as const,
   /** How far the figures derived from the activity stream are behind. */
   consoleStream: ['console', 'stream'] as const,
 };

@@ -48,6 +48,7 @@ import {
   ReadOutlined as AntdReadOutlined,
   RightOutlined as AntdRightOutlined,
   RiseOutlined as AntdRiseOutlined,
+  RollbackOutlined as AntdRollbackOutlined,
   SaveOutlined as AntdSaveOutlined,
   SearchOutlined as AntdSearchOutlined,
   SendOutlined as AntdSendOutlined,
@@ -62,6 +63,7 @@ import {
   TagsOutlined as AntdTagsOutlined,
   TeamOutlined as AntdTeamOutlined,
   TrophyOutlined as AntdTrophyOutlined,
+  UndoOutlined as AntdUndoOutlined,
   UploadOutlined as AntdUploadOutlined,
   UserAddOutlined as AntdUserAddOutlined,
   UserDeleteOutlined as AntdUserDeleteOutlined,
@@ -123,6 +125,7 @@ export const PlusOutlined = decorative(AntdPlusOutlined);
 export const ReadOutlined = decorative(AntdReadOutlined);
 export const RightOutlined = decorative(AntdRightOutlined);
 export const RiseOutlined = decorative(AntdRiseOutlined);
+export const RollbackOutlined = decorative(AntdRollbackOutlined);
 export const SaveOutlined = decorative(AntdSaveOutlined);
 export const SearchOutlined = decorative(AntdSearchOutlined);
 export const SendOutlined = decorative(AntdSendOutlined);
@@ -137,6 +140,7 @@ export const TagOutlined = decorative(AntdTagOutlined);
 export const TagsOutlined = decorative(AntdTagsOutlined);
 export const TeamOutlined = decorative(AntdTeamOutlined);
 export const TrophyOutlined = decorative(AntdTrophyOutlined);
+export const UndoOutlined = decorative(AntdUndoOutlined);
 export const UploadOutlined = decorative(AntdUploadOutlined);
 export const UserAddOutlined = decorative(AntdUserAddOutlined);
 export const UserDeleteOutlined = decorative(AntdUserDeleteOutlined);

@@ -8,6 +8,7 @@ import { useFan } from '../../../features/segments/api/get-fan';
 import { FanDetails } from '../../../features/segments/components/fan-details';
 import { FanTagsEditor } from '../../../features/segments/components/fan-tags-editor';
 import { LoyaltyCard } from '../../../features/loyalty/components/loyalty-card';
+import { FanMembershipCard } from '../../../features/memberships/components/fan-membership-card';
 import { FiguresCatchingUp } from '../../../features/stream/components/figures-catching-up';
 import type { StreamConsumer } from '../../../features/stream/types';
 import { useFanActivities } from '../../../features/timeline/api/get-fan-activities';
@@ -17,7 +18,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 
 const CONSUMERS: StreamConsumer[] = ['loyalty.signals'];
 
-/** One fan: their fields and status, tags, loyalty level explained, and their activity timeline. */
+/** One fan: their fields and status, membership, tags, loyalty level explained, and their activity timeline. */
 export function FanPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -55,6 +56,7 @@ export function FanPage() {
             >
               {fan.data ? <FanDetails fan={fan.data} /> : <Skeleton active paragraph={{ rows: 5 }} />}
             </Card>
+            <FanMembershipCard fanId={id} paymentHref={(paymentId) => `/console/payments?payment=${paymentId}`} />
             <Card
               title={
                 <Space>

@@ -1,4 +1,13 @@
-import { FallOutlined, HeartFilled, HeartOutlined, ReadOutlined, RightOutlined, RiseOutlined, ShareAltOutlined } from '../../../components/ui/icons';
+import {
+  FallOutlined,
+  HeartFilled,
+  HeartOutlined,
+  IdcardOutlined,
+  ReadOutlined,
+  RightOutlined,
+  RiseOutlined,
+  ShareAltOutlined,
+} from '../../../components/ui/icons';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { Alert, Button, Empty, Flex, Skeleton, Tag, Timeline, Typography } from 'antd';
 import type { TimelineItemProps as TimelineItemType } from 'antd';
@@ -8,7 +17,7 @@ import { RouterLink } from '../../../components/ui/router-link';
 import { useDateFormat } from '../../../lib/format-date';
 import { useErrorText } from '../../../lib/use-api-error';
 import type { Activity, ActivityPage } from '../types';
-import { levelMove, useActivityText, type TimelineAudience } from './use-activity-text';
+import { isMembershipKind, levelMove, useActivityText, type TimelineAudience } from './use-activity-text';
 
 interface ActivityTimelineProps {
   query: UseInfiniteQueryResult<InfiniteData<ActivityPage, unknown>>;
@@ -27,10 +36,12 @@ const KIND_STYLE: Record<string, Pick<TimelineItemType, 'color' | 'icon'>> = {
 };
 const LEVEL_UP: Pick<TimelineItemType, 'color' | 'icon'> = { color: 'gold', icon: <RiseOutlined style={{ color: '#d48806' }} /> };
 const LEVEL_DOWN: Pick<TimelineItemType, 'color' | 'icon'> = { color: 'gray', icon: <FallOutlined style={{ color: '#8c8c8c' }} /> };
+const MEMBERSHIP: Pick<TimelineItemType, 'color' | 'icon'> = { color: 'gold', icon: <IdcardOutlined style={{ color: '#d48806' }} /> };
 
 function styleOf(activity: Activity): Pick<TimelineItemType, 'color' | 'icon'> {
   const move = levelMove(activity);
   if (move) return move.to > move.from ? LEVEL_UP : LEVEL_DOWN;
+  if (isMembershipKind(activity.kind)) return MEMBERSHIP;
   return KIND_STYLE[activity.kind] ?? { color: 'blue' };
 }
 

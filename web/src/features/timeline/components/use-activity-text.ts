@@ -37,6 +37,21 @@ const FAN_KIND_LABELS = {
 
 type KnownKind = keyof typeof KIND_LABELS;
 
+/** Membership activities, as staff read them on a fan's page; `data.tier` is the tier's name at the time. */
+const MEMBERSHIP_LABELS = {
+  membership_joined: 'activity.membership.joined',
+  membership_renewed: 'activity.membership.renewed',
+  membership_upgraded: 'activity.membership.upgraded',
+  membership_granted: 'activity.membership.granted',
+  membership_canceled: 'activity.membership.canceled',
+  membership_expired: 'activity.membership.expired',
+  membership_refunded: 'activity.membership.refunded',
+} as const;
+
+export function isMembershipKind(kind: string): kind is keyof typeof MEMBERSHIP_LABELS {
+  return Object.prototype.hasOwnProperty.call(MEMBERSHIP_LABELS, kind);
+}
+
 /** Who reads the timeline: staff on a fan's console page, or the fan on their own account page. */
 export type TimelineAudience = 'staff' | 'fan';
 
@@ -71,6 +86,11 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
         return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], { tier }) : null;
       }
       if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
+      if (isMembershipKind(activity.kind) && typeof activity.data.tier === 'string') {
+        const { tier, fromTier, automatic } = activity.data;
+        if (activity.kind === 'membership_renewed' && automatic === true) return t('activity.membership.renewedAutomatically', { tier });
+        return t(MEMBERSHIP_LABELS[activity.kind], { tier, from: typeof fromTier === 'string' ? fromTier : '' });
+      }
       if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
       return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], { tier }) : null;
     },
