@@ -124,6 +124,9 @@ describe.skipIf(!browserEnabled)('browser: a fan buys a membership through the s
     await signInAs(browser, fan.cookie);
     const page = await browser.context.newPage();
     await page.setViewportSize(PHONE);
+    // The browser is shared: the Chinese test before this one left its language behind.
+    await page.goto(`${browser.base}/`);
+    await page.evaluate("localStorage.setItem('fanbase.lang', 'en')");
     await page.goto(`${browser.base}/membership?offer=spring`);
     await page.getByTestId('offer-banner').waitFor();
     expect(await page.getByTestId('offer-banner').textContent()).toContain('¥9.90');

@@ -167,6 +167,14 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect(upgraded).toMatchObject({ status: 'active', tier: { name: 'Gold' }, startedAt: membership.startedAt });
     expect(Date.parse(upgraded.currentPeriodStart)).toBeGreaterThan(Date.parse(membership.currentPeriodStart));
     expect(await kinds(other.fan.id)).toEqual(['membership_joined', 'membership_upgraded']);
+    // The Silver period's unused time went into the upgrade: it is not refunded on top.
+    const silverPurchase = (await mine(other)).purchases.find((p: { tierName: string }) => p.tierName === 'Silver');
+    const refused = await admin('POST', `/membership-purchases/${silverPurchase.id}/refund`, {});
+    expect([refused.statusCode, refused.json().error.code, refused.json().error.params]).toEqual([
+      409,
+      'membership.purchase_not_refundable',
+      { reason: 'credited_to_upgrade' },
+    ]);
   });
 
   it('cancel keeps the fan a member until the period ends, counts the reason, then expires once however often expiry runs', async () => {

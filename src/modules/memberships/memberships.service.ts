@@ -1,6 +1,6 @@
 import { requireFan, requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
+import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page } from '../../core/pagination.ts';
 import type { PaymentsService, SettledEvent } from '../payments/payments.service.ts';
@@ -346,11 +346,15 @@ export function createMembershipsService(deps: {
       requireStaff(ctx);
       const purchase = await repo.findPurchase(ctx.db, purchaseId);
       if (!purchase) throw new AppError('membership.purchase_not_found');
-      if (purchase.status !== 'settled' || !purchase.paymentId) throw new AppError('membership.purchase_not_refundable', { reason: 'nothing was paid for it' });
-      if (purchase.refundedAt) throw new AppError('membership.purchase_not_refundable', { reason: 'already refunded' });
-      const payment = await payments.findById(ctx, purchase.paymentId);
-      if (!payment) throw notFound('payment.not_found');
-      return payments.refund(ctx, payment.id, { amountMinor: payment.amountMinor - payment.refundedMinor, reason: reason ?? '' });
+      if (purchase.status !== 'settled' || !purchase.paymentId) throw new AppError('membership.purchase_not_refundable', { reason: 'nothing_paid' });
+      if (purchase.refundedAt) throw new AppError('membership.purchase_not_refundable', { reason: 'already_refunded' });
+      // Its unused time was credited to a later upgrade: refunding it too would pay that time back twice.
+      const later = await repo.purchasesOf(ctx.db, purchase.fanId);
+      if (
+        later.some((p) => p.kind === 'upgrade' && p.status === 'settled' && p.creditMinor > 0 && p.createdAt > purchase.createdAt && p.tierId !== purchase.tierId)
+      )
+        throw new AppError('membership.purchase_not_refundable', { reason: 'credited_to_upgrade' });
+      return payments.refund(ctx, purchase.paymentId, { all: true, reason: reason ?? '' });
     },
   };
 }

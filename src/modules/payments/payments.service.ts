@@ -312,15 +312,16 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       });
     },
 
-    /** Staff refund part or all of a paid payment; it counts once the provider confirms it. */
-    async refund(ctx: Ctx, paymentId: string, input: RefundInput) {
+    /** Staff refund part or all of a paid payment (`all`: whatever is still refundable); it counts once the provider confirms it. */
+    async refund(ctx: Ctx, paymentId: string, input: RefundInput | { all: true; reason?: string }) {
       requireStaff(ctx);
       const refund = await inTransaction(ctx, async (tx) => {
         const locked = await repo.lockById(tx.db, paymentId);
         if (!locked) throw notFound('payment.not_found');
         if (locked.status !== 'paid' && locked.status !== 'partially_refunded') throw new AppError('payment.not_refundable', { status: locked.status });
         const refundable = locked.amountMinor - (await repo.refundsOutstanding(tx.db, locked.id));
-        if (input.amountMinor > refundable) throw new AppError('payment.refund_exceeds', { refundableMinor: refundable });
+        if ('all' in input) input = { amountMinor: refundable, reason: input.reason ?? '' };
+        if (input.amountMinor <= 0 || input.amountMinor > refundable) throw new AppError('payment.refund_exceeds', { refundableMinor: refundable });
         const row = await repo.insertRefund(tx.db, {
           id: newId(),
           paymentId: locked.id,
