@@ -55,6 +55,7 @@ export function FanLayout() {
               type="text"
               href="/articles"
               icon={<ReadOutlined />}
+              size={screens.sm ? 'middle' : 'small'}
               onClick={(event) => {
                 if (event.metaKey || event.ctrlKey || event.shiftKey) return;
                 event.preventDefault();
@@ -71,6 +72,7 @@ export function FanLayout() {
               type="text"
               href="/membership"
               icon={<CrownOutlined />}
+              size={screens.sm ? 'middle' : 'small'}
               onClick={(event) => {
                 if (event.metaKey || event.ctrlKey || event.shiftKey) return;
                 event.preventDefault();
