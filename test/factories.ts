@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Container } from '../src/container.ts';
 
 let seq = 0;
 const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -41,4 +42,22 @@ export async function signupFan(app: FastifyInstance, over: Partial<{ email: str
   const res = await app.inject({ method: 'POST', url: '/api/fan/signup', payload: body });
   expect(res.statusCode, res.body).toBe(201);
   return { cookie: cookieOf(res), fan: res.json().fan as { id: string; email: string }, ...body };
+}
+
+/**
+ * A new fan and a payment asked of them through the default provider (a membership of ¥19.90
+ * unless told otherwise), as the module owning the reference would ask for it.
+ */
+export async function newPayment(t: { app: FastifyInstance; container: Container }, amountMinor = 1_990, referenceType: 'membership' | 'order' = 'membership') {
+  const fan = await signupFan(t.app);
+  const { payment, action } = await t.container.services.payments.create(t.container.ctx({ kind: 'system' }), {
+    fanId: fan.fan.id,
+    referenceType,
+    referenceId: `ref-${fan.fan.id}`,
+    description: 'Gold membership, 1 month',
+    amountMinor,
+    currency: 'CNY',
+    returnUrl: '/membership',
+  });
+  return { fan, payment, action };
 }

@@ -73,10 +73,8 @@ export function createSettlement(deps: {
     let activity: ActivityInput;
     const period = { tierId: tier.id, tier: tier.name, months: purchase.months, amountMinor: purchase.amountMinor, currency: purchase.currency };
     // A subscription's charge that comes in during the grace days continues the period it renews.
-    const continuing =
-      current !== undefined &&
-      current.tierId === purchase.tierId &&
-      ((current.status !== 'expired' && current.currentPeriodEnd > now) || (opts.automatic === true && current.status === 'past_due'));
+    const renewsPastDue = opts.automatic === true && current?.status === 'past_due';
+    const continuing = current?.tierId === purchase.tierId && (renewsPastDue || live(current, now));
     if (current && continuing) {
       const end = addMonths(current.currentPeriodEnd, purchase.months);
       membership = await repo.updateMembership(tx.db, current.id, {

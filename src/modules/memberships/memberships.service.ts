@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { requireFan, requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
@@ -26,7 +27,7 @@ import type { OffersService } from './offers.service.ts';
 
 export { MEMBERSHIP_EXPIRE_JOB, MEMBERSHIP_REMIND_JOB, REMINDER_DAYS_BEFORE, type MembershipScheduler } from './membership-settlement.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const purchaseId = z.uuid();
 const iso = (d: Date) => d.toISOString();
 
 /**
@@ -51,7 +52,7 @@ export function createMembershipsService(deps: {
   async function onPayment(tx: Ctx, event: SettledEvent) {
     if (event.payment.referenceId.startsWith(GIFT_REFERENCE)) return gifts.onPayment(tx, event);
     // A membership payment's reference is its purchase; anything else was not made here.
-    if (!UUID.test(event.payment.referenceId)) return;
+    if (!purchaseId.safeParse(event.payment.referenceId).success) return;
     if (event.kind === 'paid') {
       const purchase = await repo.lockPurchase(tx.db, event.payment.referenceId);
       if (!purchase || purchase.status !== 'pending') return;
@@ -102,8 +103,7 @@ export function createMembershipsService(deps: {
     async rankOf(ctx: Ctx): Promise<number> {
       if (ctx.actor.kind !== 'fan') return 0;
       const m = await repo.findByFan(ctx.db, ctx.actor.fanId);
-      if (!m || m.status === 'expired') return 0;
-      if (m.status !== 'past_due' && m.currentPeriodEnd <= ctx.now()) return 0;
+      if (!m || !(m.status === 'past_due' || live(m, ctx.now()))) return 0;
       return (await tierOf(ctx, m.tierId)).rank;
     },
 
@@ -155,7 +155,6 @@ export function createMembershipsService(deps: {
         }
       }
       if (input.autoRenew && kind !== 'join') throw new AppError('membership.auto_renew_join_only');
-      if (input.autoRenew && !payments.offersRecurring()) throw new AppError('payment.recurring_unavailable', { provider: 'default' });
       if (input.offerCode && kind !== 'join') throw new AppError('membership.offer_new_members_only');
       if (input.offerCode && input.autoRenew) throw new AppError('membership.offer_no_auto_renew');
       // With an offer, its places are counted and the purchase holds one, in one transaction.
@@ -247,6 +246,7 @@ export function createMembershipsService(deps: {
     async expireDue(ctx: Ctx, membershipId?: string): Promise<number> {
       return inTransaction(ctx, async (tx) => {
         const moved = await repo.expireDue(tx.db, tx.now(), membershipId);
+        if (moved.length === 0) return 0;
         const expired = moved.filter((m) => m.status === 'expired');
         const names = await tiers.names(tx, [...new Set(expired.map((m) => m.tierId))]);
         if (expired.length > 0)

@@ -97,8 +97,7 @@ export function createOffersService(deps: { repo: MembershipsRepository; tiers: 
      * for a fan who is not a member and has not used it. Answers its id and price. Call it in the
      * transaction that inserts the purchase: the offer stays locked until then.
      */
-    async forCheckout(tx: Ctx, code: string, fanId: string, choice: { tierId: string; months: number }) {
-      const ctx = tx;
+    async forCheckout(ctx: Ctx, code: string, fanId: string, choice: { tierId: string; months: number }) {
       const o = await repo.lockOfferByCode(ctx.db, code);
       if (!o) throw new AppError('membership.offer_not_found');
       if (o.endsAt <= ctx.now()) throw new AppError('membership.offer_ended', { endedAt: o.endsAt.toISOString() });

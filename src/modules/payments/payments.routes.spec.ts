@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { createOwner, signupFan } from '../../../test/factories.ts';
+import { createOwner, signupFan, newPayment as createPayment } from '../../../test/factories.ts';
 import { SANDBOX_SIGNATURE_HEADER, signSandbox } from './providers/sandbox-signature.ts';
 import type { NotificationSender } from './providers/sandbox.gateway.ts';
 
@@ -23,19 +23,7 @@ describe('payments through the sandbox gateway (every notification sent twice, t
     JSON.stringify({ id, type: 'payment.paid', payment: `sbx_${paymentId}`, amountMinor, currency, createdAt: new Date().toISOString() });
   const signed = (body: string) => ({ [SANDBOX_SIGNATURE_HEADER]: signSandbox(SECRET, body, new Date()) });
 
-  async function newPayment(amountMinor = 1_990, referenceType: 'membership' | 'order' = 'membership') {
-    const fan = await signupFan(t.app);
-    const { payment, action } = await t.container.services.payments.create(system(), {
-      fanId: fan.fan.id,
-      referenceType,
-      referenceId: `ref-${fan.fan.id}`,
-      description: 'Gold membership, 1 month',
-      amountMinor,
-      currency: 'CNY',
-      returnUrl: '/membership',
-    });
-    return { fan, payment, action };
-  }
+  const newPayment = (amountMinor?: number, referenceType?: 'membership' | 'order') => createPayment(t, amountMinor, referenceType);
   const ledgerBalance = async () =>
     rows<{ account: string; total: string }>(
       await t.database.db.execute(sql`select account, sum(amount_minor)::text as total from ledger_entries group by account order by account`),

@@ -190,11 +190,6 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       return { provider: provider.name, testMode: provider.testMode, recurring: provider.recurring };
     },
 
-    /** Whether `name` (default: the default provider) renews payments by itself. */
-    offersRecurring(name?: string): boolean {
-      return providers.get(name ?? deps.defaultProvider)?.recurring ?? false;
-    },
-
     /** Stops a subscription renewing (what was paid stays paid); a provider without renewals has nothing to stop. */
     async cancelRecurring(ctx: Ctx, paymentId: string) {
       const row = await repo.findById(ctx.db, paymentId);

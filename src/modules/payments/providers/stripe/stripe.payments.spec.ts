@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../../../test/app.ts';
-import { createOwner, signupFan } from '../../../../../test/factories.ts';
+import { createOwner, signupFan, newPayment as createPayment } from '../../../../../test/factories.ts';
 import { signStripe, stripeEvent, useStripeApi } from '../../../../../test/stripe-api.ts';
 
 const rows = <T>(r: unknown) => (r as { rows: T[] }).rows;
@@ -23,17 +23,8 @@ describe('payments through Stripe Checkout: a local Stripe API, webhook events s
   const notify = (body: string, headers: Record<string, string> = signStripe(body)) =>
     t.app.inject({ method: 'POST', url: '/api/payments/notifications/stripe', headers, payload: body });
 
-  async function newPayment(amountMinor = 1_990, referenceType: 'membership' | 'order' = 'membership') {
-    const fan = await signupFan(t.app);
-    const { payment, action } = await t.container.services.payments.create(system(), {
-      fanId: fan.fan.id,
-      referenceType,
-      referenceId: `ref-${fan.fan.id}`,
-      description: 'Gold membership, 1 month',
-      amountMinor,
-      currency: 'CNY',
-      returnUrl: '/membership',
-    });
+  async function newPayment(amountMinor?: number, referenceType?: 'membership' | 'order') {
+    const { fan, payment, action } = await createPayment(t, amountMinor, referenceType);
     const url = action.kind === 'redirect' ? action.url : '';
     return { fan, payment, action, session: api.session(url.split('/').pop()!) };
   }
