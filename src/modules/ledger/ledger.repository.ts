@@ -10,10 +10,31 @@ const entryRange = (r: Range): SQL[] => [...(r.from ? [gte(ledgerEntries.occurre
 const sumOf = (value: SQL) => sql<number>`coalesce(sum(${value}), 0)`.mapWith(Number);
 
 export const ledgerRepository = {
-  /** The new transaction's id, or undefined when (source, source_id) is already there (waits for a concurrent one to commit). */
-  async insertTransaction(db: Db, row: typeof ledgerTransactions.$inferInsert): Promise<string | undefined> {
-    const [created] = await db.insert(ledgerTransactions).values(row).onConflictDoNothing().returning({ id: ledgerTransactions.id });
-    return created?.id;
+  /**
+   * A transaction and its entries in one statement (one round trip; the balance trigger runs once,
+   * at its end). The new transaction's id, or undefined when (source, source_id) is already there.
+   */
+  async insertWithEntries(
+    db: Db,
+    row: typeof ledgerTransactions.$inferInsert & { occurredAt: Date },
+    entries: { account: LedgerAccount; amountMinor: number; currency: string }[],
+  ): Promise<string | undefined> {
+    const json = JSON.stringify(entries.map((e, i) => ({ i, account: e.account, amount: e.amountMinor, currency: e.currency })));
+    const result = await db.execute(sql`
+      with t as (
+        insert into ledger_transactions (id, source, source_id, fan_id, memo, occurred_at, created_at)
+        values (${row.id}, ${row.source}, ${row.sourceId}, ${row.fanId ?? null}, ${row.memo ?? ''}, ${row.occurredAt.toISOString()}, ${(row.createdAt ?? new Date()).toISOString()})
+        on conflict do nothing
+        returning id, occurred_at
+      ), e as (
+        insert into ledger_entries (transaction_id, entry_index, account, amount_minor, currency, occurred_at)
+        select t.id, v.i, v.account, v.amount, v.currency, t.occurred_at
+        from t cross join jsonb_to_recordset(${json}::jsonb) as v(i int, account text, amount bigint, currency text)
+        returning 1
+      )
+      select (select id from t) as id, (select count(*) from e) as entries`);
+    const [created] = (result as unknown as { rows: { id: string | null }[] }).rows;
+    return created?.id ?? undefined;
   },
   async findIdBySource(db: Db, source: string, sourceId: string): Promise<string | undefined> {
     const [row] = await db
@@ -22,9 +43,6 @@ export const ledgerRepository = {
       .where(and(eq(ledgerTransactions.source, source), eq(ledgerTransactions.sourceId, sourceId)))
       .limit(1);
     return row?.id;
-  },
-  async insertEntries(db: Db, rows: (typeof ledgerEntries.$inferInsert)[]): Promise<void> {
-    await db.insert(ledgerEntries).values(rows);
   },
   /** Debits and credits per account and currency (index-only over ledger_entries_account_time_idx). */
   async balances(db: Db, r: Range) {

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { requireStaff } from '../../core/access.ts';
 import { INT8_SAFE_MAX, INT8_SAFE_MIN, int8Field, isWithinInstants } from '../../core/bounds.ts';
-import { inTransaction, type Ctx } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import { csvWriter } from '../../core/csv.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
@@ -72,35 +72,17 @@ export function createLedgerService(deps: { repo: LedgerRepository }) {
      */
     async post(ctx: Ctx, input: LedgerPost): Promise<{ id: string; created: boolean }> {
       validate(input);
-      return inTransaction(ctx, async (tx) => {
-        const occurredAt = input.occurredAt ?? tx.now();
-        const id = await repo.insertTransaction(tx.db, {
-          id: newId(),
-          source: input.source,
-          sourceId: input.sourceId,
-          fanId: input.fanId ?? null,
-          memo: input.memo ?? '',
-          occurredAt,
-          createdAt: tx.now(),
-        });
-        if (!id) {
-          const existing = await repo.findIdBySource(tx.db, input.source, input.sourceId);
-          if (!existing) throw new Error(`ledger: ${input.source}/${input.sourceId} conflicted but is not there`);
-          return { id: existing, created: false };
-        }
-        await repo.insertEntries(
-          tx.db,
-          input.entries.map((e, entryIndex) => ({
-            transactionId: id,
-            entryIndex,
-            account: e.account,
-            amountMinor: e.amountMinor,
-            currency: e.currency,
-            occurredAt,
-          })),
-        );
-        return { id, created: true };
-      });
+      // One statement: atomic by itself, inside the caller's transaction or not.
+      const occurredAt = input.occurredAt ?? ctx.now();
+      const id = await repo.insertWithEntries(
+        ctx.db,
+        { id: newId(), source: input.source, sourceId: input.sourceId, fanId: input.fanId ?? null, memo: input.memo ?? '', occurredAt, createdAt: ctx.now() },
+        input.entries,
+      );
+      if (id) return { id, created: true };
+      const existing = await repo.findIdBySource(ctx.db, input.source, input.sourceId);
+      if (!existing) throw new Error(`ledger: ${input.source}/${input.sourceId} conflicted but is not there`);
+      return { id: existing, created: false };
     },
 
     /**
