@@ -29,6 +29,22 @@ export const paymentsRepository = {
       .for('update');
     return row;
   },
+  /**
+   * The payments a batch of notifications is about, locked in id order (so two batches never
+   * wait on each other in a circle), by provider and provider payment id.
+   */
+  async lockManyByProviderId(db: Db, keys: { provider: string; providerPaymentId: string }[]): Promise<PaymentRow[]> {
+    if (keys.length === 0) return [];
+    const json = JSON.stringify(keys.map((k) => ({ provider: k.provider, id: k.providerPaymentId })));
+    return db
+      .select()
+      .from(payments)
+      .where(
+        sql`(${payments.provider}, ${payments.providerPaymentId}) in (select provider, id from jsonb_to_recordset(${json}::jsonb) as k(provider text, id text))`,
+      )
+      .orderBy(payments.id)
+      .for('update');
+  },
   /** The first payment of a provider's subscription, locked (its renewals apply one at a time). */
   async lockBySubscription(db: Db, provider: string, subscriptionId: string): Promise<PaymentRow | undefined> {
     const [row] = await db
@@ -64,6 +80,25 @@ export const paymentsRepository = {
   async insertNotificationOnce(db: Db, row: typeof paymentNotifications.$inferInsert): Promise<boolean> {
     const inserted = await db.insert(paymentNotifications).values(row).onConflictDoNothing().returning({ id: paymentNotifications.id });
     return inserted.length > 0;
+  },
+  async insertNotifications(db: Db, rows: (typeof paymentNotifications.$inferInsert)[]) {
+    if (rows.length) await db.insert(paymentNotifications).values(rows);
+  },
+  /** Which of these notification ids were already taken into account (applied, stale or mismatched), as `provider id` keys. */
+  async seenMany(db: Db, keys: { provider: string; notificationId: string }[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const json = JSON.stringify(keys.map((k) => ({ provider: k.provider, id: k.notificationId })));
+    const rows = await db
+      .selectDistinct({ provider: paymentNotifications.provider, notificationId: paymentNotifications.notificationId })
+      .from(paymentNotifications)
+      .where(
+        and(
+          sql`(${paymentNotifications.provider}, ${paymentNotifications.notificationId}) in (select provider, id from jsonb_to_recordset(${json}::jsonb) as k(provider text, id text))`,
+          ne(paymentNotifications.outcome, 'duplicate'),
+          ne(paymentNotifications.outcome, 'rejected'),
+        ),
+      );
+    return new Set(rows.map((r) => `${r.provider} ${r.notificationId}`));
   },
   /** Whether this notification id was already taken into account (applied, stale or mismatched). */
   async seen(db: Db, provider: string, notificationId: string): Promise<boolean> {

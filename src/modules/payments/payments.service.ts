@@ -11,6 +11,7 @@ import {
   type PaymentProvider,
   type VerifiedNotification,
 } from './payment-provider.ts';
+import { createNotificationIntake } from './notification-intake.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
 import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
 import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
@@ -174,6 +175,8 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
     return { outcome: 'applied' };
   }
 
+  const intake = createNotificationIntake({ repo, apply });
+
   return {
     /**
      * The module owning a kind of reference hears its payments settle (paid, renewed, refunded)
@@ -246,8 +249,8 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
     /**
      * A provider's notification: verified first (an invalid one is stored, marks nothing and
      * answers 400), then applied once under the payment's row lock, whatever order and however
-     * often it arrives; one the provider says asks nothing of any payment is stored as `ignored`.
-     * Answers what it did.
+     * often it arrives (notifications arriving together share a transaction: notification-intake.ts);
+     * one the provider says asks nothing of any payment is stored as `ignored`. Answers what it did.
      */
     async handleNotification(
       ctx: Ctx,
@@ -273,38 +276,7 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
         await repo.insertNotification(ctx.db, { ...row, outcome: 'duplicate' });
         return { outcome: 'duplicate' as const };
       }
-      const n = checked;
-      return inTransaction(ctx, async (tx) => {
-        const payment =
-          n.event === 'renewed' && n.subscriptionId
-            ? await repo.lockBySubscription(tx.db, provider.name, n.subscriptionId)
-            : await repo.lockByProviderId(tx.db, provider.name, n.providerPaymentId);
-        const record = (outcome: NotificationOutcome, error?: string) =>
-          repo.insertNotification(tx.db, {
-            provider: provider.name,
-            notificationId: n.notificationId,
-            paymentId: payment?.id ?? null,
-            event: n.event,
-            verified: true,
-            outcome,
-            error: error ?? null,
-            headers: stored,
-            body,
-            receivedAt,
-          });
-        // Seen before (applied, stale, mismatched, or for no known payment): a repeat changes nothing.
-        if (await repo.seen(tx.db, provider.name, n.notificationId)) {
-          await record('duplicate');
-          return { outcome: 'duplicate' as const };
-        }
-        if (!payment) {
-          await record('unknown_payment', `no payment ${n.providerPaymentId}`);
-          return { outcome: 'unknown_payment' as const };
-        }
-        const { outcome, error } = await apply(tx, payment, n);
-        await record(outcome, error);
-        return { outcome };
-      });
+      return intake.accept({ ctx, provider: provider.name, n: checked, headers: stored, body, receivedAt });
     },
 
     /** Staff refund part or all of a paid payment (`all`: whatever is still refundable); it counts once the provider confirms it. */
