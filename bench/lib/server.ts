@@ -81,7 +81,9 @@ export async function startServer(
   const port = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'fanbase-bench-'));
   const scratch = engine === 'postgres' ? await scratchDatabase(adminUrl!) : undefined;
-  const child: ChildProcess = spawn(process.execPath, entry, {
+  // BENCH_NODE_ARGS passes node flags to the server (e.g. `--cpu-prof --cpu-prof-dir=bench-results/prof`).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...entry], {
     env: {
       PATH: process.env.PATH,
       PORT: String(port),
