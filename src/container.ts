@@ -122,6 +122,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     providers: [sandbox.provider, ...(wechatpay ? [wechatpay] : []), ...(stripe ? [stripe] : [])],
     defaultProvider: stripe ? STRIPE : SANDBOX,
     ledger,
+    scheduler: queue,
   });
   const tiers = createTiersService({ repo: membershipsRepository });
   const settlement = createSettlement({ repo: membershipsRepository, tiers, payments, timeline, scheduler: queue });

@@ -5,6 +5,7 @@ import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { REBUILD_DAILY_JOB } from './modules/insights/insights.service.ts';
 import { createLoyaltyConsumer } from './modules/loyalty/loyalty.consumer.ts';
 import { RECOMPUTE_JOB, RELEVEL_JOB } from './modules/loyalty/loyalty.service.ts';
+import { PAYMENT_REFUND_JOB, REFUND_RETRIES, REFUND_RETRY_DELAY_SECONDS } from './modules/payments/payments.service.ts';
 import type { JobRunner } from './platform/jobs/jobs.service.ts';
 import type { Queue } from './platform/queue/queue.service.ts';
 import {
@@ -56,6 +57,13 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
   queue.define<MembershipJob>(MEMBERSHIP_REMIND_JOB, async (ctx, data) => void (await memberships.remind(ctx, data.membershipId, new Date(data.periodEnd))));
   queue.define(MEMBERSHIP_SWEEP_JOB, async (ctx) => void (await memberships.expireDue(ctx)), { oneAtATime: true });
   queue.schedule(MEMBERSHIP_SWEEP_JOB, MEMBERSHIP_SWEEP_SCHEDULE);
+
+  // A refund the provider did not answer is asked again, later and later, then marked failed.
+  queue.define<{ refundId: string }>(PAYMENT_REFUND_JOB, (ctx, data, job) => services.payments.retryRefund(ctx, data.refundId, job.retryCount >= REFUND_RETRIES), {
+    retryLimit: REFUND_RETRIES,
+    retryDelaySeconds: REFUND_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+  });
 
   // The channel's days are its time zone's: a new zone re-counts the rollup and active days.
   channel.onSettingsChanged(async (ctx, { before, after }) => {

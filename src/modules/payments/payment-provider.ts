@@ -1,4 +1,5 @@
 import type { Ctx } from '../../core/context.ts';
+import { AppError } from '../../core/errors.ts';
 
 /**
  * What the fan does next to pay: open a page, scan a code (WeChat Pay Native), or hand these
@@ -80,11 +81,23 @@ export interface PaymentProvider {
   createPayment(ctx: Ctx, payment: NewProviderPayment): Promise<{ providerPaymentId: string; action: PaymentAction }>;
   /** Throws AppError `payment.notification_invalid` (with the reason) when the notification is not genuine. */
   verifyNotification(notification: { headers: Record<string, string | undefined>; body: string; now: Date }): VerifiedNotification | IgnoredNotification;
-  /** `totalMinor` is the whole payment's amount (WeChat Pay asks for it with every refund). */
+  /**
+   * `totalMinor` is the whole payment's amount (WeChat Pay asks for it with every refund). Asking
+   * again with the same `refundId` must not refund twice (it is the provider's idempotency key).
+   */
   refund(
     ctx: Ctx,
     refund: { refundId: string; paymentId: string; providerPaymentId: string; amountMinor: number; totalMinor: number; currency: string },
   ): Promise<void>;
   /** Stops a recurring payment from renewing again (the current period stays paid). */
   cancelRecurring?(ctx: Ctx, subscription: { subscriptionId: string }): Promise<void>;
+  /**
+   * Whether a call that threw may go through if asked again later (no answer, a timeout, the
+   * provider's own error or rate limit) rather than being a refusal. Absent: never.
+   */
+  isTransient?(err: unknown): boolean;
 }
+
+/** A provider's `payment.provider_failed` code, if that is what `err` is. */
+export const providerFailureCode = (err: unknown): string | undefined =>
+  err instanceof AppError && err.code === 'payment.provider_failed' ? String((err.params as { code?: unknown }).code) : undefined;

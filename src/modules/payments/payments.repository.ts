@@ -135,6 +135,30 @@ export const paymentsRepository = {
   async settleRefund(db: Db, id: string, at: Date) {
     await db.update(paymentRefunds).set({ status: 'succeeded', settledAt: at }).where(eq(paymentRefunds.id, id));
   },
+  async findRefund(db: Db, id: string): Promise<RefundRow | undefined> {
+    const [row] = await db.select().from(paymentRefunds).where(eq(paymentRefunds.id, id));
+    return row;
+  },
+  /** A refund the provider refused at once: never sent anywhere, so nothing of it is kept. */
+  async deleteRequestedRefund(db: Db, id: string) {
+    await db.delete(paymentRefunds).where(and(eq(paymentRefunds.id, id), eq(paymentRefunds.status, 'requested')));
+  },
+  /** One more try of a requested refund; `error`: why the provider did not take it (null: it did). */
+  async refundTried(db: Db, id: string, error: string | null): Promise<RefundRow | undefined> {
+    const [row] = await db
+      .update(paymentRefunds)
+      .set({ attempts: sql`${paymentRefunds.attempts} + 1`, lastError: error })
+      .where(eq(paymentRefunds.id, id))
+      .returning();
+    return row;
+  },
+  /** A requested refund the provider never took: it no longer holds any of the payment's refundable amount. */
+  async failRefund(db: Db, id: string, at: Date, error: string) {
+    await db
+      .update(paymentRefunds)
+      .set({ status: 'failed', settledAt: at, lastError: error })
+      .where(and(eq(paymentRefunds.id, id), eq(paymentRefunds.status, 'requested')));
+  },
   refundsFor(db: Db, paymentId: string): Promise<RefundRow[]> {
     return db.select().from(paymentRefunds).where(eq(paymentRefunds.paymentId, paymentId)).orderBy(paymentRefunds.createdAt);
   },

@@ -46,6 +46,10 @@ export const refundDto = z.object({
   status: z.enum(REFUND_STATUSES),
   createdAt: z.iso.datetime(),
   settledAt: z.iso.datetime().nullable(),
+  /** How many times the provider was asked; a call it did not answer is asked again later. */
+  attempts: z.number().int(),
+  /** Why the provider has not taken it (while it is asked again, or why it failed). */
+  lastError: z.string().nullable(),
 });
 export const paymentDetailDto = staffPaymentDto.extend({ notifications: z.array(notificationDto), refunds: z.array(refundDto) });
 
@@ -95,4 +99,6 @@ export const toRefundDto = (row: RefundRow) => ({
   status: row.status,
   createdAt: row.createdAt.toISOString(),
   settledAt: row.settledAt?.toISOString() ?? null,
+  attempts: row.attempts,
+  lastError: row.lastError,
 });

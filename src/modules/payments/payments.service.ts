@@ -13,7 +13,7 @@ import {
 } from './payment-provider.ts';
 import { createNotificationIntake } from './notification-intake.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
-import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
+import type { PaymentRow, PaymentsRepository, RefundRow } from './payments.repository.ts';
 import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
 import type { NotificationOutcome } from './payments.table.ts';
 
@@ -68,7 +68,26 @@ export type NewPayment = {
  * first), refund, status. Every movement of money is a ledger transaction in the same database
  * transaction as the status it goes with.
  */
-export function createPaymentsService(deps: { repo: PaymentsRepository; providers: PaymentProvider[]; defaultProvider: string; ledger: LedgerPoster }) {
+/** The refund job: a refund the provider did not answer, asked again later. */
+export const PAYMENT_REFUND_JOB = 'payment.refund';
+/** Tries after the first: 30 s, then about twice as long each time (about half an hour in all). */
+export const REFUND_RETRIES = 6;
+export const REFUND_RETRY_DELAY_SECONDS = 30;
+
+/** Where the refund job is sent (the job queue). */
+export type RefundScheduler = {
+  send(ctx: Ctx, name: string, data: { refundId: string }, opts?: { singletonKey?: string; startAfter?: Date }): Promise<string | null>;
+};
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
+
+export function createPaymentsService(deps: {
+  repo: PaymentsRepository;
+  providers: PaymentProvider[];
+  defaultProvider: string;
+  ledger: LedgerPoster;
+  scheduler?: RefundScheduler;
+}) {
   const { repo, ledger } = deps;
   const providers = new Map(deps.providers.map((p) => [p.name, p]));
   const providerOf = (name: string): PaymentProvider => {
@@ -177,6 +196,17 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
 
   const intake = createNotificationIntake({ repo, apply });
 
+  /** Asks the payment's provider to refund (the refund's id is the provider's idempotency key: asking twice refunds once). */
+  const askRefund = (ctx: Ctx, refund: RefundRow, payment: PaymentRow) =>
+    providerOf(payment.provider).refund(ctx, {
+      refundId: refund.id,
+      paymentId: payment.id,
+      providerPaymentId: payment.providerPaymentId!,
+      amountMinor: refund.amountMinor,
+      totalMinor: payment.amountMinor,
+      currency: payment.currency,
+    });
+
   return {
     /**
      * The module owning a kind of reference hears its payments settle (paid, renewed, refunded)
@@ -279,10 +309,16 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
       return intake.accept({ ctx, provider: provider.name, n: checked, headers: stored, body, receivedAt });
     },
 
-    /** Staff refund part or all of a paid payment (`all`: whatever is still refundable); it counts once the provider confirms it. */
+    /**
+     * Staff refund part or all of a paid payment (`all`: whatever is still refundable); it counts
+     * once the provider confirms it. The refund is recorded first (holding its amount), then the
+     * provider is asked outside any lock: a refusal answers its error and keeps nothing; no answer
+     * (or the provider's own trouble) keeps the refund requested and asks again later, with
+     * backoff, on the job queue.
+     */
     async refund(ctx: Ctx, paymentId: string, input: RefundInput | { all: true; reason?: string }) {
       requireStaff(ctx);
-      const refund = await inTransaction(ctx, async (tx) => {
+      const { refund, payment } = await inTransaction(ctx, async (tx) => {
         const locked = await repo.lockById(tx.db, paymentId);
         if (!locked) throw notFound('payment.not_found');
         if (locked.status !== 'paid' && locked.status !== 'partially_refunded') throw new AppError('payment.not_refundable', { status: locked.status });
@@ -297,17 +333,47 @@ export function createPaymentsService(deps: { repo: PaymentsRepository; provider
           requestedBy: ctx.actor.kind === 'staff' ? ctx.actor.staffId : ctx.actor.kind,
           createdAt: tx.now(),
         });
-        await providerOf(locked.provider).refund(tx, {
-          refundId: row.id,
-          paymentId: locked.id,
-          providerPaymentId: locked.providerPaymentId!,
-          amountMinor: row.amountMinor,
-          totalMinor: locked.amountMinor,
-          currency: locked.currency,
-        });
-        return row;
+        return { refund: row, payment: locked };
       });
-      return toRefundDto(refund);
+      const provider = providerOf(payment.provider);
+      try {
+        await askRefund(ctx, refund, payment);
+        return toRefundDto((await repo.refundTried(ctx.db, refund.id, null)) ?? refund);
+      } catch (err) {
+        if (!deps.scheduler || !provider.isTransient?.(err)) {
+          await repo.deleteRequestedRefund(ctx.db, refund.id);
+          throw err;
+        }
+        const tried = await repo.refundTried(ctx.db, refund.id, errorText(err));
+        await deps.scheduler.send(
+          ctx,
+          PAYMENT_REFUND_JOB,
+          { refundId: refund.id },
+          { singletonKey: refund.id, startAfter: new Date(ctx.now().getTime() + REFUND_RETRY_DELAY_SECONDS * 1000) },
+        );
+        ctx.log.warn({ refundId: refund.id, provider: provider.name, err: errorText(err) }, 'the provider did not take the refund; asking again later');
+        return toRefundDto(tried ?? refund);
+      }
+    },
+
+    /**
+     * The refund job: asks the provider again for a refund still requested. A failure that may
+     * pass throws (the queue tries again later, each wait about twice the last); a refusal, or the
+     * last try, marks the refund failed with the provider's reason and frees its amount.
+     */
+    async retryRefund(ctx: Ctx, refundId: string, lastTry: boolean) {
+      const refund = await repo.findRefund(ctx.db, refundId);
+      if (!refund || refund.status !== 'requested') return;
+      const payment = (await repo.findById(ctx.db, refund.paymentId))!;
+      try {
+        await askRefund(ctx, refund, payment);
+        await repo.refundTried(ctx.db, refund.id, null);
+      } catch (err) {
+        await repo.refundTried(ctx.db, refund.id, errorText(err));
+        if (!lastTry && providers.get(payment.provider)?.isTransient?.(err)) throw err;
+        await repo.failRefund(ctx.db, refund.id, ctx.now(), errorText(err));
+        ctx.log.warn({ refundId, provider: payment.provider, err: errorText(err) }, 'the refund failed for good; staff see why on the payment');
+      }
     },
 
     async list(ctx: Ctx, q: PaymentListQuery): Promise<Page<ReturnType<typeof toStaffPaymentDto>>> {

@@ -73,6 +73,10 @@ export const paymentRefunds = pgTable(
     requestedBy: text('requested_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     settledAt: timestamp('settled_at', { withTimezone: true }),
+    /** How many times the provider was asked (a call it did not answer is tried again later, with backoff). */
+    attempts: integer('attempts').notNull().default(0),
+    /** Why the provider could not take it: the last error, kept while it is retried and when it failed for good. */
+    lastError: text('last_error'),
   },
   (t) => [
     index('payment_refunds_payment_idx').on(t.paymentId),

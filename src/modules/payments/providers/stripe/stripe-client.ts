@@ -17,9 +17,9 @@ export type StripeOptions = {
 };
 
 /**
- * A refund request runs while its payment's row is locked, so a request to Stripe gives up after
- * this long (the SDK's default is 80 s) and is retried twice on a network error or a 409/429/5xx,
- * each time with the same idempotency key.
+ * A request to Stripe gives up after this long (the SDK's default is 80 s; a fan or a staff member
+ * waits on it) and is retried twice on a network error or a 409/429/5xx, each time with the same
+ * idempotency key; a refund that still gets no answer is asked again later on the job queue.
  */
 const TIMEOUT_MS = 20_000;
 

@@ -112,6 +112,18 @@ describe('the Stripe gateway against a local Stripe API', () => {
       .refund(ctx, { refundId: PAYMENT_ID, paymentId: PAYMENT_ID, providerPaymentId: 'cs_test_nosuch', amountMinor: 1, totalMinor: 1, currency: 'CNY' })
       .catch((e: unknown) => e);
     expect(missing).toMatchObject({ code: 'payment.provider_failed', params: { code: 'resource_missing' } });
+    // Refusals are final; Stripe out of reach is worth asking again later.
+    expect([refused, missing].map((e) => gateway().isTransient?.(e))).toEqual([false, false]);
+    const unreachable = createStripeGateway({
+      ...api.options(),
+      api: { host: '127.0.0.1', port: 9, protocol: 'http' },
+      publicBaseUrl: 'https://fans.example.com',
+    });
+    const offline = await unreachable
+      .refund(ctx, { refundId: PAYMENT_ID, paymentId: PAYMENT_ID, providerPaymentId: 'cs_test_1', amountMinor: 1, totalMinor: 1, currency: 'CNY' })
+      .catch((e: unknown) => e);
+    expect(offline).toMatchObject({ code: 'payment.provider_failed', params: { code: 'StripeConnectionError' } });
+    expect(unreachable.isTransient?.(offline)).toBe(true);
   });
 
   it('labels payments with a test key as test payments, with a live key as real ones', () => {

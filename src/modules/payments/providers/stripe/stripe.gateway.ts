@@ -1,4 +1,4 @@
-import type { PaymentProvider } from '../../payment-provider.ts';
+import { providerFailureCode, type PaymentProvider } from '../../payment-provider.ts';
 import { checkoutSessionParams } from './stripe-checkout.ts';
 import { createStripeClient, isTestKey, type StripeOptions } from './stripe-client.ts';
 import { callStripe, providerFailed } from './stripe-errors.ts';
@@ -6,6 +6,9 @@ import { translateStripeEvent } from './stripe-events.ts';
 import { bodyMalformed, constructStripeEvent, STRIPE_SIGNATURE_HEADER } from './stripe-webhook.ts';
 
 export const STRIPE = 'stripe';
+
+/** Failures worth asking again: no answer, Stripe's own error, a rate limit or a lock time-out (as `callStripe` names them). */
+const TRANSIENT_CODES = new Set(['StripeConnectionError', 'StripeAPIError', 'api_error', 'rate_limit', 'StripeRateLimitError', 'lock_timeout']);
 
 /**
  * Stripe Checkout: a payment is a Checkout Session the fan is redirected to (a one-off payment,
@@ -70,6 +73,8 @@ export function createStripeGateway(options: StripeOptions & { publicBaseUrl: st
     async cancelRecurring(_ctx, { subscriptionId }) {
       await callStripe(() => stripe.subscriptions.update(subscriptionId, { cancel_at_period_end: true }));
     },
+
+    isTransient: (err) => TRANSIENT_CODES.has(providerFailureCode(err) ?? ''),
   };
 }
 

@@ -335,6 +335,59 @@ describe('WeChat Pay API v3 against a local server answering the documented shap
     expect(detail).toMatchObject({ status: 'paid', refunds: [] });
   });
 
+  it('asks again later, with the same out_refund_no, when WeChat Pay does not answer a refund; marks it failed after the last try', async () => {
+    const { payment } = await newPayment();
+    await notify(paid(payment.id));
+    const owner = await createOwner(t.app);
+    const refund = (amountMinor: number) =>
+      t.app.inject({ method: 'POST', url: `/api/admin/payments/${payment.id}/refunds`, headers: { cookie: owner.cookie }, payload: { amountMinor } });
+    const detail = async () => (await t.app.inject({ method: 'GET', url: `/api/admin/payments/${payment.id}`, headers: { cookie: owner.cookie } })).json();
+    const sentFor = (refundId: string) =>
+      wx.requests.filter((r) => r.path === '/v3/refund/domestic/refunds' && r.body.out_refund_no === refundId.replaceAll('-', ''));
+    const { payments } = t.container.services;
+
+    // No answer: the refund stays requested (its amount held) and a retry is queued for later.
+    wx.dropNext();
+    const res = await refund(500);
+    expect(res.statusCode, res.body).toBe(201);
+    const first = res.json() as { id: string };
+    expect(first).toMatchObject({ status: 'requested', attempts: 1, lastError: expect.stringContaining('could not be reached') });
+    const jobs = rows<{ data: { refundId: string }; start_after: Date }>(
+      await t.database.db.execute(sql`select data, start_after from pgboss.job where name = 'payment.refund' and state = 'created'`),
+    );
+    expect(jobs.map((j) => j.data.refundId)).toEqual([first.id]);
+    expect(new Date(jobs[0]!.start_after).getTime()).toBeGreaterThan(Date.now() + 20_000);
+    expect((await refund(1_491)).json().error).toMatchObject({ code: 'payment.refund_exceeds', params: { refundableMinor: 1_490 } });
+
+    // The job's tries: WeChat Pay's own error is tried again later (the job throws), then it goes through, same out_refund_no.
+    wx.failNext(500, { code: 'SYSTEM_ERROR', message: '系统错误' });
+    await expect(payments.retryRefund(system(), first.id, false)).rejects.toMatchObject({ code: 'payment.provider_failed', params: { code: 'SYSTEM_ERROR' } });
+    await payments.retryRefund(system(), first.id, false);
+    expect(sentFor(first.id)).toHaveLength(2); // the dropped first request never reached it
+    expect((await detail()).refunds).toMatchObject([{ id: first.id, status: 'requested', attempts: 3, lastError: null }]);
+
+    // Another that never goes through: the last try marks it failed with the reason and frees its amount.
+    wx.dropNext();
+    const second = (await refund(1_000)).json() as { id: string };
+    wx.dropNext();
+    await payments.retryRefund(system(), second.id, true);
+    expect((await detail()).refunds).toMatchObject([
+      { id: first.id, status: 'requested' },
+      { id: second.id, status: 'failed', attempts: 2, lastError: expect.stringContaining('could not be reached') },
+    ]);
+    // A refusal on a retry is final at once, whatever try it is.
+    wx.dropNext();
+    const third = (await refund(1_490)).json() as { id: string };
+    wx.failNext(403, { code: 'NOT_ENOUGH', message: '基本账户余额不足' });
+    await payments.retryRefund(system(), third.id, false);
+    expect((await detail()).refunds.at(-1)).toMatchObject({ id: third.id, status: 'failed', lastError: expect.stringContaining('NOT_ENOUGH') });
+    expect((await refund(1_490)).statusCode).toBe(201);
+    // A refund no longer requested is never asked for again.
+    const asked = sentFor(second.id).length;
+    await payments.retryRefund(system(), second.id, false);
+    expect(sentFor(second.id)).toHaveLength(asked);
+  });
+
   it('is refused by WeChat Pay when its Authorization is not made with the merchant key', async () => {
     const wrong = createWechatPayProvider({ ...options, merchantPrivateKey: stranger.privateKey, publicBaseUrl: TEST_BASE_URL });
     const refusedBefore = wx.refused.length;

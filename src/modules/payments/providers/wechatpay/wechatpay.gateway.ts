@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { AppError } from '../../../../core/errors.ts';
-import type { PaymentAction, PaymentProvider } from '../../payment-provider.ts';
+import { providerFailureCode, type PaymentAction, type PaymentProvider } from '../../payment-provider.ts';
 import { createWechatPayClient, WECHATPAY } from './wechatpay-client.ts';
 import { outRefundNoOf, outTradeNoOf, truncateUtf8 } from './wechatpay-fields.ts';
 import { verifyWechatPayNotification } from './wechatpay-notification.ts';
 import type { WechatPayOptions } from './wechatpay-options.ts';
 import { jsapiPaySign, newNonce, unixSeconds } from './wechatpay-signature.ts';
+
+/**
+ * Failures worth asking again (v3 error codes): no answer, WeChat Pay's own trouble, a rate limit.
+ * Any other code is a refusal.
+ */
+const TRANSIENT_CODES = new Set(['network', 'SYSTEM_ERROR', 'FREQUENCY_LIMITED', 'BANK_ERROR']);
 
 /** WeChat Pay v3 for a mainland merchant takes CNY only. */
 const CURRENCY = 'CNY';
@@ -69,6 +75,10 @@ export function createWechatPayProvider(deps: WechatPayOptions & { publicBaseUrl
       // SUCCESS or PROCESSING: REFUND.SUCCESS follows. CLOSED or ABNORMAL: staff settle it in the merchant platform.
       if (answer.status === 'CLOSED' || answer.status === 'ABNORMAL')
         ctx.log.warn({ refundId: refund.refundId, status: answer.status }, 'WeChat Pay did not take the refund; see the merchant platform');
+    },
+    isTransient: (err) => {
+      const code = providerFailureCode(err);
+      return code !== undefined && (TRANSIENT_CODES.has(code) || /^http_5\d\d$/.test(code));
     },
   };
 }

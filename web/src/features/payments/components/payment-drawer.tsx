@@ -103,7 +103,26 @@ export function PaymentDrawer({ id, onClose }: { id: string | undefined; onClose
                 { title: t('payments.columns.created'), dataIndex: 'createdAt', render: (v: string) => dateTime(v) },
                 { title: t('payments.columns.amount'), dataIndex: 'amountMinor', render: (v: number) => money({ amountMinor: v, currency: p.currency }) },
                 { title: t('payments.refundReason'), dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
-                { title: t('payments.columns.status'), dataIndex: 'status', render: (v: Refund['status']) => <Tag>{t(`payments.refundStatus.${v}`)}</Tag> },
+                {
+                  title: t('payments.columns.status'),
+                  dataIndex: 'status',
+                  render: (v: Refund['status'], r) => (
+                    <Flex vertical gap={2}>
+                      <span>
+                        <Tag color={v === 'failed' ? 'error' : v === 'succeeded' ? 'success' : r.lastError ? 'warning' : undefined}>
+                          {t(`payments.refundStatus.${v}`)}
+                        </Tag>
+                      </span>
+                      {r.lastError && v !== 'succeeded' && (
+                        <Typography.Text type={v === 'failed' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>
+                          {v === 'failed'
+                            ? t('payments.refundFailedBecause', { error: r.lastError })
+                            : t('payments.refundRetrying', { count: r.attempts, error: r.lastError })}
+                        </Typography.Text>
+                      )}
+                    </Flex>
+                  ),
+                },
               ]}
             />
           </div>
