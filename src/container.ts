@@ -42,7 +42,9 @@ import { newSecret } from './core/ids.ts';
 import { paymentsRepository } from './modules/payments/payments.repository.ts';
 import { createPaymentsService } from './modules/payments/payments.service.ts';
 import { sandboxRepository } from './modules/payments/sandbox.repository.ts';
-import { createSandboxGateway, SANDBOX } from './modules/payments/providers/sandbox.gateway.ts';
+import { saleChannelsRepository } from './modules/payments/sale-channels.repository.ts';
+import { createSaleChannelsService } from './modules/payments/sale-channels.service.ts';
+import { createSandboxGateway } from './modules/payments/providers/sandbox.gateway.ts';
 import { membershipsRepository } from './modules/memberships/memberships.repository.ts';
 import { createMembershipsService } from './modules/memberships/memberships.service.ts';
 import { createTiersService } from './modules/memberships/tiers.service.ts';
@@ -52,7 +54,7 @@ import { createGiftsService } from './modules/memberships/gifts.service.ts';
 import { createWechatPayProvider } from './modules/payments/providers/wechatpay/wechatpay.gateway.ts';
 import type { WechatPayOptions } from './modules/payments/providers/wechatpay/wechatpay-options.ts';
 import type { StripeOptions } from './modules/payments/providers/stripe/stripe-client.ts';
-import { createStripeGateway, STRIPE } from './modules/payments/providers/stripe/stripe.gateway.ts';
+import { createStripeGateway } from './modules/payments/providers/stripe/stripe.gateway.ts';
 import type { MembershipMetricsSource } from './modules/revenue/membership-metrics.ts';
 import { createRevenueService } from './modules/revenue/revenue.service.ts';
 
@@ -71,7 +73,7 @@ export type ContainerOptions = {
   sandboxChaos?: { duplicate?: boolean; reorder?: boolean };
   /** WeChat Pay, when configured (WECHATPAY_ variables). */
   wechatpay?: WechatPayOptions;
-  /** Stripe's keys (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET): when given, Stripe is the default provider. */
+  /** Stripe's keys (STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET): when given, Stripe is the default provider of every channel of sale. */
   stripe?: StripeOptions;
   /** Where the revenue report takes membership figures from (tests pass their own; else the memberships module's). */
   membershipMetrics?: MembershipMetricsSource;
@@ -117,13 +119,9 @@ export function createContainer(database: Database, options: ContainerOptions) {
   });
   const stripe = options.stripe ? createStripeGateway({ ...options.stripe, publicBaseUrl: options.publicBaseUrl }) : undefined;
   const wechatpay = options.wechatpay && createWechatPayProvider({ ...options.wechatpay, publicBaseUrl: options.publicBaseUrl });
-  const payments = createPaymentsService({
-    repo: paymentsRepository,
-    providers: [sandbox.provider, ...(wechatpay ? [wechatpay] : []), ...(stripe ? [stripe] : [])],
-    defaultProvider: stripe ? STRIPE : SANDBOX,
-    ledger,
-    scheduler: queue,
-  });
+  const providers = [sandbox.provider, ...(wechatpay ? [wechatpay] : []), ...(stripe ? [stripe] : [])];
+  const saleChannels = createSaleChannelsService({ repo: saleChannelsRepository, providers });
+  const payments = createPaymentsService({ repo: paymentsRepository, providers, channels: saleChannels, ledger, scheduler: queue });
   const tiers = createTiersService({ repo: membershipsRepository });
   const settlement = createSettlement({ repo: membershipsRepository, tiers, payments, timeline, scheduler: queue });
   const offers = createOffersService({ repo: membershipsRepository, tiers, publicBaseUrl: options.publicBaseUrl });
@@ -158,6 +156,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     workflows,
     idempotency,
     payments,
+    saleChannels,
     sandbox,
     tiers,
     memberships,

@@ -53,6 +53,7 @@ export async function newPayment(t: { app: FastifyInstance; container: Container
   const { payment, action } = await t.container.services.payments.create(t.container.ctx({ kind: 'system' }), {
     fanId: fan.fan.id,
     referenceType,
+    channel: referenceType === 'order' ? 'store' : 'membership',
     referenceId: `ref-${fan.fan.id}`,
     description: 'Gold membership, 1 month',
     amountMinor,

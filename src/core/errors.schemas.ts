@@ -80,6 +80,11 @@ export const ERROR_CODES = {
   'payment.refund_exceeds': entry(409, (p) => `At most ${p.refundableMinor} (minor units) can still be refunded`, { refundableMinor: z.number() }),
   'payment.not_payable': entry(409, (p) => `This payment is ${p.status} and can no longer be paid here`, { status: z.string() }),
   'payment.recurring_unavailable': entry(409, (p) => `${p.provider} does not renew payments by itself; pay each period instead`, { provider: z.string() }),
+  'payment.provider_not_configured': entry(
+    409,
+    (p) => `The payment provider ${p.provider} is not configured here: set its environment variables and restart first`,
+    { provider: z.string() },
+  ),
   // Memberships
   'membership.tier_not_found': entry(404, () => 'Membership tier not found'),
   'membership.tier_archived': entry(409, () => 'This membership tier is no longer offered'),

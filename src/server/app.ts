@@ -127,7 +127,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(streamAdminRoutes, deps('stream'));
       await admin.register(segmentsAdminRoutes, deps('segments'));
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));
-      await admin.register(paymentAdminRoutes, deps('payments'));
+      await admin.register(paymentAdminRoutes, deps('payments', 'saleChannels'));
       await admin.register(membershipAdminRoutes, deps('memberships', 'tiers', 'offers'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },

@@ -22,6 +22,7 @@ describe.skipIf(!browserEnabled)('browser: the console Revenue page', () => {
     const { payment } = await services().payments.create(ctx, {
       fanId,
       referenceType,
+      channel: referenceType === 'order' ? 'store' : 'membership',
       referenceId: `${referenceType}-${iso}-${amountMinor}`,
       description: referenceType === 'membership' ? 'Gold membership' : 'Tote bag',
       amountMinor,

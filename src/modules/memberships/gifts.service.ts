@@ -83,6 +83,7 @@ export function createGiftsService(deps: {
         const { payment, action } = await payments.create(ctx, {
           fanId,
           referenceType: 'membership',
+          channel: 'membership',
           referenceId: `${GIFT_REFERENCE}${gift.id}`,
           description: `Gift: ${tier.name} membership, ${months === 12 ? '1 year' : '1 month'}`,
           amountMinor: gift.amountMinor,

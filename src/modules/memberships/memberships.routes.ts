@@ -41,7 +41,7 @@ export const membershipPublicRoutes: FastifyPluginAsyncZod<RouteDeps<'tiers' | '
   app.get(
     '/memberships/offer',
     { schema: { tags: ['memberships'], summary: 'Membership tiers on offer (lowest rank first) and how paying works', response: { 200: membershipOfferDto } } },
-    async (req) => ({ tiers: await tiers.offered(req.ctx), ...payments.checkoutTerms() }),
+    async (req) => ({ tiers: await tiers.offered(req.ctx), ...(await payments.checkoutTerms(req.ctx, 'membership')) }),
   );
 };
 

@@ -188,6 +188,7 @@ export function createMembershipsService(deps: {
         const { payment, action } = await payments.create(ctx, {
           fanId,
           referenceType: 'membership',
+          channel: 'membership',
           referenceId: purchase.id,
           description: `${tier.name} membership, ${periodName}`,
           amountMinor: purchase.amountMinor,

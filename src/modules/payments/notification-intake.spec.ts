@@ -21,6 +21,7 @@ describe('a storm of notifications, applied in group commits', () => {
       const { payment } = await t.container.services.payments.create(system(), {
         fanId: fan.fan.id,
         referenceType: 'order',
+        channel: 'store',
         referenceId: `order-${i}`,
         description: `Order ${i}`,
         amountMinor: i * 100,

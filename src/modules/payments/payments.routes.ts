@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import type { RouteDeps } from '../../server/http.ts';
-import { paymentDetailDto, paymentDto, paymentListQuery, providerDto, refundBody, refundDto, staffPaymentDto } from './payments.schemas.ts';
+import { paymentDetailDto, paymentDto, paymentListQuery, refundBody, refundDto, staffPaymentDto } from './payments.schemas.ts';
+import { paymentSettingsDto, saleChannelBody, saleChannelParams } from './sale-channels.schemas.ts';
 import { NOTIFICATION_OUTCOMES } from './payments.table.ts';
 
 /** Notifications are small; anything bigger is not from a provider. */
@@ -45,14 +46,33 @@ export const paymentFanRoutes: FastifyPluginAsyncZod<RouteDeps<'payments'>> = as
   );
 };
 
-/** Staff: payments, their notifications and refunds, and the configured providers. */
-export const paymentAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'payments'>> = async (app, deps) => {
-  const { payments } = deps.services;
+/** Staff: payments, their notifications and refunds; the providers and which one each channel of sale pays through. */
+export const paymentAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'payments' | 'saleChannels'>> = async (app, deps) => {
+  const { payments, saleChannels } = deps.services;
   const tags = ['admin: payments'];
   app.get(
-    '/payments/providers',
-    { schema: { tags, summary: 'Payment providers', response: { 200: z.array(providerDto.extend({ default: z.boolean() })) } } },
-    async (req) => payments.providers(req.ctx),
+    '/payments/settings',
+    {
+      schema: {
+        tags,
+        summary: 'Payment providers (configured or not, and the environment variables that configure each) and the provider of each channel of sale',
+        response: { 200: paymentSettingsDto },
+      },
+    },
+    async (req) => saleChannels.settings(req.ctx),
+  );
+  app.put(
+    '/payments/settings/channels/:channel',
+    {
+      schema: {
+        tags,
+        summary: "Owner: choose a channel of sale's provider among the configured ones (null: the default)",
+        params: saleChannelParams,
+        body: saleChannelBody,
+        response: { 200: paymentSettingsDto },
+      },
+    },
+    async (req) => saleChannels.choose(req.ctx, req.params.channel, req.body.provider),
   );
   app.get(
     '/payments',

@@ -62,8 +62,6 @@ export const refundBody = z.object({
 });
 export type RefundInput = z.infer<typeof refundBody>;
 
-export const providerDto = z.object({ name: z.string(), testMode: z.boolean(), configured: z.boolean() });
-
 export const toPaymentDto = (row: PaymentRow, testMode: boolean): PaymentDto => ({
   id: row.id,
   referenceType: row.referenceType,

@@ -15,7 +15,7 @@ import { createNotificationIntake } from './notification-intake.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
 import type { PaymentRow, PaymentsRepository, RefundRow } from './payments.repository.ts';
 import { toNotificationDto, toPaymentDto, toRefundDto, toStaffPaymentDto, type PaymentDto, type PaymentListQuery, type RefundInput } from './payments.schemas.ts';
-import type { NotificationOutcome } from './payments.table.ts';
+import type { NotificationOutcome, SaleChannel } from './payments.table.ts';
 
 /** The ledger as payments use it (src/modules/ledger): one balanced transaction per money movement, idempotent by source. */
 export type LedgerPoster = {
@@ -36,6 +36,9 @@ export type LedgerPoster = {
 const REVENUE_ACCOUNT = { membership: 'membership_revenue', order: 'store_revenue' } as const;
 export type ReferenceType = keyof typeof REVENUE_ACCOUNT;
 
+/** What each channel of sale sells: membership periods (and gifts of them), or orders (the store's, the festival's). */
+const CHANNEL_REFERENCE: Record<SaleChannel, ReferenceType> = { membership: 'membership', store: 'order', festival: 'order' };
+
 /**
  * What the module owning a reference hears, in the same transaction as the payment's change:
  * paid, renewed by the provider (a new payment row for the new period), or refunded.
@@ -55,6 +58,12 @@ export type NewPayment = {
   currency: string;
   /** Where the fan comes back to after paying. */
   returnUrl: string;
+  /**
+   * Where the fan is buying: its provider takes the payment. A membership payment is the
+   * `membership` channel's without saying so; an order names `store` or `festival`.
+   */
+  channel?: SaleChannel;
+  /** This provider rather than the channel's (specs of one provider). */
   provider?: string;
   /** Renew by itself every this many months (a subscription), where the provider offers it. */
   recurringMonths?: 1 | 12;
@@ -62,12 +71,6 @@ export type NewPayment = {
   payer?: NewProviderPayment['payer'];
 };
 
-/**
- * Payments through one provider interface: create, confirm by the provider's signed
- * notification (verified, stored raw, applied once, never backwards, amount and currency checked
- * first), refund, status. Every movement of money is a ledger transaction in the same database
- * transaction as the status it goes with.
- */
 /** The refund job: a refund the provider did not answer, asked again later. */
 export const PAYMENT_REFUND_JOB = 'payment.refund';
 /** Tries after the first: 30 s, then about twice as long each time (about half an hour in all). */
@@ -81,14 +84,21 @@ export type RefundScheduler = {
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 500);
 
+/**
+ * Payments through one provider interface: create, confirm by the provider's signed
+ * notification (verified, stored raw, applied once, never backwards, amount and currency checked
+ * first), refund, status. Every movement of money is a ledger transaction in the same database
+ * transaction as the status it goes with.
+ */
 export function createPaymentsService(deps: {
   repo: PaymentsRepository;
   providers: PaymentProvider[];
-  defaultProvider: string;
+  /** Which provider takes a channel of sale's payments (src/modules/payments/sale-channels.service.ts). */
+  channels: { providerFor(ctx: Ctx, channel: SaleChannel): Promise<PaymentProvider> };
   ledger: LedgerPoster;
   scheduler?: RefundScheduler;
 }) {
-  const { repo, ledger } = deps;
+  const { repo, ledger, channels } = deps;
   const providers = new Map(deps.providers.map((p) => [p.name, p]));
   const providerOf = (name: string): PaymentProvider => {
     const provider = providers.get(name);
@@ -217,9 +227,9 @@ export function createPaymentsService(deps: {
       settledHandlers.set(referenceType, handler);
     },
 
-    /** How fans pay here (the default provider): its name, whether it moves real money, whether it renews by itself. */
-    checkoutTerms() {
-      const provider = providerOf(deps.defaultProvider);
+    /** How fans pay in a channel of sale (its provider): the provider's name, whether it moves real money, whether it renews by itself. */
+    async checkoutTerms(ctx: Ctx, channel: SaleChannel) {
+      const provider = await channels.providerFor(ctx, channel);
       return { provider: provider.name, testMode: provider.testMode, recurring: provider.recurring };
     },
 
@@ -230,20 +240,21 @@ export function createPaymentsService(deps: {
       await providerOf(row.provider).cancelRecurring?.(ctx, { subscriptionId: row.subscriptionId });
     },
 
-    /** Providers and whether each can take payments here (the console shows them). */
-    providers(ctx: Ctx) {
-      requireStaff(ctx);
-      return [...providers.values()].map((p) => ({ name: p.name, testMode: p.testMode, configured: true, default: p.name === deps.defaultProvider }));
-    },
-
-    /** Asks the provider for a payment (a membership purchase, an order): what the fan does next. */
+    /**
+     * Asks the channel of sale's provider for a payment (a membership purchase, an order): what
+     * the fan does next. The payment keeps that provider: its notifications and refunds go to it
+     * whatever the channel uses later.
+     */
     async create(ctx: Ctx, input: NewPayment): Promise<{ payment: PaymentDto; action: PaymentAction }> {
       if (!(input.referenceType in REVENUE_ACCOUNT)) throw new Error(`no revenue account for ${input.referenceType}`);
-      const provider = providerOf(input.provider ?? deps.defaultProvider);
+      const channel = input.channel ?? (input.referenceType === 'membership' ? 'membership' : undefined);
+      if (!input.provider && !channel) throw new Error(`a payment for an ${input.referenceType} names its channel of sale`);
+      if (channel && CHANNEL_REFERENCE[channel] !== input.referenceType) throw new Error(`the ${channel} channel does not sell ${input.referenceType}s`);
+      const provider = input.provider ? providerOf(input.provider) : await channels.providerFor(ctx, channel!);
       const now = ctx.now();
       const id = newId();
       if (input.recurringMonths && !provider.recurring) throw new AppError('payment.recurring_unavailable', { provider: provider.name });
-      const { recurringMonths, method, payer, ...fields } = input;
+      const { recurringMonths, method, payer, channel: _channel, ...fields } = input;
       const { providerPaymentId, action } = await provider.createPayment(ctx, {
         paymentId: id,
         amountMinor: input.amountMinor,

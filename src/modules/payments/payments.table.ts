@@ -145,3 +145,25 @@ export const sandboxDeliveries = pgTable(
       .where(sql`${t.deliveredAt} is null`),
   ],
 );
+
+/**
+ * Where fans buy: memberships (and gifts of them), the store, the fan festival. Each channel of
+ * sale takes its payments through one provider.
+ */
+export const SALE_CHANNELS = ['membership', 'store', 'festival'] as const;
+export type SaleChannel = (typeof SALE_CHANNELS)[number];
+
+/**
+ * The provider the owner chose for a channel of sale; a channel with no row takes the default
+ * provider. A choice naming a provider that is not configured (its variables removed) stays
+ * stored and shows as a warning, while the default takes the channel's payments.
+ */
+export const paymentSaleChannels = pgTable(
+  'payment_sale_channels',
+  {
+    channel: text('channel', { enum: SALE_CHANNELS }).primaryKey(),
+    provider: text('provider').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('payment_sale_channels_channel_check', sql`${t.channel} in ('membership', 'store', 'festival')`)],
+);

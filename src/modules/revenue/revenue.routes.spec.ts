@@ -27,6 +27,7 @@ describe('GET /api/admin/revenue: revenue by month from the ledger', () => {
     const { payment } = await services().payments.create(ctx, {
       fanId,
       referenceType,
+      channel: referenceType === 'order' ? 'store' : 'membership',
       referenceId: `${referenceType}-${iso}`,
       description: referenceType === 'membership' ? 'Gold membership, 1 month' : 'Tote bag',
       amountMinor,

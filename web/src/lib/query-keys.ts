@@ -52,7 +52,7 @@ export const queryKeys = {
   consolePayments: ['console', 'payments'] as const,
   consolePaymentList: (params: Record<string, unknown>) => ['console', 'payments', 'list', params] as const,
   consolePayment: (id: string) => ['console', 'payments', 'detail', id] as const,
-  consolePaymentProviders: ['console', 'payments', 'providers'] as const,
+  consolePaymentSettings: ['console', 'payments', 'settings'] as const,
   consoleLedger: ['console', 'ledger'] as const,
   consoleLedgerBalances: ['console', 'ledger', 'balances'] as const,
   consoleLedgerTransactions: (params: Record<string, unknown>) => ['console', 'ledger', 'transactions', params] as const,

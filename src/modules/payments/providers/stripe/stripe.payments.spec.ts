@@ -188,6 +188,7 @@ describe('payments through Stripe Checkout: a local Stripe API, webhook events s
     const create = t.container.services.payments.create(system(), {
       fanId: fan.fan.id,
       referenceType: 'order',
+      channel: 'store',
       referenceId: 'tiny',
       description: 'Sticker',
       amountMinor: 1,

@@ -1,15 +1,19 @@
-import { Alert, Card, Flex, Tag } from 'antd';
+import { Alert, Card, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/ui/page-header';
-import { usePaymentProviders } from '../../../features/payments/api/get-providers';
+import { usePaymentSettings } from '../../../features/payments/api/get-payment-settings';
 import { PaymentDrawer } from '../../../features/payments/components/payment-drawer';
 import { PaymentsTable } from '../../../features/payments/components/payments-table';
+import { ProvidersCard } from '../../../features/payments/components/providers-card';
+import { SaleChannelsCard } from '../../../features/payments/components/sale-channels-card';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useConsoleStaff } from './console-layout';
 
 /**
- * Payments: every one with its status, the configured providers, a payment's notifications and
- * refunds. `?payment=<id>` opens that payment (other pages link to one this way).
+ * Payments: every one with its status, a payment's notifications and refunds; the channels of
+ * sale with the provider each pays through (the owner chooses), and every provider with the
+ * variables that configure it. `?payment=<id>` opens that payment (other pages link to one this way).
  */
 export function PaymentsPage() {
   const { t } = useTranslation();
@@ -25,31 +29,22 @@ export function PaymentsPage() {
       },
       { replace: true },
     );
-  const providers = usePaymentProviders();
+  const me = useConsoleStaff();
+  const settings = usePaymentSettings();
   useDocumentTitle(t('nav.payments'), 'Fanbase');
-  const onlyTest = (providers.data ?? []).length > 0 && (providers.data ?? []).every((p) => p.testMode);
+  const configured = (settings.data?.providers ?? []).filter((p) => p.configured);
+  const onlyTest = configured.length > 0 && configured.every((p) => p.testMode);
 
   return (
     <>
-      <PageHeader
-        title={t('nav.payments')}
-        subtitle={t('payments.subtitle')}
-        extra={
-          <Flex gap={6} wrap data-testid="payment-providers">
-            {(providers.data ?? []).map((p) => (
-              <Tag key={p.name} color={p.testMode ? 'orange' : 'green'}>
-                {t(`payments.providers.${p.name}`, { defaultValue: p.name })}
-                {p.default ? ` · ${t('payments.defaultProvider')}` : ''}
-              </Tag>
-            ))}
-          </Flex>
-        }
-      />
+      <PageHeader title={t('nav.payments')} subtitle={t('payments.subtitle')} />
       <Flex vertical gap={16}>
         {onlyTest ? <Alert type="warning" showIcon title={t('payments.onlyTestMode')} data-testid="payments-test-mode" /> : null}
         <Card>
           <PaymentsTable onOpen={setOpen} />
         </Card>
+        <SaleChannelsCard settings={settings.data} loading={settings.isPending} canChoose={me.role === 'owner'} />
+        <ProvidersCard providers={settings.data?.providers ?? []} loading={settings.isPending} />
       </Flex>
       <PaymentDrawer id={open} onClose={() => setOpen(undefined)} />
     </>
