@@ -25,7 +25,7 @@ import type { Services } from './container.ts';
  * they run. Services never register themselves; reading this file tells what reacts to what.
  */
 export function subscribe(services: Services, stream: StreamRunner<Activity>, jobs: JobRunner, queue: Queue) {
-  const { timeline, articles, channel, loyalty, memberships } = services;
+  const { timeline, articles, channel, loyalty, memberships, tiers } = services;
 
   // Before an activity is written (read-only; the caller's own answer shows the result).
   timeline.enrich('unfollowed', articles.attributeUnfollow);
@@ -56,6 +56,9 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
   queue.define<MembershipJob>(MEMBERSHIP_REMIND_JOB, async (ctx, data) => void (await memberships.remind(ctx, data.membershipId, new Date(data.periodEnd))));
   queue.define(MEMBERSHIP_SWEEP_JOB, async (ctx) => void (await memberships.expireDue(ctx)), { oneAtATime: true });
   queue.schedule(MEMBERSHIP_SWEEP_JOB, MEMBERSHIP_SWEEP_SCHEDULE);
+
+  // A tier's rank is a loyalty signal of its members (kept by the memberships tables' triggers): re-level everyone.
+  tiers.onRankChanged(async (ctx) => void (await jobs.enqueue(ctx, RELEVEL_JOB)));
 
   // The channel's days are its time zone's: a new zone re-counts the rollup and active days.
   channel.onSettingsChanged(async (ctx, { before, after }) => {
