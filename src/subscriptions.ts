@@ -26,7 +26,7 @@ import type { Services } from './container.ts';
  * they run. Services never register themselves; reading this file tells what reacts to what.
  */
 export function subscribe(services: Services, stream: StreamRunner<Activity>, jobs: JobRunner, queue: Queue) {
-  const { timeline, articles, channel, loyalty, memberships } = services;
+  const { timeline, articles, channel, loyalty, memberships, tiers } = services;
 
   // Before an activity is written (read-only; the caller's own answer shows the result).
   timeline.enrich('unfollowed', articles.attributeUnfollow);
@@ -64,6 +64,9 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
     retryDelaySeconds: REFUND_RETRY_DELAY_SECONDS,
     retryBackoff: true,
   });
+
+  // A tier's rank is a loyalty signal of its members (kept by the memberships tables' triggers): re-level everyone.
+  tiers.onRankChanged(async (ctx) => void (await jobs.enqueue(ctx, RELEVEL_JOB)));
 
   // The channel's days are its time zone's: a new zone re-counts the rollup and active days.
   channel.onSettingsChanged(async (ctx, { before, after }) => {

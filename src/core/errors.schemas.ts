@@ -59,6 +59,7 @@ export const ERROR_CODES = {
   'segment.not_found': entry(404, () => 'Segment not found'),
   'segment.name_taken': entry(409, (p) => `A segment named "${p.name}" already exists`, { name: z.string() }),
   'segment.invalid_filter': entry(409, () => 'The saved filter is no longer valid; edit or delete the segment'),
+  'segment.unknown_tier': entry(400, (p) => `No membership tier with the id ${p.tierIds.join(', ')}`, { tierIds: z.array(z.string()) }),
   'import.missing_email_column': entry(400, () => 'The CSV needs a header row with an "email" column'),
   'import.file_not_found': entry(404, (p) => `No such file: ${p.file}`, { file: z.string() }),
   'import.not_found': entry(404, () => 'Import not found'),

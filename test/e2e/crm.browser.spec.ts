@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
-import { createOwner, signupFan } from '../factories.ts';
+import { buyMembership, createOwner, createTier, signupFan } from '../factories.ts';
 import { browserEnabled, useBrowser, shot, useCookies } from './browser.ts';
 
 const DAY = 86_400_000;
@@ -103,5 +103,98 @@ describe.skipIf(!browserEnabled)('browser: the console CRM pages a community man
     await page.getByTestId('super-fans-table').getByText('Super Xiao').waitFor();
     await expect.poll(() => page.getByTestId('loyalty-jobs').textContent()).toContain('上次全量重算');
     await shot(page, 'console-super-fans-zh');
+  }, 120_000);
+
+  it('filters a segment by membership and tier, names tiers in loyalty rules, and shows conversion to member per source', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    const silver = await createTier(t.app, owner.cookie, { name: 'Silver', rank: 1 });
+    const gold = await createTier(t.app, owner.cookie, { name: 'Gold', rank: 2 });
+    const rules = [
+      { level: 1, signal: 'membership_months', op: 'gte', threshold: 1 },
+      { level: 2, signal: 'membership_rank', op: 'gte', threshold: 2 },
+    ];
+    expect((await t.app.inject({ method: 'PUT', url: '/api/admin/loyalty/rules', headers: h, payload: { graceDays: 60, rules } })).statusCode).toBe(200);
+    const fan = async (displayName: string, source?: string) => {
+      const signedUp = await signupFan(t.app, { displayName });
+      await t.container.services.fans.follow(t.container.ctx({ kind: 'fan', fanId: signedUp.fan.id }), source);
+      return signedUp;
+    };
+    const goldBuyer = await fan('Gold Zhang');
+    const comped = await fan('Comped Chen');
+    const silverBuyer = await fan('Silver Sun', 'share:abcd1234');
+    await fan('Reader Ren', 'share:abcd1234');
+    await buyMembership(t, goldBuyer, gold.id);
+    await buyMembership(t, silverBuyer, silver.id, 'year');
+    await t.app.inject({ method: 'POST', url: `/api/admin/fans/${comped.fan.id}/membership/comps`, headers: h, payload: { tierId: gold.id, months: 3 } });
+    // No longer sold; its members keep it, and segments still offer it.
+    await t.app.inject({ method: 'POST', url: `/api/admin/membership-tiers/${silver.id}/archive`, headers: h });
+    await t.settle();
+    await t.container.jobs.idle();
+
+    await useCookies(browser, owner.cookie);
+    const page = await browser.context.newPage();
+    // (The test before leaves the browser in Chinese.)
+    await page.goto(`${browser.base}/console/segments`);
+    await page.evaluate("localStorage.setItem('fanbase.lang', 'en')");
+    await page.reload();
+    await page.getByTestId('new-segment').click();
+    await page.getByTestId('segment-name').fill('Gold members');
+    const choose = async (testId: string, option: string) => {
+      await page.getByTestId(testId).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+      await page.keyboard.press('Escape');
+    };
+    await choose('segment-membership', 'Active');
+    await page.getByTestId('segment-tiers').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('Silver (archived)').waitFor();
+    await page.keyboard.press('Escape');
+    await choose('segment-tiers', 'Gold');
+    await expect.poll(() => page.getByTestId('segment-count').getAttribute('data-count')).toBe('2');
+    await shot(page, 'console-segment-membership-en');
+    await page.getByTestId('segment-save').click();
+    const table = page.getByTestId('segments-table');
+    await table.getByText('Gold members').waitFor();
+    await expect.poll(() => table.textContent()).toContain('Membership: Active');
+    expect(await table.textContent()).toContain('Tier: Gold');
+    await table.getByText('Gold members').click();
+    await expect.poll(() => page.getByTestId('segment-detail-count').textContent()).toContain('2');
+    await page.getByText('Gold Zhang').waitFor();
+    await page.getByText('Comped Chen').waitFor();
+    await shot(page, 'console-segment-members-en');
+
+    // The ladder names the tier: "Gold or above", and a fan's tier by its name.
+    await page.goto(`${browser.base}/console/super-fans`);
+    await expect.poll(() => page.getByTestId('ladder-rules').textContent()).toContain('Membership tier: Gold or above');
+    await page.getByTestId('edit-rules').click();
+    await page.getByTestId('rule-tier').waitFor();
+    await expect.poll(() => page.getByTestId('rule-tier').textContent()).toContain('Gold (rank 2)');
+    await shot(page, 'console-loyalty-tier-rule-en');
+    await page.keyboard.press('Escape');
+    await page.goto(`${browser.base}/console/fans/${silverBuyer.fan.id}`);
+    await expect.poll(() => page.getByTestId('loyalty-card').textContent()).toContain('Silver');
+
+    // Conversion to member per source: direct 1 of 2 (a comp is not paying), share link 1 of 2.
+    await page.goto(`${browser.base}/console/analytics`);
+    const quality = page.getByTestId('quality-table');
+    await expect.poll(() => quality.textContent()).toContain('Conversion to member');
+    const rates = page.getByTestId('quality-member-rate');
+    await expect.poll(() => rates.allTextContents()).toEqual(['50%', '50%']);
+    await shot(page, 'console-analytics-members-en');
+
+    await page.evaluate("localStorage.setItem('fanbase.lang', 'zh-CN')");
+    await page.goto(`${browser.base}/console/segments`);
+    await expect.poll(() => table.textContent()).toContain('会员：有效');
+    await shot(page, 'console-segments-membership-zh');
+    await page.goto(`${browser.base}/console/analytics`);
+    await expect.poll(() => quality.textContent()).toContain('会员转化率');
+    await shot(page, 'console-analytics-members-zh');
+    await page.goto(`${browser.base}/console/segments`);
+    await page.getByTestId('new-segment').click();
+    await page.getByTestId('segment-membership').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('从未成为会员').waitFor();
+    await page.keyboard.press('Escape');
+    await shot(page, 'console-segment-membership-zh');
+    await page.evaluate("localStorage.setItem('fanbase.lang', 'en')");
   }, 120_000);
 });

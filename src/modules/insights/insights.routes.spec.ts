@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { createOwner, signupFan } from '../../../test/factories.ts';
+import { buyMembership, createOwner, createTier, deliverSandbox, signupFan } from '../../../test/factories.ts';
 import { jobRuns } from '../../platform/jobs/jobs.table.ts';
 import { REBUILD_DAILY_JOB } from './insights.service.ts';
 
@@ -12,13 +12,14 @@ describe('analytics: growth per day and source, quality per source', () => {
 
   /** A fan who follows (and maybe unfollows) at chosen times. */
   async function fanWith(events: { at: number; follow: boolean; source?: string }[]) {
-    const { fan } = await signupFan(t.app);
+    const signedUp = await signupFan(t.app);
     const { fans } = t.container.services;
     for (const e of events) {
-      const ctx = t.container.ctx({ kind: 'fan', fanId: fan.id }, { now: () => new Date(e.at) });
+      const ctx = t.container.ctx({ kind: 'fan', fanId: signedUp.fan.id }, { now: () => new Date(e.at) });
       if (e.follow) await fans.follow(ctx, e.source);
       else await fans.unfollow(ctx);
     }
+    return signedUp;
   }
 
   it('charts follows, unfollows, net and cumulative followers per day (UTC by default)', async () => {
@@ -82,6 +83,46 @@ describe('analytics: growth per day and source, quality per source', () => {
     expect(by.share).toMatchObject({ fans: 2, matureFans: 2, retained: 2, retentionRate: 1 });
     expect(by.direct).toMatchObject({ fans: 3, matureFans: 2, retained: 1, retentionRate: 0.5 });
     expect(by.article).toMatchObject({ fans: 0, matureFans: 0, retentionRate: null });
+  });
+
+  it('measures conversion to member per acquisition source: fans who ever paid, not comps, not refunded periods', async () => {
+    const owner = await createOwner(t.app);
+    const silver = await createTier(t.app, owner.cookie, { name: 'Silver', rank: 1 });
+    const now = Date.now();
+    const shared = [
+      await fanWith([{ at: now - DAY, follow: true, source: 'share:abcd1234' }]),
+      await fanWith([{ at: now - DAY, follow: true, source: 'share:abcd1234' }]),
+    ];
+    const direct = [
+      await fanWith([{ at: now - DAY, follow: true }]),
+      await fanWith([{ at: now - DAY, follow: true }]),
+      await fanWith([{ at: now - DAY, follow: true }]),
+    ];
+    // Share: one of two paid.
+    await buyMembership(t, shared[0]!, silver.id);
+    // Direct: a comp is not paying, a refunded period is taken back, a member who canceled still became one.
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/admin/fans/${direct[0]!.fan.id}/membership/comps`,
+      headers: { cookie: owner.cookie },
+      payload: { tierId: silver.id, months: 1 },
+    });
+    const refunded = await buyMembership(t, direct[1]!, silver.id);
+    await t.app.inject({ method: 'POST', url: `/api/admin/membership-purchases/${refunded.id}/refund`, headers: { cookie: owner.cookie }, payload: {} });
+    await deliverSandbox(t);
+    await buyMembership(t, direct[2]!, silver.id, 'year');
+    await t.app.inject({ method: 'POST', url: '/api/fan/membership/cancel', headers: { cookie: direct[2]!.cookie }, payload: { reason: 'too_expensive' } });
+    // A paying member who never followed was acquired by no source.
+    await buyMembership(t, await signupFan(t.app), silver.id);
+
+    const res = await t.app.inject({ method: 'GET', url: '/api/admin/insights/quality', headers: { cookie: owner.cookie } });
+    const by = Object.fromEntries(res.json().sources.map((s: { source: string }) => [s.source, s]));
+    expect(by.share).toMatchObject({ fans: 2, members: 1, memberRate: 0.5 });
+    expect(by.direct).toMatchObject({ fans: 3, members: 1, memberRate: 0.3333 });
+    expect(by.article).toMatchObject({ fans: 0, members: 0, memberRate: null });
+    expect(by.import).toMatchObject({ fans: 0, members: 0, memberRate: null });
+    const fan = await signupFan(t.app);
+    expect((await t.app.inject({ method: 'GET', url: '/api/admin/insights/quality', headers: { cookie: fan.cookie } })).statusCode).toBe(403);
   });
 
   it("counts days in the channel's time zone, re-counts them when it changes, and dates segments by it", async () => {

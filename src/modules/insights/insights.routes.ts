@@ -17,7 +17,9 @@ export const insightsAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'insights'>> =
     },
     async (req) => insights.growth(req.ctx, req.query),
   );
-  app.get('/insights/quality', { schema: { tags, summary: 'Fan quality per source: 30-day retention', response: { 200: qualityDto } } }, async (req) =>
-    insights.quality(req.ctx),
+  app.get(
+    '/insights/quality',
+    { schema: { tags, summary: 'Fan quality per source: 30-day retention and conversion to member', response: { 200: qualityDto } } },
+    async (req) => insights.quality(req.ctx),
   );
 };

@@ -49,6 +49,10 @@ export const qualityDto = z.object({
       retained: z.number().int(),
       /** retained / matureFans, or null when no fan is mature yet. */
       retentionRate: z.number().nullable(),
+      /** Of `fans`, how many ever paid for a membership period that was not refunded (comps and gifts received do not count). */
+      members: z.number().int(),
+      /** members / fans, or null when the source brought no fan. */
+      memberRate: z.number().nullable(),
     }),
   ),
 });

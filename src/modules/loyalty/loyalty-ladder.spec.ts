@@ -16,6 +16,7 @@ const values = (over: Partial<SignalValues>): SignalValues => ({
   fans_referred: 0,
   purchases: 0,
   membership_months: 0,
+  membership_rank: 0,
   community_posts: 0,
   days_since_active: 0,
   ...over,

@@ -10,8 +10,9 @@ import { LOYALTY_CONSUMER, type LoyaltyService } from './loyalty.service.ts';
 /**
  * Loyalty signals and levels from the stream: per batch, each fan's new facts (last active,
  * active days of the channel's time zone, unique reads, shares, and the follow state segments
- * filter on) in one upsert, then the level of just those fans. Level changes are activities too,
- * and are not facts: they are skipped. The follow state is the last follow activity's: every
+ * filter on) in one upsert, then the level of just those fans and of the fans with a membership
+ * activity (their membership signals moved). Level changes are activities too, and are not
+ * facts: they are skipped. The follow state is the last follow activity's: every
  * change of a fan's follow state writes its activity in the same statement (fans.service), and
  * two changes of one fan are ordered by its row lock, so stream order is their order.
  */
@@ -24,7 +25,10 @@ export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: 
     batchSize: 500,
     async apply(tx: Ctx, activities: Activity[]) {
       const facts = activities.filter((a) => !(NOT_BY_FAN_KINDS as readonly string[]).includes(a.kind));
-      if (facts.length === 0) return;
+      // Membership signals are already written (the memberships tables' triggers, in the
+      // transaction that recorded the activity): these fans are re-levelled, whoever acted.
+      const relevel = activities.filter((a) => a.kind.startsWith('membership_')).map((a) => a.fanId);
+      if (facts.length === 0 && relevel.length === 0) return;
       const { timeZone } = await channel.settings(tx);
       const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();
       for (const a of facts) {
@@ -54,6 +58,7 @@ export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: 
         tx,
         [...byFan.values()].map(({ daySet, ...d }) => ({ ...d, days: [...daySet].sort() })),
         { txId: last.txId, activityId: last.id },
+        relevel,
       );
     },
     rebuild: (tx: Ctx, { last }) => loyalty.rebuildSignals(tx, last),

@@ -4,7 +4,9 @@ import { isoDate } from '../../core/fields.ts';
 import { pageOf } from '../../core/pagination.ts';
 import { fanListItemDto } from '../fans/fans.schemas.ts';
 import { jobRunDto } from '../../platform/jobs/jobs.schemas.ts';
-import { SIGNALS } from './loyalty.table.ts';
+import { FAN_MEMBERSHIP_STATUSES, SIGNALS } from './loyalty.table.ts';
+
+export { FAN_MEMBERSHIP_STATUSES };
 import { LEVEL_NAMES } from './loyalty-ladder.ts';
 
 export const ruleDto = z.object({

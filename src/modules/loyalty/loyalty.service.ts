@@ -36,6 +36,7 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
     fans_referred: row?.fansReferred ?? 0,
     purchases: row?.purchases ?? 0,
     membership_months: row?.membershipMonths ?? 0,
+    membership_rank: row?.membershipRank ?? 0,
     community_posts: row?.communityPosts ?? 0,
     days_since_active: last ? Math.floor((now.getTime() - last.getTime()) / 86_400_000) : NEVER_ACTIVE_DAYS,
   } satisfies Record<Signal, number>;
@@ -167,13 +168,16 @@ export function createLoyaltyService(deps: {
 
     /**
      * The loyalty consumer's batch: adds these activity facts to the fans' signals (one
-     * multi-row upsert that hands back the rows it wrote) and re-levels just those fans. A fan
+     * multi-row upsert that hands back the rows it wrote) and re-levels just those fans, and the
+     * fans in `relevel` too (whose membership signals changed: they are kept by the memberships
+     * tables' triggers, and a grant, refund or expiry is not the fan being active). A fan
      * whose batch holds a day older than their last active day (an import of past activity)
      * has their signals recounted from the stream up to `upTo`, so days active stay exact.
-     * Cost: 1 SELECT + 1 upsert + 1 UPDATE of levels (+ 2 reads and 1 UPDATE for recounts).
+     * Cost: 1 SELECT + 1 upsert + 1 UPDATE of levels (+ 2 reads and 1 UPDATE for recounts,
+     * + 1 read for fans only re-levelled).
      */
-    async addSignals(tx: Ctx, deltas: SignalDelta[], upTo: StreamPosition) {
-      if (deltas.length === 0) return;
+    async addSignals(tx: Ctx, deltas: SignalDelta[], upTo: StreamPosition, relevel: string[] = []) {
+      if (deltas.length === 0 && relevel.length === 0) return;
       const lastDays = await repo.lastActiveDays(
         tx.db,
         deltas.map((d) => d.fanId),
@@ -197,6 +201,9 @@ export function createLoyaltyService(deps: {
         await repo.setTotals(tx.db, recount, await timeline.signalTotals(tx, recount, timeZone, upTo));
         written.push(...(await repo.findMany(tx.db, recount)));
       }
+      const touched = new Set(deltas.map((d) => d.fanId));
+      const only = [...new Set(relevel)].filter((id) => !touched.has(id));
+      if (only.length) written.push(...(await repo.findMany(tx.db, only)));
       const { rules, graceDays } = await ladder(tx);
       await relevelRows(tx, written, rules, graceDays);
     },

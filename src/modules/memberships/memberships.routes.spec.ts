@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { createOwner, signupFan } from '../../../test/factories.ts';
+import { createOwner, membershipSignals, signupFan } from '../../../test/factories.ts';
 
 const SECRET = 'test-sandbox-secret-memberships-0123456789';
 const DAY = 86_400_000;
@@ -22,7 +23,7 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
   let silver: { id: string };
   let gold: { id: string };
 
-  const admin = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+  const admin = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
     t.app.inject({ method, url: `/api/admin${url}`, headers: { cookie: owner.cookie }, ...(payload ? { payload } : {}) });
   const asFan = (fan: { cookie: string }, method: 'GET' | 'POST', url: string, payload?: object) =>
     t.app.inject({ method, url: `/api/fan/membership${url}`, headers: { cookie: fan.cookie }, ...(payload ? { payload } : {}) });
@@ -41,6 +42,8 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     rows<{ kind: string }>(await t.database.db.execute(sql`select kind from fan_activities where fan_id = ${fanId} and kind like 'membership_%' order by id`)).map(
       (r) => r.kind,
     );
+  /** The fan's membership as loyalty rules and segments read it (fan_signals, kept by the memberships tables' triggers). */
+  const signals = (fanId: string) => membershipSignals(t, fanId);
   const revenue = async () =>
     Number(
       rows<{ total: string }>(
@@ -102,7 +105,9 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect(purchase).toMatchObject({ kind: 'join', status: 'pending', amountMinor: 3_000, currency: 'CNY' });
     let status = (await asFan(fan, 'GET', `/purchases/${purchase.id}`)).json();
     expect(status).toMatchObject({ purchase: { status: 'pending' }, paymentStatus: 'pending', membership: null });
+    expect(await signals(fan.fan.id)).toEqual({ status: 'never', tierId: null, rank: 0, months: 0, paid: false });
     expect(await deliver()).toBe(1);
+    expect(await signals(fan.fan.id)).toEqual({ status: 'active', tierId: gold.id, rank: 2, months: 1, paid: true });
     status = (await asFan(fan, 'GET', `/purchases/${purchase.id}`)).json();
     expect(status).toMatchObject({ purchase: { status: 'settled' }, paymentStatus: 'paid', membership: { status: 'active', tier: { name: 'Gold' } } });
     const { membership, purchases } = await mine(fan);
@@ -138,6 +143,7 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect(Date.parse(renewed.currentPeriodEnd)).toBeGreaterThan(Date.parse(first.currentPeriodEnd) + 27 * DAY);
     expect((await mine(fan)).purchases.map((p: { amountMinor: number }) => p.amountMinor)).toEqual([1_500, 1_000]);
     expect(await kinds(fan.fan.id)).toEqual(['membership_joined', 'membership_renewed']);
+    expect(await signals(fan.fan.id)).toEqual({ status: 'active', tierId: silver.id, rank: 1, months: 2, paid: true });
   });
 
   it('upgrades now with the unused time credited (the proration rule); a lower tier waits for the period to end', async () => {
@@ -167,6 +173,8 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect(upgraded).toMatchObject({ status: 'active', tier: { name: 'Gold' }, startedAt: membership.startedAt });
     expect(Date.parse(upgraded.currentPeriodStart)).toBeGreaterThan(Date.parse(membership.currentPeriodStart));
     expect(await kinds(other.fan.id)).toEqual(['membership_joined', 'membership_upgraded']);
+    // Ten days of Silver (no whole month: the rest went into the upgrade as credit) and a month of Gold.
+    expect(await signals(other.fan.id)).toEqual({ status: 'active', tierId: gold.id, rank: 2, months: 1, paid: true });
     // The Silver period's unused time went into the upgrade: it is not refunded on top.
     const silverPurchase = (await mine(other)).purchases.find((p: { tierName: string }) => p.tierName === 'Silver');
     const refused = await admin('POST', `/membership-purchases/${silverPurchase.id}/refund`, {});
@@ -185,6 +193,8 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'validation_failed']);
     const canceled = await asFan(fan, 'POST', '/cancel', { reason: 'too_expensive', note: 'Maybe next year' });
     expect(canceled.json()).toMatchObject({ status: 'canceled', cancelReason: 'too_expensive' });
+    // Still a member until the period ends: the tier's rank still counts.
+    expect(await signals(fan.fan.id)).toEqual({ status: 'canceled', tierId: gold.id, rank: 2, months: 1, paid: true });
     const again = await asFan(fan, 'POST', '/cancel', { reason: 'other' });
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'membership.not_cancelable']);
     expect(await t.container.services.memberships.expireDue(system())).toBe(0);
@@ -199,6 +209,8 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect(await t.container.services.memberships.expireDue(system())).toBe(0);
     expect((await t.container.services.memberships.ofFan(system(), fan.fan.id)).membership).toMatchObject({ status: 'expired', cancelNote: 'Maybe next year' });
     expect(await kinds(fan.fan.id)).toEqual(['membership_joined', 'membership_canceled', 'membership_expired']);
+    // Expired: no rank any more; the month held still counts, and the tier last held stays for segments.
+    expect(await signals(fan.fan.id)).toEqual({ status: 'expired', tierId: gold.id, rank: 0, months: 1, paid: true });
     // The month it ended: it began with one member and lost one.
     const ended = new Date(Date.now() + offset).toISOString().slice(0, 7);
     // (The owner's session has run out a month later: read the report as the system.)
@@ -218,10 +230,12 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     later(32);
     await t.container.services.memberships.expireDue(system());
     expect((await t.container.services.memberships.ofFan(system(), fan.fan.id)).membership?.status).toBe('past_due');
+    expect(await signals(fan.fan.id)).toEqual({ status: 'past_due', tierId: silver.id, rank: 1, months: 1, paid: true });
     // The charge is due at the period's end: the gateway sends it (twice), it is booked once.
     expect(await deliver()).toBe(1);
     const renewed = (await t.container.services.memberships.ofFan(system(), fan.fan.id)).membership!;
     expect(renewed.status).toBe('active');
+    expect(await signals(fan.fan.id)).toMatchObject({ status: 'active', rank: 1, months: 2 });
     expect(Date.parse(renewed.currentPeriodEnd)).toBeGreaterThan(Date.parse(first.currentPeriodEnd) + 27 * DAY);
     expect(await revenue()).toBe(-2_000);
     const payments = rows<{ n: string }>(await t.database.db.execute(sql`select count(*)::text as n from payments where renewal_of = ${paymentId}`));
@@ -245,6 +259,8 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
       purchases: [{ kind: 'comp', amountMinor: 0, note: 'Helped at the meet-up' }],
     });
     expect(await revenue()).toBe(0);
+    // Granted months count as membership; a comp is not paying.
+    expect(await signals(fan.fan.id)).toEqual({ status: 'active', tierId: gold.id, rank: 2, months: 3, paid: false });
     const conflict = await admin('POST', `/fans/${fan.fan.id}/membership/comps`, { tierId: silver.id, months: 1 });
     expect([conflict.statusCode, conflict.json().error.code]).toEqual([409, 'membership.tier_conflict']);
     const tooLong = await admin('POST', `/fans/${fan.fan.id}/membership/comps`, { tierId: gold.id, months: 37 });
@@ -260,13 +276,89 @@ describe('memberships: tiers, buying a period through the sandbox, renewals, upg
     expect(refund.statusCode, refund.body).toBe(201);
     // Until the provider confirms, still a member.
     expect((await mine(buyer)).membership.status).toBe('active');
+    expect(await signals(buyer.fan.id)).toEqual({ status: 'active', tierId: silver.id, rank: 1, months: 1, paid: true });
     await deliver();
     expect((await mine(buyer)).membership.status).toBe('expired');
+    // A refunded period no longer counts, nor makes the fan a paying member.
+    expect(await signals(buyer.fan.id)).toEqual({ status: 'expired', tierId: silver.id, rank: 0, months: 0, paid: false });
     expect((await mine(buyer)).purchases[0].refundedAt).not.toBeNull();
     expect(await revenue()).toBe(-1_000);
     expect(await kinds(buyer.fan.id)).toEqual(['membership_joined', 'membership_refunded', 'membership_expired']);
     const twice = await admin('POST', `/membership-purchases/${purchase.id}/refund`, {});
     expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'membership.purchase_not_refundable']);
+  });
+
+  it("membership months and the tier's rank are loyalty signals: rules on them move levels, a tier's new rank re-levels its members", async () => {
+    const rules = [
+      { level: 1, signal: 'membership_months', op: 'gte', threshold: 1 },
+      // "Level 2 needs Gold or above."
+      { level: 2, signal: 'membership_rank', op: 'gte', threshold: 2 },
+    ];
+    expect((await admin('PUT', '/loyalty/rules', { graceDays: 60, rules })).statusCode).toBe(200);
+    await t.container.jobs.idle();
+    const fan = await signupFan(t.app);
+    const explain = async () => {
+      await t.settle();
+      await t.container.jobs.idle();
+      return t.container.services.loyalty.explain(system(), fan.fan.id);
+    };
+    expect((await explain()).level).toBe(0);
+    await buy(fan, silver.id);
+    await deliver();
+    const silverMember = await explain();
+    expect(silverMember).toMatchObject({ level: 1, signals: { membership_months: 1, membership_rank: 1 } });
+    expect(silverMember.missingForNext.map((r) => `${r.signal} ${r.value}/${r.threshold}`)).toEqual(['membership_rank 1/2']);
+    // Staff move Silver above Gold: its members are re-levelled in the background.
+    expect((await admin('PATCH', `/membership-tiers/${silver.id}`, { rank: 3 })).statusCode).toBe(200);
+    expect(await explain()).toMatchObject({ level: 2, signals: { membership_rank: 3 } });
+    // The period ends (the system's doing, not the fan's): no rank any more, the month still counts.
+    later(32);
+    await t.container.services.memberships.expireDue(system());
+    expect(await explain()).toMatchObject({ level: 1, signals: { membership_months: 1, membership_rank: 0 } });
+    const moves = rows<{ data: { from: number; to: number } }>(
+      await t.database.db.execute(sql`select data from fan_activities where fan_id = ${fan.fan.id} and kind = 'level_changed' order by id`),
+    ).map((r) => `${r.data.from}→${r.data.to}`);
+    expect(moves).toEqual(['0→1', '1→2', '2→1']);
+  });
+
+  it('counts a period an upgrade replaced by the whole calendar months it ran, as periods are counted', async () => {
+    const fan = await signupFan(t.app);
+    await buy(fan, silver.id, 'year');
+    await deliver();
+    expect(await signals(fan.fan.id)).toMatchObject({ tierId: silver.id, months: 12 });
+    later(65);
+    // (The fan's session has run out meanwhile: they sign in again.)
+    const login = await t.app.inject({ method: 'POST', url: '/api/fan/login', payload: { email: fan.email, password: fan.password } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const up = (await asFan({ cookie }, 'POST', '/checkout', { tierId: gold.id, interval: 'year' })).json();
+    await t.app.inject({ method: 'POST', url: `/sandbox/pay/${String(up.action.url).split('/').pop()}/pay`, headers: { cookie } });
+    await deliver();
+    // Two whole months of Silver (65 days; the rest went into the upgrade), then a year of Gold.
+    expect(await signals(fan.fan.id)).toEqual({ status: 'active', tierId: gold.id, rank: 2, months: 14, paid: true });
+    const whole = async (from: string, to: string) =>
+      rows<{ n: number }>(await t.database.db.execute(sql`select fanbase_whole_months(${from}::timestamptz, ${to}::timestamptz) as n`))[0]!.n;
+    // As addMonths (src/core/calendar-months.ts): 31 January + 1 month is 28 February.
+    expect(await whole('2026-01-31T10:00:00Z', '2026-02-28T10:00:00Z')).toBe(1);
+    expect(await whole('2026-01-31T10:00:00Z', '2026-02-28T09:59:59Z')).toBe(0);
+    expect(await whole('2026-01-15T00:00:00Z', '2027-01-14T23:59:59Z')).toBe(11);
+    expect(await whole('2026-01-15T00:00:00Z', '2027-01-15T00:00:00Z')).toBe(12);
+    expect(await whole('2026-03-01T00:00:00Z', '2026-02-01T00:00:00Z')).toBe(0);
+  });
+
+  it('copies every existing membership into fan_signals when the migration runs (its backfill statement)', async () => {
+    const member = await signupFan(t.app);
+    await buy(member, silver.id);
+    await deliver();
+    const granted = await signupFan(t.app);
+    await admin('POST', `/fans/${granted.fan.id}/membership/comps`, { tierId: gold.id, months: 6 });
+    const before = [await signals(member.fan.id), await signals(granted.fan.id)];
+    await t.database.db.execute(
+      sql`update fan_signals set membership_status = 'never', membership_tier_id = null, membership_rank = 0, membership_months = 0, membership_paid_at = null`,
+    );
+    const migration = readFileSync(new URL('../../db/migrations/0023_membership_signals.sql', import.meta.url), 'utf8');
+    await t.database.db.execute(sql.raw(migration.split('--> statement-breakpoint').at(-1)!));
+    expect([await signals(member.fan.id), await signals(granted.fan.id)]).toEqual(before);
+    expect(before[1]).toEqual({ status: 'active', tierId: gold.id, rank: 2, months: 6, paid: false });
   });
 
   it('keeps memberships private: fans never reach the staff routes, visitors cannot buy', async () => {

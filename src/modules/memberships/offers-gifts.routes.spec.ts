@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { createOwner, signupFan } from '../../../test/factories.ts';
+import { createOwner, membershipSignals, signupFan } from '../../../test/factories.ts';
 
 const SECRET = 'test-sandbox-secret-offers-gifts-0123456789';
 
@@ -140,6 +140,9 @@ describe('membership offers (a discounted first period, an end date and a cap) a
     const membership = (await inject(friend.cookie, 'GET', '/api/fan/membership')).json();
     expect(membership.membership).toMatchObject({ status: 'active', tier: { name: 'Gold' } });
     expect(membership.purchases).toMatchObject([{ kind: 'gift', months: 12 }]);
+    // A gift's months are membership months; receiving one is not paying, and giving one is not membership.
+    expect(await membershipSignals(t, friend.fan.id)).toEqual({ status: 'active', tierId: gold.id, rank: 2, months: 12, paid: false });
+    expect(await membershipSignals(t, giver.fan.id)).toEqual({ status: 'never', tierId: null, rank: 0, months: 0, paid: false });
     expect((await inject(friend.cookie, 'POST', `/api/fan/membership/gifts/${gift.id}/claim`)).json().error.code).toBe('membership.gift_claimed');
   });
 });

@@ -13,6 +13,7 @@ import { toTierDto, type TierDto, type TierInput, type TierPatch } from './membe
  */
 export function createTiersService(deps: { repo: MembershipsRepository }) {
   const { repo } = deps;
+  const rankListeners: ((ctx: Ctx) => Promise<void>)[] = [];
 
   async function checkUnique(ctx: Ctx, input: { name?: string; rank?: number }, self?: string) {
     if (input.name !== undefined) {
@@ -63,12 +64,19 @@ export function createTiersService(deps: { repo: MembershipsRepository }) {
       return toTierDto(await repo.insertTier(ctx.db, { id: newId(), ...input, createdAt: now, updatedAt: now }));
     },
 
+    /** Other modules react to a tier's new rank (loyalty re-levels every fan: a rule may read the rank). */
+    onRankChanged(listener: (ctx: Ctx) => Promise<void>) {
+      rankListeners.push(listener);
+    },
+
     /** Edits a tier; a new price applies to periods bought from now on. */
     async update(ctx: Ctx, id: string, patch: TierPatch): Promise<TierDto> {
       requireStaff(ctx);
-      await this.row(ctx, id);
+      const before = await this.row(ctx, id);
       await checkUnique(ctx, patch, id);
-      return toTierDto((await repo.updateTier(ctx.db, id, { ...patch, updatedAt: ctx.now() }))!);
+      const updated = (await repo.updateTier(ctx.db, id, { ...patch, updatedAt: ctx.now() }))!;
+      if (updated.rank !== before.rank) for (const listener of rankListeners) await listener(ctx);
+      return toTierDto(updated);
     },
 
     /** No longer offered: members keep it until their period ends. */

@@ -1,7 +1,8 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fansReadModel as fans } from '../fans/fans.read-model.ts';
 import { fanSignalsReadModel as fanSignals } from '../loyalty/loyalty.read-model.ts';
+import { membershipTiersReadModel as tiers } from '../memberships/memberships.read-model.ts';
 import { fanTags, segments } from './segments.table.ts';
 import type { SegmentFilter } from './segments.schemas.ts';
 
@@ -19,6 +20,10 @@ export function whereOf(f: SegmentFilter, clock: SegmentClock): SQL | undefined 
   const c: SQL[] = [];
   if (f.status) c.push(inArray(fanSignals.followStatus, f.status));
   if (f.levels) c.push(inArray(fanSignals.level, f.levels));
+  // Members and former members are few: without `never`, the partial index fan_signals_membership_idx holds them all.
+  if (f.membership) c.push(inArray(fanSignals.membershipStatus, f.membership));
+  if ((f.membership && !f.membership.includes('never')) || f.tierIds) c.push(ne(fanSignals.membershipStatus, 'never'));
+  if (f.tierIds) c.push(inArray(fanSignals.membershipTierId, f.tierIds));
   // A day is midnight to midnight in the channel's time zone.
   if (f.followedFrom) c.push(sql`${fanSignals.firstFollowedAt} >= (${f.followedFrom}::date::timestamp at time zone ${timeZone})`);
   if (f.followedTo) c.push(sql`${fanSignals.firstFollowedAt} < ((${f.followedTo}::date + 1)::timestamp at time zone ${timeZone})`);
@@ -130,6 +135,12 @@ export const crmRepository = {
       .leftJoin(fanSignals, eq(fanSignals.fanId, fans.id))
       .where(inArray(fans.id, ids))
       .orderBy(asc(fans.id));
+  },
+  /** Which of these tier ids name no tier (archived tiers exist). */
+  async unknownTierIds(db: Db, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const known = new Set((await db.select({ id: tiers.id }).from(tiers).where(inArray(tiers.id, ids))).map((r) => r.id));
+    return ids.filter((id) => !known.has(id));
   },
   async fanExists(db: Db, id: string): Promise<boolean> {
     return (await db.select({ id: fans.id }).from(fans).where(eq(fans.id, id))).length > 0;

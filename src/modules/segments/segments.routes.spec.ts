@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { createOwner, signupFan } from '../../../test/factories.ts';
+import { buyMembership, createOwner, createTier, deliverSandbox, signupFan } from '../../../test/factories.ts';
 
 const CSV = [
   'Email,Display Name,Followed At,Tags',
@@ -169,6 +169,83 @@ describe('CRM: tags, segments, CSV import and export', () => {
     expect(listed.items[0].count).toBe(1);
     const members = (await t.app.inject({ method: 'GET', url: `/api/admin/segments/${created.json().id}/fans`, headers: h })).json();
     expect(members.items.map((f: { email: string }) => f.email)).toEqual(['ann@example.com']);
+  });
+
+  it('filters fans by membership status and tier, refuses unknown tiers, and keeps archived ones', async () => {
+    const owner = await createOwner(t.app);
+    const h = { cookie: owner.cookie };
+    const silver = await createTier(t.app, owner.cookie, { name: 'Silver', rank: 1 });
+    const gold = await createTier(t.app, owner.cookie, { name: 'Gold', rank: 2 });
+    const [goldMember, comped, canceling, refunded, never] = await Promise.all([1, 2, 3, 4, 5].map(() => signupFan(t.app)));
+    await buyMembership(t, goldMember!, gold.id);
+    await t.app.inject({ method: 'POST', url: `/api/admin/fans/${comped!.fan.id}/membership/comps`, headers: h, payload: { tierId: silver.id, months: 2 } });
+    await buyMembership(t, canceling!, silver.id);
+    await t.app.inject({ method: 'POST', url: '/api/fan/membership/cancel', headers: { cookie: canceling!.cookie }, payload: { reason: 'not_using' } });
+    const bought = await buyMembership(t, refunded!, silver.id);
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/membership-purchases/${bought.id}/refund`, headers: h, payload: {} })).statusCode).toBe(201);
+    await deliverSandbox(t);
+
+    const preview = (filter: object, headers = h) => t.app.inject({ method: 'POST', url: '/api/admin/segments/preview', headers, payload: { filter } });
+    const count = async (filter: object) => (await preview(filter)).json().count;
+    expect(await count({ membership: ['never'] })).toBe(1);
+    expect(await count({ membership: ['active'] })).toBe(2);
+    expect(await count({ membership: ['canceled'] })).toBe(1);
+    expect(await count({ membership: ['expired'] })).toBe(1);
+    expect(await count({ membership: ['past_due'] })).toBe(0);
+    expect(await count({ membership: ['never', 'expired'] })).toBe(2);
+    // The tier held now, or last held: with a status, current members only.
+    expect(await count({ tierIds: [gold.id] })).toBe(1);
+    expect(await count({ tierIds: [silver.id] })).toBe(3);
+    expect(await count({ tierIds: [silver.id, gold.id], membership: ['active', 'canceled'] })).toBe(3);
+    expect(await count({ tierIds: [silver.id], membership: ['never'] })).toBe(0);
+
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/admin/segments',
+      headers: h,
+      payload: { name: 'Silver members', filter: { tierIds: [silver.id], membership: ['active', 'canceled'] } },
+    });
+    expect(created.json()).toMatchObject({ name: 'Silver members', count: 2 });
+    const listed = (await t.app.inject({ method: 'GET', url: `/api/admin/segments/${created.json().id}/fans`, headers: h })).json();
+    expect(listed.items.map((f: { id: string }) => f.id).sort()).toEqual([comped!.fan.id, canceling!.fan.id].sort());
+    expect(listed.total).toBe(2);
+    const lapsed = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/admin/segments',
+        headers: h,
+        payload: { name: 'Lapsed or never', filter: { membership: ['never', 'expired'] } },
+      })
+    ).json();
+    const lapsedFans = (await t.app.inject({ method: 'GET', url: `/api/admin/segments/${lapsed.id}/fans`, headers: h })).json();
+    expect(lapsedFans.items.map((f: { id: string }) => f.id).sort()).toEqual([refunded!.fan.id, never!.fan.id].sort());
+
+    // An archived tier is still a tier: its members keep it until their period ends.
+    expect((await t.app.inject({ method: 'POST', url: `/api/admin/membership-tiers/${silver.id}/archive`, headers: h })).statusCode).toBe(200);
+    expect(await count({ tierIds: [silver.id], membership: ['active'] })).toBe(1);
+
+    // A tier id that names no tier: 400 with its code and the id, on preview, create and update alike.
+    const ghost = '00000000-0000-4000-8000-00000000beef';
+    for (const res of [
+      await preview({ tierIds: [gold.id, ghost] }),
+      await t.app.inject({ method: 'POST', url: '/api/admin/segments', headers: h, payload: { name: 'Ghost', filter: { tierIds: [ghost] } } }),
+      await t.app.inject({
+        method: 'PUT',
+        url: `/api/admin/segments/${created.json().id}`,
+        headers: h,
+        payload: { name: 'Silver', filter: { tierIds: [ghost] } },
+      }),
+    ]) {
+      expect([res.statusCode, res.json().error.code, res.json().error.params]).toEqual([400, 'segment.unknown_tier', { tierIds: [ghost] }]);
+      expect(res.json().error.details).toEqual([{ path: 'filter.tierIds', issue: 'not_found', message: `no tier ${ghost}` }]);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/admin/segments/${created.json().id}`, headers: h })).json().filter.tierIds).toEqual([silver.id]);
+    for (const bad of [{ tierIds: ['gold'] }, { tierIds: [] }, { membership: ['lapsed'] }, { membership: [] }]) {
+      expect((await preview(bad)).json().error.code, JSON.stringify(bad)).toBe('validation_failed');
+    }
+    // A fan never reaches these routes.
+    expect((await preview({ membership: ['active'] }, { cookie: never!.cookie })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: `/api/admin/segments/${created.json().id}/fans`, headers: { cookie: never!.cookie } })).statusCode).toBe(403);
   });
 
   it('tags many fans at once, all or nothing, and only for staff', async () => {

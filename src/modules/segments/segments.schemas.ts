@@ -3,6 +3,9 @@ import { dayField, int4Field } from '../../core/bounds.ts';
 import { isoDate } from '../../core/fields.ts';
 import { pageQuery } from '../../core/pagination.ts';
 import { FOLLOW_STATUSES } from '../fans/fans.schemas.ts';
+import { FAN_MEMBERSHIP_STATUSES } from '../loyalty/loyalty.schemas.ts';
+
+export const MAX_FILTER_TIERS = 20;
 
 /** A tag: 1–40 characters, none of the CSV tag separators (, ; |). */
 export const tagField = z
@@ -17,6 +20,10 @@ export const segmentFilter = z
   .object({
     status: z.array(z.enum(FOLLOW_STATUSES)).min(1).max(3).optional(),
     levels: z.array(int4Field(0, 4)).min(1).max(5).optional(),
+    /** The fan's membership: `never` (no membership yet) or its status now. */
+    membership: z.array(z.enum(FAN_MEMBERSHIP_STATUSES)).min(1).max(FAN_MEMBERSHIP_STATUSES.length).optional(),
+    /** The tier of the fan's membership: held now, or last held if it expired (combine with `membership` for current members). */
+    tierIds: z.array(z.uuid()).min(1).max(MAX_FILTER_TIERS).optional(),
     /** First follow (acquisition) between these days, inclusive, in the channel's time zone. */
     followedFrom: dayField.optional(),
     followedTo: dayField.optional(),

@@ -48,6 +48,16 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
       updatedAt: row.updatedAt.toISOString(),
     };
   };
+  /** Tier ids that name no tier are refused (400): archived tiers are fine, members keep them. */
+  async function checkTiers(ctx: Ctx, filter: SegmentFilter) {
+    const unknown = await repo.unknownTierIds(ctx.db, [...new Set(filter.tierIds ?? [])]);
+    if (unknown.length === 0) return;
+    throw new AppError(
+      'segment.unknown_tier',
+      { tierIds: unknown },
+      { details: unknown.map((id) => ({ path: 'filter.tierIds', issue: 'not_found' as const, message: `no tier ${id}` })) },
+    );
+  }
   const nameTaken = (name: string) => new AppError('segment.name_taken', { name }, { details: [{ path: 'name', issue: 'taken', message: 'is already used' }] });
 
   async function load(ctx: Ctx, id: string) {
@@ -116,6 +126,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
 
     async preview(ctx: Ctx, filter: SegmentFilter) {
       requireStaff(ctx);
+      await checkTiers(ctx, filter);
       return { count: await repo.count(ctx.db, filter, await clockOf(ctx)) };
     },
     async list(ctx: Ctx) {
@@ -129,6 +140,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
     /** Saved and counted in one transaction: a segment whose answer fails is not left behind. */
     async create(ctx: Ctx, input: { name: string; filter: SegmentFilter }) {
       requireStaff(ctx);
+      await checkTiers(ctx, input.filter);
       try {
         return await inTransaction(ctx, async (tx) => {
           const now = tx.now();
@@ -141,6 +153,7 @@ export function createSegmentsService(deps: { repo: CrmRepository; fans: FansSer
     },
     async update(ctx: Ctx, id: string, input: { name: string; filter: SegmentFilter }) {
       requireStaff(ctx);
+      await checkTiers(ctx, input.filter);
       try {
         return await inTransaction(ctx, async (tx) => {
           const row = await repo.updateSegment(tx.db, id, { ...input, updatedAt: tx.now() });

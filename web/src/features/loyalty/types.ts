@@ -20,12 +20,16 @@ export const SIGNALS = [
   'fans_referred',
   'purchases',
   'membership_months',
+  'membership_rank',
   'community_posts',
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 
 /** Signals nothing records yet (their areas have not shipped): always 0, so a rule on them can't be met. */
-export const UNRECORDED_SIGNALS: readonly Signal[] = ['fans_referred', 'purchases', 'membership_months', 'community_posts'];
+export const UNRECORDED_SIGNALS: readonly Signal[] = ['fans_referred', 'purchases', 'community_posts'];
+
+/** The rank of the membership tier a fan holds now (0: none): its rules name a tier ("Gold or above"). */
+export const TIER_RANK_SIGNAL: Signal = 'membership_rank';
 
 export type RuleOp = 'gte' | 'lte';
 export const RULE_LEVELS = [1, 2, 3, 4] as const;

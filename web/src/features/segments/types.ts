@@ -5,6 +5,12 @@ import type { FanImportDto, ImportReport as ImportReportDto } from '@server/work
 export const FAN_STATUSES = ['following', 'unfollowed', 'never_followed'] as const;
 export type FanStatus = (typeof FAN_STATUSES)[number];
 
+/** A fan's membership as segments filter on it: `never` (not yet a member) or its status now. */
+export const FAN_MEMBERSHIP_STATUSES = ['never', 'active', 'canceled', 'past_due', 'expired'] as const;
+export type FanMembershipStatus = (typeof FAN_MEMBERSHIP_STATUSES)[number];
+/** At most this many tiers in one filter. */
+export const MAX_FILTER_TIERS = 20;
+
 /** A fan as staff see them in the fan list and on the fan page. */
 export type FanListItem = FanListItemDto;
 

@@ -9,7 +9,7 @@ import { useQuality } from '../api/get-quality';
 import type { SourceQuality } from '../types';
 import { SOURCE_COLORS, useSourceLabel } from './use-source-label';
 
-/** Which sources bring fans who stay: 30-day retention per acquisition source, as a table and a chart. */
+/** Which sources bring fans who stay and who pay: 30-day retention (table and chart) and conversion to member per acquisition source. */
 export function QualityCard() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -55,6 +55,29 @@ export function QualityCard() {
           <Typography.Text strong>{percent.format(v)}</Typography.Text>
         ),
     },
+    {
+      title: (
+        <Tooltip title={t('insights.quality.membersHelp')}>
+          {t('insights.quality.members')} <InfoCircleOutlined />
+        </Tooltip>
+      ),
+      dataIndex: 'members',
+      align: 'right',
+      render: (v: number) => number.format(v),
+    },
+    {
+      title: t('insights.quality.memberRate'),
+      dataIndex: 'memberRate',
+      align: 'right',
+      render: (v: number | null) =>
+        v === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Typography.Text strong data-testid="quality-member-rate">
+            {percent.format(v)}
+          </Typography.Text>
+        ),
+    },
   ];
 
   const option = useMemo<ChartOption>(
@@ -87,7 +110,8 @@ export function QualityCard() {
         <>
           <Typography.Paragraph type="secondary">{t('insights.quality.explain', { count: days })}</Typography.Paragraph>
           <Row gutter={[24, 16]}>
-            <Col xs={24} lg={15}>
+            {/* The table has seven columns: the whole width up to very wide screens, the chart below it. */}
+            <Col xs={24} xxl={16}>
               <Table<SourceQuality>
                 rowKey="source"
                 size="small"
@@ -95,11 +119,11 @@ export function QualityCard() {
                 dataSource={sources}
                 loading={quality.isPending}
                 pagination={false}
-                scroll={{ x: 520 }}
+                scroll={{ x: 720 }}
                 data-testid="quality-table"
               />
             </Col>
-            <Col xs={24} lg={9}>
+            <Col xs={24} xxl={8}>
               <EChart option={option} height={220} testId="quality-chart" ariaLabel={t('insights.quality.chartLabel', { count: days })} />
             </Col>
           </Row>

@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '../../../components/ui/icons';
 import { Button, Card, Flex, Form, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { SIGNALS, UNRECORDED_SIGNALS, type Signal } from '../types';
+import { useConsoleTiers } from '../../../lib/membership-tiers';
+import { SIGNALS, TIER_RANK_SIGNAL, UNRECORDED_SIGNALS, type Signal } from '../types';
 import { LevelTag } from './level-tag';
 import type { RuleRow } from './rules-form-values';
 import { OP_SYMBOLS, useRuleText } from './use-rule-text';
@@ -16,6 +17,19 @@ export function LevelRulesFields({ level }: { level: number }) {
     value: signal,
     label: UNRECORDED_SIGNALS.includes(signal) ? t('loyalty.rules.notRecorded', { signal: signalLabel(signal) }) : signalLabel(signal),
   }));
+  const rows = Form.useWatch<RuleRow[] | undefined>(['levels', String(level)], Form.useFormInstance());
+  const tiers = useConsoleTiers();
+  // A rule on the tier rank picks a tier (its rank is the threshold); "no tier" is rank 0.
+  const tierOptions = [
+    { value: 0, label: t('loyalty.noTier') },
+    ...(tiers.data ?? []).map((tier) => ({
+      value: tier.rank,
+      label:
+        tier.status === 'archived'
+          ? t('loyalty.rules.tierOptionArchived', { name: tier.name, rank: tier.rank })
+          : t('loyalty.rules.tierOption', { name: tier.name, rank: tier.rank }),
+    })),
+  ];
 
   return (
     <Card size="small" title={<LevelTag level={level} />} style={{ marginBottom: 12 }} data-testid={`rules-level-${level}`}>
@@ -56,14 +70,18 @@ export function LevelRulesFields({ level }: { level: number }) {
                   rules={[{ required: true, message: t('loyalty.rules.thresholdRequired') }]}
                   style={{ width: 120, flex: '1 0 96px', maxWidth: 160, margin: 0 }}
                 >
-                  <InputNumber
-                    min={0}
-                    max={MAX_THRESHOLD}
-                    precision={0}
-                    style={{ width: '100%' }}
-                    aria-label={t('loyalty.rules.threshold')}
-                    data-testid="rule-threshold"
-                  />
+                  {rows?.[field.name]?.signal === TIER_RANK_SIGNAL && (tiers.data?.length ?? 0) > 0 ? (
+                    <Select<number> options={tierOptions} popupMatchSelectWidth={false} aria-label={t('loyalty.rules.tier')} data-testid="rule-tier" />
+                  ) : (
+                    <InputNumber
+                      min={0}
+                      max={MAX_THRESHOLD}
+                      precision={0}
+                      style={{ width: '100%' }}
+                      aria-label={t('loyalty.rules.threshold')}
+                      data-testid="rule-threshold"
+                    />
+                  )}
                 </Form.Item>
                 <Button type="text" icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={t('loyalty.rules.remove')} />
               </Flex>

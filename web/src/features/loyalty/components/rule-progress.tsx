@@ -1,6 +1,6 @@
 import { Flex, Progress, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RuleResult } from '../types';
+import { TIER_RANK_SIGNAL, type RuleResult } from '../types';
 import { OP_SYMBOLS, useRuleText } from './use-rule-text';
 
 /** How far along a fan is on one rule, 0–100: for "≤" rules, how close to coming back under the limit. */
@@ -16,7 +16,9 @@ export function RuleProgress({ rule, compact = false }: { rule: RuleResult; comp
   const { t, i18n } = useTranslation();
   const { signalLabel, valueLabel } = useRuleText();
   const value = valueLabel(rule.signal, rule.value);
-  const threshold = new Intl.NumberFormat(i18n.resolvedLanguage).format(rule.threshold);
+  // A tier rank reads as the tier's name ("Silver/Gold").
+  const threshold =
+    rule.signal === TIER_RANK_SIGNAL ? valueLabel(rule.signal, rule.threshold) : new Intl.NumberFormat(i18n.resolvedLanguage).format(rule.threshold);
   const amount = rule.op === 'gte' ? t('loyalty.progress.gte', { value, threshold }) : t('loyalty.progress.lte', { value, op: OP_SYMBOLS.lte, threshold });
 
   return (

@@ -45,6 +45,8 @@ export function SegmentDrawer({ open, segment, onClose, onSaved }: SegmentDrawer
     } catch (error) {
       if (isApiError(error) && error.code === 'segment.name_taken') {
         form.setFields([{ name: 'name', errors: [t('segments.nameTaken')] }]);
+      } else if (isApiError(error) && error.code === 'segment.unknown_tier') {
+        form.setFields([{ name: 'tierIds', errors: [t('segments.tierGone')] }]);
       } else {
         showError(error, form, ['name']);
       }

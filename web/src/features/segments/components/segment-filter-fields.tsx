@@ -2,8 +2,10 @@ import { Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typograph
 import { useTranslation } from 'react-i18next';
 import { isOutsideDayBounds } from '../../../lib/day-bounds';
 import { LOYALTY_LEVELS, useLevelName } from '../../../lib/loyalty-levels';
+import { useConsoleTiers } from '../../../lib/membership-tiers';
 import { useTags } from '../../segments/api/get-tags';
-import { FAN_STATUSES, TAG_MAX_LENGTH } from '../../segments/types';
+import { FAN_MEMBERSHIP_STATUSES, FAN_STATUSES, MAX_FILTER_TIERS, TAG_MAX_LENGTH } from '../../segments/types';
+import { useMembershipStatusLabel, useTierLabel } from '../../segments/components/use-membership-filter-text';
 import { useFanStatusLabel } from '../../segments/components/fan-status-tag';
 import { MAX_DAYS, MAX_FILTER_TAGS, isValidTag } from '../../segments/components/segment-form-values';
 
@@ -13,6 +15,9 @@ export function SegmentFilterFields() {
   const statusLabel = useFanStatusLabel();
   const levelName = useLevelName();
   const tags = useTags();
+  const tiers = useConsoleTiers();
+  const membershipLabel = useMembershipStatusLabel();
+  const tierLabel = useTierLabel();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
 
   return (
@@ -33,6 +38,38 @@ export function SegmentFilterFields() {
           placeholder={t('segments.any')}
           options={LOYALTY_LEVELS.map((level) => ({ value: level, label: t('segments.levelOption', { level, name: levelName(level) }) }))}
           data-testid="segment-levels"
+        />
+      </Form.Item>
+      <Form.Item name="membership" label={t('segments.fields.membership')}>
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('segments.any')}
+          options={FAN_MEMBERSHIP_STATUSES.map((value) => ({ value, label: membershipLabel(value) }))}
+          data-testid="segment-membership"
+        />
+      </Form.Item>
+      <Form.Item
+        name="tierIds"
+        label={t('segments.fields.tiers')}
+        extra={t('segments.fields.tiersHelp')}
+        rules={[
+          {
+            validator: async (_, value: string[] | undefined) => {
+              if ((value ?? []).length > MAX_FILTER_TIERS) throw new Error(t('segments.tooManyTiers', { max: MAX_FILTER_TIERS }));
+            },
+          },
+        ]}
+      >
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder={t('segments.any')}
+          loading={tiers.isPending}
+          notFoundContent={tiers.isPending ? undefined : t('segments.noTiers')}
+          optionFilterProp="label"
+          options={(tiers.data ?? []).map((tier) => ({ value: tier.id, label: tierLabel(tier.id) }))}
+          data-testid="segment-tiers"
         />
       </Form.Item>
       <Form.Item name="followed" label={t('segments.fields.followed')} extra={t('segments.fields.followedHelp')}>

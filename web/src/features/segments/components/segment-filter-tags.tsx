@@ -3,12 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useLevelName } from '../../../lib/loyalty-levels';
 import type { SegmentFilter } from '../../segments/types';
 import { useFanStatusLabel } from '../../segments/components/fan-status-tag';
+import { useMembershipStatusLabel, useTierLabel } from '../../segments/components/use-membership-filter-text';
 
 /** A segment's filter in words, one tag per condition ("All fans" when it has none). */
 export function SegmentFilterTags({ filter }: { filter: SegmentFilter }) {
   const { t, i18n } = useTranslation();
   const statusLabel = useFanStatusLabel();
   const levelName = useLevelName();
+  const membershipLabel = useMembershipStatusLabel();
+  const tierLabel = useTierLabel();
   // Filter days are calendar days (the channel's): formatted as dates, whatever the browser's time zone.
   const day = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeZone: 'UTC' });
   const formatDay = (value: string) => day.format(new Date(`${value}T00:00:00Z`));
@@ -17,6 +20,8 @@ export function SegmentFilterTags({ filter }: { filter: SegmentFilter }) {
   const tags: Array<{ key: string; text: string; color?: string }> = [];
   if (filter.status) tags.push({ key: 'status', text: t('segments.summary.status', { values: list(filter.status.map(statusLabel)) }) });
   if (filter.levels) tags.push({ key: 'levels', text: t('segments.summary.levels', { values: list(filter.levels.map(levelName)) }) });
+  if (filter.membership) tags.push({ key: 'membership', text: t('segments.summary.membership', { values: list(filter.membership.map(membershipLabel)) }) });
+  if (filter.tierIds) tags.push({ key: 'tiers', text: t('segments.summary.tiers', { values: list(filter.tierIds.map(tierLabel)) }), color: 'gold' });
   if (filter.followedFrom && filter.followedTo) {
     tags.push({ key: 'followed', text: t('segments.summary.followedBetween', { from: formatDay(filter.followedFrom), to: formatDay(filter.followedTo) }) });
   } else if (filter.followedFrom) {

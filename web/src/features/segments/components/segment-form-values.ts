@@ -1,11 +1,24 @@
 import dayjs, { type Dayjs } from 'dayjs';
-import { FAN_STATUSES, TAG_MAX_LENGTH, TAG_PATTERN, type FanStatus, type Segment, type SegmentFilter, type SegmentInput } from '../../segments/types';
+import {
+  FAN_MEMBERSHIP_STATUSES,
+  FAN_STATUSES,
+  MAX_FILTER_TIERS,
+  TAG_MAX_LENGTH,
+  TAG_PATTERN,
+  type FanMembershipStatus,
+  type FanStatus,
+  type Segment,
+  type SegmentFilter,
+  type SegmentInput,
+} from '../../segments/types';
 
 /** The segment drawer's fields. Empty ones are left out of the filter the API gets. */
 export interface SegmentFormValues {
   name: string;
   status: FanStatus[];
   levels: number[];
+  membership: FanMembershipStatus[];
+  tierIds: string[];
   followed: [Dayjs | null, Dayjs | null] | null;
   activeWithinDays: number | null;
   inactiveForDays: number | null;
@@ -21,6 +34,8 @@ export const EMPTY_SEGMENT: SegmentFormValues = {
   name: '',
   status: [],
   levels: [],
+  membership: [],
+  tierIds: [],
   followed: null,
   activeWithinDays: null,
   inactiveForDays: null,
@@ -43,6 +58,10 @@ export function toFilter(values: Partial<SegmentFormValues> | undefined): Segmen
   if (status.length > 0) filter.status = status;
   const levels = [...new Set(values.levels ?? [])].sort((a, b) => a - b);
   if (levels.length > 0) filter.levels = levels;
+  const membership = FAN_MEMBERSHIP_STATUSES.filter((s) => values.membership?.includes(s));
+  if (membership.length > 0) filter.membership = membership;
+  const tierIds = [...new Set(values.tierIds ?? [])].sort();
+  if (tierIds.length > 0) filter.tierIds = tierIds;
   const [from, to] = values.followed ?? [];
   if (from) filter.followedFrom = from.format(DAY);
   if (to) filter.followedTo = to.format(DAY);
@@ -59,7 +78,12 @@ export function toFilter(values: Partial<SegmentFormValues> | undefined): Segmen
 
 /** False when the API would refuse the filter (the fields show why). */
 export function isSendable(filter: SegmentFilter): boolean {
-  return (filter.tags ?? []).every(isValidTag) && (filter.tags?.length ?? 0) <= MAX_FILTER_TAGS && (filter.q?.length ?? 0) <= 100;
+  return (
+    (filter.tags ?? []).every(isValidTag) &&
+    (filter.tags?.length ?? 0) <= MAX_FILTER_TAGS &&
+    (filter.tierIds?.length ?? 0) <= MAX_FILTER_TIERS &&
+    (filter.q?.length ?? 0) <= 100
+  );
 }
 
 export function toFormValues(segment: Segment | undefined): SegmentFormValues {
@@ -70,6 +94,8 @@ export function toFormValues(segment: Segment | undefined): SegmentFormValues {
     name: segment.name,
     status: f.status ?? [],
     levels: f.levels ?? [],
+    membership: f.membership ?? [],
+    tierIds: f.tierIds ?? [],
     followed: f.followedFrom || f.followedTo ? [f.followedFrom ? dayjs(f.followedFrom) : null, f.followedTo ? dayjs(f.followedTo) : null] : null,
     activeWithinDays: f.activeWithinDays ?? null,
     inactiveForDays: f.inactiveForDays ?? null,
