@@ -57,6 +57,9 @@ import type { StripeOptions } from './modules/payments/providers/stripe/stripe-c
 import { createStripeGateway } from './modules/payments/providers/stripe/stripe.gateway.ts';
 import type { MembershipMetricsSource } from './modules/revenue/membership-metrics.ts';
 import { createRevenueService } from './modules/revenue/revenue.service.ts';
+import { storeRepository } from './modules/store/store.repository.ts';
+import { createStoreService } from './modules/store/store.service.ts';
+import { createStoreCategoriesService } from './modules/store/store-categories.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -136,6 +139,11 @@ export function createContainer(database: Database, options: ContainerOptions) {
     access: { rankOf: (ctx) => memberships.rankOf(ctx), tiers: (ctx, ids) => tiers.rows(ctx, ids) },
   });
   const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? memberships.metrics });
+  const store = createStoreService({
+    repo: storeRepository,
+    membership: { heldTier: (ctx) => memberships.heldTier(ctx), offeredTiers: (ctx) => tiers.offered(ctx) },
+  });
+  const storeCategories = createStoreCategoriesService({ repo: storeRepository });
 
   const services = {
     auth,
@@ -163,6 +171,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     offers,
     gifts,
     revenue,
+    store,
+    storeCategories,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);

@@ -130,6 +130,22 @@ export const ERROR_CODES = {
     field: z.string(),
   }),
 
+  // Store
+  'store.product_not_found': entry(404, () => 'Product not found'),
+  'store.variant_not_found': entry(404, () => 'Variant not found'),
+  'store.category_not_found': entry(404, () => 'Store category not found'),
+  'store.slug_taken': entry(409, (p) => `Another product already has the address ${p.slug}`, { slug: z.string() }),
+  'store.sku_taken': entry(409, (p) => `Another variant already has the SKU ${p.sku}`, { sku: z.string() }),
+  'store.category_slug_taken': entry(409, (p) => `Another category already has the address ${p.slug}`, { slug: z.string() }),
+  'store.currency_mismatch': entry(409, (p) => `This product sells in ${p.currency}: price every variant in it`, { currency: z.string() }),
+  'store.stock_below_reserved': entry(409, (p) => `${p.reserved} unit(s) are held by checkouts: stock cannot go below that`, {
+    reserved: z.number().int(),
+  }),
+  'store.variant_archived': entry(409, () => 'This variant was ordered and is archived: it is kept as ordered and can no longer be changed'),
+  'store.no_active_variant': entry(409, () => 'Add an active variant before publishing: fans need something to pick'),
+  'store.product_published': entry(409, () => 'Unpublish the product before deleting it'),
+  'store.product_ordered': entry(409, () => 'This product has been ordered: unpublish it instead of deleting it'),
+
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),
   'job.failed': entry(500, (p) => `${p.job} failed: ${p.reason}`, { job: z.string(), reason: z.string() }),

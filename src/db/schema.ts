@@ -16,3 +16,4 @@ export * from '../workflows/fan-import.table.ts';
 export * from '../modules/ledger/ledger.table.ts';
 export * from '../modules/payments/payments.table.ts';
 export * from '../modules/memberships/memberships.table.ts';
+export * from '../modules/store/store.table.ts';

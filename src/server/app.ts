@@ -21,6 +21,7 @@ import { paymentAdminRoutes, paymentFanRoutes, paymentNotificationRoutes } from 
 import { sandboxPageRoutes } from '../modules/payments/sandbox.routes.ts';
 import { membershipAdminRoutes, membershipFanRoutes, membershipPublicRoutes } from '../modules/memberships/memberships.routes.ts';
 import { revenueAdminRoutes } from '../modules/revenue/revenue.routes.ts';
+import { storeAdminRoutes, storePublicRoutes } from '../modules/store/store.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -110,6 +111,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(paymentFanRoutes, { prefix: '/api/fan/payments', ...deps('payments') });
   await app.register(membershipPublicRoutes, { prefix: '/api', ...deps('tiers', 'payments', 'offers') });
   await app.register(membershipFanRoutes, { prefix: '/api/fan/membership', ...deps('memberships', 'gifts') });
+  await app.register(storePublicRoutes, { prefix: '/api', ...deps('store', 'storeCategories') });
   await app.register(paymentNotificationRoutes, { prefix: '/api/payments', ...deps('payments') });
   await app.register(sandboxPageRoutes, deps('payments', 'sandbox'));
   await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps('staff', 'invitations', 'auth') });
@@ -129,6 +131,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(fanImportAdminRoutes, deps('fanImport', 'fanImports', 'idempotency'));
       await admin.register(paymentAdminRoutes, deps('payments', 'saleChannels'));
       await admin.register(membershipAdminRoutes, deps('memberships', 'tiers', 'offers'));
+      await admin.register(storeAdminRoutes, deps('store', 'storeCategories'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

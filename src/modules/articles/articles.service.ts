@@ -20,7 +20,7 @@ import {
 } from './articles.schemas.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import { ARTICLE_KINDS } from './articles.table.ts';
-import { renderMarkdown } from './markdown.ts';
+import { renderMarkdown } from '../../core/markdown.ts';
 
 const columnsOf = (input: ArticleInput) => ({
   title: input.title,

@@ -8,7 +8,7 @@ import type { PaymentsService, SettledEvent } from '../payments/payments.service
 import type { FansService } from '../fans/fans.service.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import { upgradeCredit } from './membership-periods.ts';
-import { RENEWAL_GRACE_DAYS, type MembershipRow, type MembershipsRepository, type PurchaseRow } from './memberships.repository.ts';
+import { RENEWAL_GRACE_DAYS, type MembershipRow, type MembershipsRepository, type PurchaseRow, type TierRow } from './memberships.repository.ts';
 import {
   toMembershipDto,
   toPurchaseDto,
@@ -94,6 +94,13 @@ export function createMembershipsService(deps: {
     return m ? toMembershipDto(m, await tierOf(ctx, m.tierId)) : null;
   }
 
+  async function heldTier(ctx: Ctx): Promise<TierRow | null> {
+    if (ctx.actor.kind !== 'fan') return null;
+    const m = await repo.findByFan(ctx.db, ctx.actor.fanId);
+    if (!m || !(m.status === 'past_due' || live(m, ctx.now()))) return null;
+    return tierOf(ctx, m.tierId);
+  }
+
   return {
     /**
      * The rank of the tier the signed-in fan holds right now (0: not a member, or not a fan):
@@ -101,11 +108,11 @@ export function createMembershipsService(deps: {
      * membership counts until its period ends; a past-due one during its grace days.
      */
     async rankOf(ctx: Ctx): Promise<number> {
-      if (ctx.actor.kind !== 'fan') return 0;
-      const m = await repo.findByFan(ctx.db, ctx.actor.fanId);
-      if (!m || !(m.status === 'past_due' || live(m, ctx.now()))) return 0;
-      return (await tierOf(ctx, m.tierId)).rank;
+      return (await heldTier(ctx))?.rank ?? 0;
     },
+
+    /** The tier the signed-in fan holds right now, as rankOf counts it (the store reads its discount); null for anyone else. */
+    heldTier,
 
     /** The revenue report's membership figures (MembershipMetricsSource): per UTC month, and why members canceled. */
     async metrics(ctx: Ctx, range: { from: Date; to: Date; currency: string }) {

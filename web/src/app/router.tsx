@@ -35,6 +35,10 @@ const LedgerPage = lazyPage(() => import('./routes/console/ledger'), 'LedgerPage
 const RevenuePage = lazyPage(() => import('./routes/console/revenue'), 'RevenuePage');
 const MembershipsPage = lazyPage(() => import('./routes/console/memberships'), 'MembershipsPage');
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
+const StorePage = lazyPage(() => import('./routes/console/store'), 'StorePage');
+const ProductEditorPage = lazyPage(() => import('./routes/console/product'), 'ProductEditorPage');
+const StoreShelfPage = lazyPage(() => import('./routes/fan/store'), 'StoreShelfPage');
+const StoreProductPage = lazyPage(() => import('./routes/fan/store-product'), 'StoreProductPage');
 
 export function AppRoutes() {
   return (
@@ -47,6 +51,8 @@ export function AppRoutes() {
         <Route path="articles" element={<ArticlesFeedPage />} />
         <Route path="articles/:id" element={<ArticlePage />} />
         <Route path="membership" element={<MembershipPage />} />
+        <Route path="store" element={<StoreShelfPage />} />
+        <Route path="store/:slug" element={<StoreProductPage />} />
         <Route path="*" element={<NotFoundPage home="/" />} />
       </Route>
 
@@ -71,6 +77,9 @@ export function AppRoutes() {
           <Route path="ledger" element={<LedgerPage />} />
           <Route path="revenue" element={<RevenuePage />} />
           <Route path="memberships" element={<MembershipsPage />} />
+          <Route path="store" element={<StorePage />} />
+          <Route path="store/products/new" element={<ProductEditorPage />} />
+          <Route path="store/products/:id" element={<ProductEditorPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

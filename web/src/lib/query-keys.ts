@@ -17,6 +17,11 @@ export const queryKeys = {
   articles: ['articles'] as const,
   articleFeed: (params: Record<string, unknown>) => ['articles', 'feed', params] as const,
   article: (id: string) => ['articles', 'detail', id] as const,
+  /** The fan site's store: prices depend on who reads them (a member sees their price). */
+  store: ['store'] as const,
+  storeProducts: (params: Record<string, unknown>) => ['store', 'products', params] as const,
+  storeProduct: (slug: string) => ['store', 'product', slug] as const,
+  storeCategories: ['store', 'categories'] as const,
 
   consoleSetup: ['console-setup'] as const,
   invitationPreview: (token: string) => ['invitation-preview', token] as const,
@@ -67,6 +72,11 @@ export const queryKeys = {
   consoleArticleList: (params: Record<string, unknown>) => ['console', 'articles', 'list', params] as const,
   consoleArticle: (id: string) => ['console', 'articles', 'detail', id] as const,
   consoleArticleComparison: ['console', 'articles', 'comparison'] as const,
+  /** The store's catalogue: products (list and detail) and categories. */
+  consoleStore: ['console', 'store'] as const,
+  consoleStoreProductList: (params: Record<string, unknown>) => ['console', 'store', 'products', params] as const,
+  consoleStoreProduct: (id: string) => ['console', 'store', 'detail', id] as const,
+  consoleStoreCategories: ['console', 'store', 'categories'] as const,
   /** Membership tiers, archived ones too (staff). */
   /** How far the figures derived from the activity stream are behind. */
   consoleStream: ['console', 'stream'] as const,

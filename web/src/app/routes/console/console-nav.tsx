@@ -30,6 +30,7 @@ const PAGES = [
   { key: '/console/super-fans', icon: <StarOutlined />, label: 'nav.superFans' },
   { key: '/console/revenue', icon: <RiseOutlined />, label: 'nav.revenue' },
   { key: '/console/memberships', icon: <IdcardOutlined />, label: 'nav.memberships' },
+  { key: '/console/store', icon: <ShopOutlined />, label: 'nav.store' },
   { key: '/console/payments', icon: <WalletOutlined />, label: 'nav.payments' },
   { key: '/console/ledger', icon: <AccountBookOutlined />, label: 'nav.ledger' },
   { key: '/console/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
@@ -39,7 +40,6 @@ const PAGES = [
 
 /** Areas on the roadmap: listed so staff see where the console is going, not clickable yet. */
 const COMING_NEXT = [
-  { key: 'store', icon: <ShopOutlined />, label: 'nav.store' },
   { key: 'festival', icon: <GiftOutlined />, label: 'nav.festival' },
   { key: 'word-of-mouth', icon: <ShareAltOutlined />, label: 'nav.wordOfMouth' },
   { key: 'community', icon: <CommentOutlined />, label: 'nav.community' },

@@ -1,4 +1,4 @@
-import { CrownOutlined, ReadOutlined } from '../../../components/ui/icons';
+import { CrownOutlined, ReadOutlined, ShopOutlined } from '../../../components/ui/icons';
 import { Button, Flex, Grid, Layout, Typography, theme } from 'antd';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +20,7 @@ export function FanLayout() {
   const location = useLocation();
   const onArticles = location.pathname.startsWith('/articles');
   const onMembership = location.pathname.startsWith('/membership');
+  const onStore = location.pathname === '/store' || location.pathname.startsWith('/store/');
   const channel = useChannel();
   const channelName = channel.data?.name ?? '';
 
@@ -31,10 +32,11 @@ export function FanLayout() {
           top: 0,
           zIndex: 10,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          paddingInline: 'clamp(12px, 4vw, 32px)',
+          // A phone's header holds the name, three links, the language and the account: every pixel counts there.
+          paddingInline: screens.sm ? 'clamp(12px, 4vw, 32px)' : 12,
         }}
       >
-        <Flex align="center" justify="space-between" gap={12} style={{ height: '100%', maxWidth: 1080, margin: '0 auto' }}>
+        <Flex align="center" justify="space-between" gap={screens.sm ? 12 : 4} style={{ height: '100%', maxWidth: 1080, margin: '0 auto' }}>
           <a
             href="/"
             onClick={(event) => {
@@ -42,10 +44,10 @@ export function FanLayout() {
               event.preventDefault();
               void navigate('/');
             }}
-            style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
+            style={{ display: 'flex', alignItems: 'center', gap: screens.sm ? 10 : 6, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
             data-testid="header-home"
           >
-            <BrandMark />
+            <BrandMark size={screens.sm ? 32 : 28} />
             <Typography.Text strong ellipsis style={{ fontSize: screens.sm ? 17 : 16, maxWidth: 280, minWidth: 0 }} data-testid="header-channel-name">
               {channelName || t('fanSite.home')}
             </Typography.Text>
@@ -67,6 +69,23 @@ export function FanLayout() {
               data-testid="header-articles"
             >
               {screens.sm ? t('articleSite.title') : null}
+            </Button>
+            <Button
+              type="text"
+              href="/store"
+              icon={<ShopOutlined />}
+              size={screens.sm ? 'middle' : 'small'}
+              onClick={(event) => {
+                if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+                event.preventDefault();
+                void navigate('/store');
+              }}
+              aria-label={t('storeSite.title')}
+              aria-current={onStore ? 'page' : undefined}
+              style={onStore ? { color: token.colorPrimary, fontWeight: 600 } : undefined}
+              data-testid="header-store"
+            >
+              {screens.sm ? t('storeSite.title') : null}
             </Button>
             <Button
               type="text"

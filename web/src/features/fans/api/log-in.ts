@@ -16,6 +16,8 @@ export function useLogIn() {
       queryClient.removeQueries({ queryKey: queryKeys.fanActivities });
       // Members-only articles open or lock by who reads them.
       void queryClient.invalidateQueries({ queryKey: queryKeys.articles });
+      // Store prices are the reader's: a member sees their member price.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.store });
     },
   });
 }

@@ -15,6 +15,7 @@ export function useLogOut() {
       queryClient.removeQueries({ queryKey: queryKeys.fanActivities });
       // A members-only body read while signed in stays with the session, not the device.
       void queryClient.resetQueries({ queryKey: queryKeys.articles });
+      void queryClient.resetQueries({ queryKey: queryKeys.store });
     },
   });
 }
