@@ -5,7 +5,7 @@ import { insightsRepository } from './modules/insights/insights.repository.ts';
 import { REBUILD_DAILY_JOB } from './modules/insights/insights.service.ts';
 import { createLoyaltyConsumer } from './modules/loyalty/loyalty.consumer.ts';
 import { RECOMPUTE_JOB, RELEVEL_JOB } from './modules/loyalty/loyalty.service.ts';
-import { PAYMENT_REFUND_JOB, REFUND_RETRIES, REFUND_RETRY_DELAY_SECONDS } from './modules/payments/payments.service.ts';
+import { PAYMENT_REFUND_JOB, REFUND_RETRIES, REFUND_RETRY_DELAY_SECONDS } from './modules/payments/payment-refunds.ts';
 import type { JobRunner } from './platform/jobs/jobs.service.ts';
 import type { Queue } from './platform/queue/queue.service.ts';
 import {
