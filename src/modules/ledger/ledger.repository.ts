@@ -36,6 +36,47 @@ export const ledgerRepository = {
     const [created] = (result as unknown as { rows: { id: string | null }[] }).rows;
     return created?.id ?? undefined;
   },
+  /**
+   * Many transactions and their entries in one statement (a batch of payment notifications): the
+   * balance and monthly-totals triggers run once for all of them, the totals' rows locked in key
+   * order. The ids of the transactions created; one whose (source, source_id) is already there is
+   * skipped.
+   */
+  async insertManyWithEntries(
+    db: Db,
+    rows: { row: typeof ledgerTransactions.$inferInsert & { occurredAt: Date }; entries: { account: LedgerAccount; amountMinor: number; currency: string }[] }[],
+  ): Promise<Set<string>> {
+    if (rows.length === 0) return new Set();
+    const json = JSON.stringify(
+      rows.map(({ row, entries }) => ({
+        id: row.id,
+        source: row.source,
+        source_id: row.sourceId,
+        fan_id: row.fanId ?? null,
+        memo: row.memo ?? '',
+        occurred_at: row.occurredAt.toISOString(),
+        created_at: (row.createdAt ?? new Date()).toISOString(),
+        entries: entries.map((e, i) => ({ i, account: e.account, amount: e.amountMinor, currency: e.currency })),
+      })),
+    );
+    const result = await db.execute(sql`
+      with v as (
+        select * from jsonb_to_recordset(${json}::jsonb)
+          as v(id uuid, source text, source_id text, fan_id uuid, memo text, occurred_at timestamptz, created_at timestamptz, entries jsonb)
+      ), t as (
+        insert into ledger_transactions (id, source, source_id, fan_id, memo, occurred_at, created_at)
+        select id, source, source_id, fan_id, memo, occurred_at, created_at from v
+        on conflict do nothing
+        returning id, occurred_at
+      ), e as (
+        insert into ledger_entries (transaction_id, entry_index, account, amount_minor, currency, occurred_at)
+        select t.id, x.i, x.account, x.amount, x.currency, t.occurred_at
+        from t join v on v.id = t.id cross join jsonb_to_recordset(v.entries) as x(i int, account text, amount bigint, currency text)
+        returning 1
+      )
+      select t.id, (select count(*) from e) as entries from t`);
+    return new Set((result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+  },
   async findIdBySource(db: Db, source: string, sourceId: string): Promise<string | undefined> {
     const [row] = await db
       .select({ id: ledgerTransactions.id })

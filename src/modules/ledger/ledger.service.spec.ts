@@ -163,6 +163,32 @@ describe('ledger: posting, and what the database refuses', () => {
     expect(await count('ledger_transactions')).toBe(2);
   });
 
+  it('posts many transactions in one call: each once, in order, and none when one of them is unbalanced', async () => {
+    const first = await ledger().post(system(), sale('order-1', 500));
+    const many = await ledger().postMany(system(), [sale('order-2', 700), sale('order-1', 9999), sale('order-3', 300), sale('order-2', 1)]);
+    expect(many.map((r) => r.created)).toEqual([true, false, true, false]);
+    expect(many[1]!.id).toBe(first.id);
+    expect(many[3]!.id).toBe(many[0]!.id);
+    expect(await count('ledger_transactions')).toBe(3);
+    expect(await count('ledger_entries')).toBe(6);
+    const balances = await ledger().balances(system());
+    expect(balances.find((b) => b.account === 'membership_revenue')).toMatchObject({ creditMinor: 1500, balanceMinor: -1500 });
+
+    const refused = await code(
+      ledger().postMany(system(), [
+        sale('order-4'),
+        sale('order-5', 100, {
+          entries: [
+            { account: 'provider_clearing', amountMinor: 100, currency: 'CNY' },
+            { account: 'refunds', amountMinor: -99, currency: 'CNY' },
+          ],
+        }),
+      ]),
+    );
+    expect(refused).toBe('ledger.unbalanced');
+    expect(await count('ledger_transactions')).toBe(3);
+  });
+
   it('sums balances and monthly revenue per account and currency over two months', async () => {
     const ctx = t.container.ctx({ kind: 'system' }, { now: () => new Date('2026-12-15T12:00:00Z') });
     const at = (iso: string) => ({ occurredAt: new Date(iso) });

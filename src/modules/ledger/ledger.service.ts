@@ -86,6 +86,35 @@ export function createLedgerService(deps: { repo: LedgerRepository }) {
     },
 
     /**
+     * Records many transactions in one statement, each as `post` would (validated first: one bad
+     * post refuses them all). Idempotent by (source, sourceId) the same way; answers in order.
+     */
+    async postMany(ctx: Ctx, inputs: LedgerPost[]): Promise<{ id: string; created: boolean }[]> {
+      inputs.forEach(validate);
+      const rows = inputs.map((input) => ({
+        row: {
+          id: newId(),
+          source: input.source,
+          sourceId: input.sourceId,
+          fanId: input.fanId ?? null,
+          memo: input.memo ?? '',
+          occurredAt: input.occurredAt ?? ctx.now(),
+          createdAt: ctx.now(),
+        },
+        entries: input.entries,
+      }));
+      const created = await repo.insertManyWithEntries(ctx.db, rows);
+      return Promise.all(
+        rows.map(async ({ row }) => {
+          if (created.has(row.id)) return { id: row.id, created: true };
+          const existing = await repo.findIdBySource(ctx.db, row.source, row.sourceId);
+          if (!existing) throw new Error(`ledger: ${row.source}/${row.sourceId} conflicted but is not there`);
+          return { id: existing, created: false };
+        }),
+      );
+    },
+
+    /**
      * For a source that posts corrections as new transactions (`<ref>:<n>`): how many it has
      * posted for `ref`, and what they sum to on `account` per currency. Call it inside the
      * transaction that holds the ref's own row locked, so the next `n` is its alone.

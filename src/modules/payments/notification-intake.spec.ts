@@ -73,46 +73,62 @@ describe('a storm of notifications, applied in group commits', () => {
     expect(booked).toEqual([{ transactions: '24', total: String((24 * 25 * 100) / 2) }]);
   });
 
-  it('one notification that fails fails alone: the others that shared its transaction still apply', async () => {
-    const payments = await pendingPayments(6);
-    const poison = payments[3]!.id;
-    const applied: string[] = [];
-    const intake = createNotificationIntake({
-      repo: paymentsRepository,
-      apply: async (tx, payment) => {
-        if (payment.id === poison) throw new Error('the handler broke');
-        await paymentsRepository.update(tx.db, payment.id, { status: 'paid', paidAt: tx.now(), updatedAt: tx.now() });
-        applied.push(payment.id);
-        return { outcome: 'applied' };
-      },
+  for (const where of ['apply', 'flush'] as const) {
+    it(`one notification that fails (in ${where}) fails alone: the others that shared its transaction still apply`, async () => {
+      const payments = await pendingPayments(6);
+      const poison = payments[3]!.id;
+      const applied: string[] = [];
+      const intake = createNotificationIntake<never, string>({
+        repo: paymentsRepository,
+        apply: async (tx, payment, _n, fx) => {
+          if (where === 'apply' && payment.id === poison) throw new Error('the handler broke');
+          const patch = { id: payment.id, status: 'paid' as const, paidAt: tx.now(), updatedAt: tx.now() };
+          if (fx) {
+            await fx.update(patch);
+            await fx.settled(payment.id);
+          } else {
+            await paymentsRepository.update(tx.db, payment.id, patch);
+            if (payment.id === poison) throw new Error('the handler broke');
+          }
+          applied.push(payment.id);
+          return { outcome: 'applied' };
+        },
+        // The gathered effects: every payment's change in one statement, then each owner hears it.
+        flush: async (tx, effects) => {
+          await paymentsRepository.updateMany(tx.db, effects.updates);
+          if (effects.settled.includes(poison)) throw new Error('the handler broke');
+        },
+      });
+      const incoming = (p: { id: string; amountMinor: number }, i: number): IncomingNotification => ({
+        ctx: system(),
+        provider: 'sandbox',
+        n: { event: 'paid', notificationId: `evt_${i}`, providerPaymentId: `sbx_${p.id}`, amountMinor: p.amountMinor, currency: 'CNY' },
+        headers: {},
+        body: '{}',
+        receivedAt: new Date(),
+      });
+      const results = await Promise.allSettled(payments.map((p, i) => intake.accept(incoming(p, i))));
+      expect(results.map((r) => (r.status === 'fulfilled' ? r.value.outcome : (r.reason as Error).message))).toEqual([
+        'applied',
+        'applied',
+        'applied',
+        'the handler broke',
+        'applied',
+        'applied',
+      ]);
+      const paid = rows<{ id: string }>(await t.database.db.execute(sql`select id from payments where status = 'paid' and reference_id like 'order-%'`));
+      expect(paid.map((r) => r.id).sort()).toEqual(
+        payments
+          .filter((p) => p.id !== poison)
+          .map((p) => p.id)
+          .sort(),
+      );
+      // Nothing of the failed one is stored as taken into account: the provider's retry will apply it.
+      const stored = rows<{ notification_id: string }>(
+        await t.database.db.execute(sql`select notification_id from payment_notifications order by notification_id`),
+      );
+      expect(stored.map((r) => r.notification_id)).toEqual(['evt_0', 'evt_1', 'evt_2', 'evt_4', 'evt_5']);
+      expect(new Set(applied.filter((id) => id !== poison)).size).toBe(5);
     });
-    const incoming = (p: { id: string; amountMinor: number }, i: number): IncomingNotification => ({
-      ctx: system(),
-      provider: 'sandbox',
-      n: { event: 'paid', notificationId: `evt_${i}`, providerPaymentId: `sbx_${p.id}`, amountMinor: p.amountMinor, currency: 'CNY' },
-      headers: {},
-      body: '{}',
-      receivedAt: new Date(),
-    });
-    const results = await Promise.allSettled(payments.map((p, i) => intake.accept(incoming(p, i))));
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.outcome : (r.reason as Error).message))).toEqual([
-      'applied',
-      'applied',
-      'applied',
-      'the handler broke',
-      'applied',
-      'applied',
-    ]);
-    const paid = rows<{ id: string }>(await t.database.db.execute(sql`select id from payments where status = 'paid' and reference_id like 'order-%'`));
-    expect(paid.map((r) => r.id).sort()).toEqual(
-      payments
-        .filter((p) => p.id !== poison)
-        .map((p) => p.id)
-        .sort(),
-    );
-    // Nothing of the failed one is stored as taken into account: the provider's retry will apply it.
-    const stored = rows<{ notification_id: string }>(await t.database.db.execute(sql`select notification_id from payment_notifications order by notification_id`));
-    expect(stored.map((r) => r.notification_id)).toEqual(['evt_0', 'evt_1', 'evt_2', 'evt_4', 'evt_5']);
-    expect(new Set(applied).size).toBe(5);
-  });
+  }
 });

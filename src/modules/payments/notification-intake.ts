@@ -1,7 +1,7 @@
 import { inTransaction, type Ctx } from '../../core/context.ts';
 import { createGroupCommit } from '../../platform/batching/group-commit.ts';
 import type { VerifiedNotification } from './payment-provider.ts';
-import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
+import type { PaymentPatch, PaymentRow, PaymentsRepository } from './payments.repository.ts';
 import type { NotificationOutcome } from './payments.table.ts';
 
 /** A verified notification on its way in: what applies it, and what is stored of it. */
@@ -14,8 +14,19 @@ export type IncomingNotification = {
   receivedAt: Date;
 };
 type Applied = { outcome: NotificationOutcome; error?: string };
-/** Applies a notification to its payment; the caller holds the payment's row lock. */
-export type ApplyNotification = (tx: Ctx, payment: PaymentRow, n: VerifiedNotification) => Promise<Applied>;
+/**
+ * What applying a notification writes besides its own record: its payment's change, a ledger
+ * post (`P`), and the settled event (`E`) its payment's owner hears. One at a time they happen at
+ * once; in a batch they are gathered and flushed together, after every notification of it.
+ */
+export type NotificationEffects<P, E> = {
+  update(patch: PaymentPatch): Promise<void>;
+  post(input: P): Promise<void>;
+  settled(event: E): Promise<void>;
+};
+export type GatheredEffects<P, E> = { updates: PaymentPatch[]; posts: P[]; settled: E[] };
+/** Applies a notification to its payment (the caller holds the payment's row lock); with `fx`, its effects go there. */
+export type ApplyNotification<P, E> = (tx: Ctx, payment: PaymentRow, n: VerifiedNotification, fx?: NotificationEffects<P, E>) => Promise<Applied>;
 
 /** Notifications in a batch at most (a storm after a festival fills batches; a quiet day runs them one by one). */
 const MAX_BATCH = 64;
@@ -31,8 +42,13 @@ const paymentKey = (provider: string, providerPaymentId: string) => `${provider}
  * when it commits. Two notifications of one payment never share a batch. A renewal (found by
  * its subscription, and writing a payment of its own) always goes alone.
  */
-export function createNotificationIntake(deps: { repo: PaymentsRepository; apply: ApplyNotification }) {
-  const { repo, apply } = deps;
+export function createNotificationIntake<P, E>(deps: {
+  repo: PaymentsRepository;
+  apply: ApplyNotification<P, E>;
+  /** Writes a batch's gathered effects, in its transaction, before its notifications are stored. */
+  flush: (tx: Ctx, effects: GatheredEffects<P, E>) => Promise<void>;
+}) {
+  const { repo, apply, flush } = deps;
   const record = (x: IncomingNotification, paymentId: string | null, outcome: NotificationOutcome, error?: string) => ({
     provider: x.provider,
     notificationId: x.n.notificationId,
@@ -80,12 +96,23 @@ export function createNotificationIntake(deps: { repo: PaymentsRepository; apply
       );
       const records = [];
       const answers: { outcome: NotificationOutcome }[] = [];
+      const gathered: GatheredEffects<P, E> = { updates: [], posts: [], settled: [] };
+      const fx: NotificationEffects<P, E> = {
+        update: async (patch) => void gathered.updates.push(patch),
+        post: async (input) => void gathered.posts.push(input),
+        settled: async (event) => void gathered.settled.push(event),
+      };
       for (const x of items) {
         const payment = byKey.get(paymentKey(x.provider, x.n.providerPaymentId));
-        const result: Applied = seen.has(`${x.provider} ${x.n.notificationId}`) ? { outcome: 'duplicate' } : payment ? await apply(tx, payment, x.n) : unknown(x);
+        const result: Applied = seen.has(`${x.provider} ${x.n.notificationId}`)
+          ? { outcome: 'duplicate' }
+          : payment
+            ? await apply(tx, payment, x.n, fx)
+            : unknown(x);
         records.push(record(x, payment?.id ?? null, result.outcome, result.error));
         answers.push({ outcome: result.outcome });
       }
+      await flush(tx, gathered);
       await repo.insertNotifications(tx.db, records);
       return answers;
     });

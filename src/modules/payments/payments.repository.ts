@@ -5,6 +5,16 @@ import { paymentNotifications, paymentRefunds, payments, type PaymentStatus } fr
 export type PaymentRow = typeof payments.$inferSelect;
 export type RefundRow = typeof paymentRefunds.$inferSelect;
 export type NotificationRow = typeof paymentNotifications.$inferSelect;
+/** What a notification changes on its payment: only these fields, never back to empty. */
+export type PaymentPatch = {
+  id: string;
+  status?: PaymentStatus;
+  paidAt?: Date;
+  subscriptionId?: string;
+  mismatchAt?: Date;
+  refundedMinor?: number;
+  updatedAt: Date;
+};
 
 export const paymentsRepository = {
   async insert(db: Db, row: typeof payments.$inferInsert): Promise<PaymentRow> {
@@ -63,6 +73,35 @@ export const paymentsRepository = {
   },
   async update(db: Db, id: string, patch: Partial<typeof payments.$inferInsert>) {
     await db.update(payments).set(patch).where(eq(payments.id, id));
+  },
+  /**
+   * Many payments' changes in one statement (a batch of notifications, each payment once): a
+   * field left out keeps its value.
+   */
+  async updateMany(db: Db, patches: PaymentPatch[]) {
+    if (patches.length === 0) return;
+    const json = JSON.stringify(
+      patches.map((p) => ({
+        id: p.id,
+        status: p.status ?? null,
+        paid_at: p.paidAt?.toISOString() ?? null,
+        subscription_id: p.subscriptionId ?? null,
+        mismatch_at: p.mismatchAt?.toISOString() ?? null,
+        refunded_minor: p.refundedMinor ?? null,
+        updated_at: p.updatedAt.toISOString(),
+      })),
+    );
+    await db.execute(sql`
+      update payments p set
+        status = coalesce(v.status, p.status),
+        paid_at = coalesce(v.paid_at, p.paid_at),
+        subscription_id = coalesce(v.subscription_id, p.subscription_id),
+        mismatch_at = coalesce(v.mismatch_at, p.mismatch_at),
+        refunded_minor = coalesce(v.refunded_minor, p.refunded_minor),
+        updated_at = v.updated_at
+      from jsonb_to_recordset(${json}::jsonb)
+        as v(id uuid, status text, paid_at timestamptz, subscription_id text, mismatch_at timestamptz, refunded_minor bigint, updated_at timestamptz)
+      where p.id = v.id`);
   },
   async list(db: Db, f: { status?: PaymentStatus; fanId?: string; limit: number; offset: number }): Promise<{ rows: PaymentRow[]; total: number }> {
     const where = and(f.status ? eq(payments.status, f.status) : undefined, f.fanId ? eq(payments.fanId, f.fanId) : undefined);

@@ -11,7 +11,7 @@ import {
   type PaymentProvider,
   type VerifiedNotification,
 } from './payment-provider.ts';
-import { createNotificationIntake } from './notification-intake.ts';
+import { createNotificationIntake, type NotificationEffects } from './notification-intake.ts';
 import { createRefunds, type RefundScheduler } from './payment-refunds.ts';
 import { refundTransition, transition } from './payment-transitions.ts';
 import type { PaymentRow, PaymentsRepository } from './payments.repository.ts';
@@ -31,7 +31,9 @@ export type LedgerPoster = {
       entries: { account: 'provider_clearing' | 'membership_revenue' | 'store_revenue' | 'refunds'; amountMinor: number; currency: string }[];
     },
   ): Promise<{ id: string; created: boolean }>;
+  postMany(ctx: Ctx, inputs: LedgerInput[]): Promise<{ id: string; created: boolean }[]>;
 };
+type LedgerInput = Parameters<LedgerPoster['post']>[1];
 
 /** What each kind of reference earns, in the ledger. */
 const REVENUE_ACCOUNT = { membership: 'membership_revenue', order: 'store_revenue' } as const;
@@ -100,18 +102,23 @@ export function createPaymentsService(deps: {
     if (handler) await handler(tx, event);
   };
 
-  const bookPaid = (tx: Ctx, payment: PaymentRow) =>
-    ledger.post(tx, {
-      source: 'payment',
-      sourceId: payment.id,
-      fanId: payment.fanId,
-      occurredAt: tx.now(),
-      memo: payment.description,
-      entries: [
-        { account: 'provider_clearing', amountMinor: payment.amountMinor, currency: payment.currency },
-        { account: REVENUE_ACCOUNT[payment.referenceType as ReferenceType], amountMinor: -payment.amountMinor, currency: payment.currency },
-      ],
-    });
+  const paidPost = (tx: Ctx, payment: PaymentRow): LedgerInput => ({
+    source: 'payment',
+    sourceId: payment.id,
+    fanId: payment.fanId,
+    occurredAt: tx.now(),
+    memo: payment.description,
+    entries: [
+      { account: 'provider_clearing', amountMinor: payment.amountMinor, currency: payment.currency },
+      { account: REVENUE_ACCOUNT[payment.referenceType as ReferenceType], amountMinor: -payment.amountMinor, currency: payment.currency },
+    ],
+  });
+  /** What applying a notification does right away, one notification at a time. */
+  const atOnce = (tx: Ctx): NotificationEffects<LedgerInput, SettledEvent> => ({
+    update: ({ id, ...patch }) => repo.update(tx.db, id, patch),
+    post: async (input) => void (await ledger.post(tx, input)),
+    settled: (event) => settled(tx, event),
+  });
 
   /** The provider charged a subscription's next period by itself: a paid payment of its own, booked once per charge. */
   async function applyRenewal(tx: Ctx, first: PaymentRow, n: VerifiedNotification): Promise<{ outcome: NotificationOutcome; error?: string }> {
@@ -141,27 +148,27 @@ export function createPaymentsService(deps: {
       updatedAt: now,
       paidAt: now,
     });
-    await bookPaid(tx, payment);
+    await ledger.post(tx, paidPost(tx, payment));
     await settled(tx, { kind: 'renewed', payment, first, ...(n.periodEnd ? { periodEnd: n.periodEnd } : {}) });
     return { outcome: 'applied' };
   }
 
   /** A verified notification applied to its payment (the caller holds the payment's row lock). */
-  async function apply(tx: Ctx, payment: PaymentRow, n: VerifiedNotification): Promise<{ outcome: NotificationOutcome; error?: string }> {
+  async function apply(tx: Ctx, payment: PaymentRow, n: VerifiedNotification, fx = atOnce(tx)): Promise<{ outcome: NotificationOutcome; error?: string }> {
     const now = tx.now();
     if (n.event === 'refunded') {
       const refund = n.refundId ? await repo.lockRefund(tx.db, n.refundId) : undefined;
       if (!refund || refund.paymentId !== payment.id) return { outcome: 'unknown_payment', error: 'no such refund for this payment' };
       if (refund.status === 'succeeded') return { outcome: 'duplicate' };
       if (n.amountMinor !== refund.amountMinor || n.currency !== payment.currency) {
-        await repo.update(tx.db, payment.id, { mismatchAt: now, updatedAt: now });
+        await fx.update({ id: payment.id, mismatchAt: now, updatedAt: now });
         return { outcome: 'mismatch', error: `refund of ${n.amountMinor} ${n.currency}, asked for ${refund.amountMinor} ${payment.currency}` };
       }
       const next = refundTransition(payment, n.amountMinor);
       if (next.outcome !== 'applied') return next;
       await repo.settleRefund(tx.db, refund.id, now);
-      await repo.update(tx.db, payment.id, { status: next.status, refundedMinor: next.refundedMinor, updatedAt: now });
-      await ledger.post(tx, {
+      await fx.update({ id: payment.id, status: next.status!, refundedMinor: next.refundedMinor!, updatedAt: now });
+      await fx.post({
         source: 'payment_refund',
         sourceId: refund.id,
         fanId: payment.fanId,
@@ -172,27 +179,37 @@ export function createPaymentsService(deps: {
           { account: 'provider_clearing', amountMinor: -n.amountMinor, currency: payment.currency },
         ],
       });
-      await settled(tx, { kind: 'refunded', payment: { ...payment, status: next.status!, refundedMinor: next.refundedMinor! }, amountMinor: n.amountMinor });
+      await fx.settled({ kind: 'refunded', payment: { ...payment, status: next.status!, refundedMinor: next.refundedMinor! }, amountMinor: n.amountMinor });
       return { outcome: 'applied' };
     }
     if (n.event === 'renewed') return applyRenewal(tx, payment, n);
     if (n.event === 'paid' && (n.amountMinor !== payment.amountMinor || n.currency !== payment.currency)) {
-      await repo.update(tx.db, payment.id, { mismatchAt: now, updatedAt: now });
+      await fx.update({ id: payment.id, mismatchAt: now, updatedAt: now });
       return { outcome: 'mismatch', error: `paid ${n.amountMinor} ${n.currency}, asked for ${payment.amountMinor} ${payment.currency}` };
     }
     const next = transition(payment.status, n.event);
     if (next.outcome !== 'applied') return next;
     const subscription = n.event === 'paid' && n.subscriptionId ? { subscriptionId: n.subscriptionId } : {};
-    await repo.update(tx.db, payment.id, { status: next.status, updatedAt: now, ...(n.event === 'paid' ? { paidAt: now, ...subscription } : {}) });
+    await fx.update({ id: payment.id, status: next.status!, updatedAt: now, ...(n.event === 'paid' ? { paidAt: now, ...subscription } : {}) });
     if (n.event === 'paid') {
       const paid = { ...payment, status: next.status!, paidAt: now, ...subscription };
-      await bookPaid(tx, paid);
-      await settled(tx, { kind: 'paid', payment: paid });
+      await fx.post(paidPost(tx, paid));
+      await fx.settled({ kind: 'paid', payment: paid });
     }
     return { outcome: 'applied' };
   }
 
-  const intake = createNotificationIntake({ repo, apply });
+  const intake = createNotificationIntake({
+    repo,
+    apply,
+    // A batch's effects, once every notification of it has been applied: the payments in one
+    // statement, the ledger in one, then each owner hears its payment settle.
+    flush: async (tx, effects) => {
+      await repo.updateMany(tx.db, effects.updates);
+      if (effects.posts.length) await ledger.postMany(tx, effects.posts);
+      for (const event of effects.settled) await settled(tx, event);
+    },
+  });
 
   const refunds = createRefunds({ repo, providerOf, scheduler: deps.scheduler });
 
