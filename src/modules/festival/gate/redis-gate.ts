@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { checkQty, checkState, type FestivalGate, type GateAnswer, type GateItemState } from './festival-gate.ts';
+
+/*
+ * Keys per item, all under one hash tag so they live on one node of a cluster:
+ *   <prefix>festival:{<item>}:item   hash: quota, limit, remaining
+ *   <prefix>festival:{<item>}:fans   hash: fan id → units held
+ * Each operation is one Lua script (EVALSHA, loaded again by ioredis when Redis forgot it), so it
+ * runs whole, with no other command between its reads and writes, for every process sharing Redis.
+ */
+
+/** KEYS item, fans · ARGV fan, qty → 0 won, 1 sold out, 2 limit reached, -1 not loaded. */
+const ATTEMPT = `
+local limit = tonumber(redis.call('HGET', KEYS[1], 'limit'))
+if not limit then return -1 end
+local q = tonumber(ARGV[2])
+local held = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+if held + q > limit then return 2 end
+local rem = tonumber(redis.call('HGET', KEYS[1], 'remaining'))
+if rem < q then return 1 end
+redis.call('HINCRBY', KEYS[1], 'remaining', -q)
+redis.call('HINCRBY', KEYS[2], ARGV[1], q)
+return 0`;
+
+/** KEYS item, fans · ARGV fan, qty → units released, -1 not loaded. */
+const RELEASE = `
+local quota = tonumber(redis.call('HGET', KEYS[1], 'quota'))
+if not quota then return -1 end
+local held = tonumber(redis.call('HGET', KEYS[2], ARGV[1]) or '0')
+local back = math.min(tonumber(ARGV[2]), held)
+if back <= 0 then return 0 end
+if held == back then redis.call('HDEL', KEYS[2], ARGV[1]) else redis.call('HINCRBY', KEYS[2], ARGV[1], -back) end
+local rem = tonumber(redis.call('HGET', KEYS[1], 'remaining')) + back
+if rem > quota then rem = quota end
+redis.call('HSET', KEYS[1], 'remaining', rem)
+return back`;
+
+/** KEYS item, fans, staging · ARGV quota, limit, remaining, replace → 1 installed, 0 already held. */
+const INSTALL = `
+if ARGV[4] == '0' and redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('DEL', KEYS[3])
+  return 0
+end
+redis.call('DEL', KEYS[1], KEYS[2])
+if redis.call('EXISTS', KEYS[3]) == 1 then
+  redis.call('RENAME', KEYS[3], KEYS[2])
+  redis.call('PERSIST', KEYS[2])
+end
+redis.call('HSET', KEYS[1], 'quota', ARGV[1], 'limit', ARGV[2], 'remaining', ARGV[3])
+return 1`;
+
+type Scripts = {
+  fanbaseGateAttempt(item: string, fans: string, fanId: string, qty: number): Promise<number>;
+  fanbaseGateRelease(item: string, fans: string, fanId: string, qty: number): Promise<number>;
+  fanbaseGateInstall(item: string, fans: string, staging: string, quota: number, limit: number, remaining: number, replace: 0 | 1): Promise<number>;
+};
+const ANSWERS: Record<number, GateAnswer> = { 0: 'won', 1: 'sold_out', 2: 'limit_reached' };
+/** Fans written to the staging hash per command while loading. */
+const LOAD_CHUNK = 1000;
+/** A staging hash left by a process that died while loading goes away by itself. */
+const STAGING_TTL_SECONDS = 600;
+
+/** The gate in Redis, shared by every server process pointed at it. `keyPrefix` separates brands or tests sharing one Redis. */
+export function createRedisGate(options: { url: string; keyPrefix?: string }): FestivalGate {
+  const redis = new Redis(options.url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  redis.defineCommand('fanbaseGateAttempt', { numberOfKeys: 2, lua: ATTEMPT });
+  redis.defineCommand('fanbaseGateRelease', { numberOfKeys: 2, lua: RELEASE });
+  redis.defineCommand('fanbaseGateInstall', { numberOfKeys: 3, lua: INSTALL });
+  const scripts = redis as unknown as Scripts;
+  const prefix = options.keyPrefix ?? '';
+  const keys = (itemKey: string) => {
+    const base = `${prefix}festival:{${itemKey}}`;
+    return { item: `${base}:item`, fans: `${base}:fans`, staging: `${base}:staging:${randomUUID()}` };
+  };
+  const notLoaded = (itemKey: string) => new Error(`gate: item ${itemKey} is not loaded`);
+
+  async function install(itemKey: string, state: GateItemState, replace: 0 | 1): Promise<boolean> {
+    checkState(state);
+    const k = keys(itemKey);
+    const fans = [...state.byFan].filter(([, n]) => n > 0);
+    for (let i = 0; i < fans.length; i += LOAD_CHUNK) {
+      const chunk = fans.slice(i, i + LOAD_CHUNK).flatMap(([fanId, n]) => [fanId, String(n)]);
+      await redis
+        .multi()
+        .hset(k.staging, ...chunk)
+        .expire(k.staging, STAGING_TTL_SECONDS)
+        .exec();
+    }
+    return (await scripts.fanbaseGateInstall(k.item, k.fans, k.staging, state.quota, state.perFanLimit, state.quota - state.sold, replace)) === 1;
+  }
+
+  return {
+    kind: 'redis',
+    load: (itemKey, state) => install(itemKey, state, 0),
+    async reconcile(itemKey, state) {
+      await install(itemKey, state, 1);
+    },
+    async attempt(itemKey, fanId, qty) {
+      checkQty(qty);
+      const k = keys(itemKey);
+      const answer = ANSWERS[await scripts.fanbaseGateAttempt(k.item, k.fans, fanId, qty)];
+      if (!answer) throw notLoaded(itemKey);
+      return answer;
+    },
+    async release(itemKey, fanId, qty) {
+      checkQty(qty);
+      const k = keys(itemKey);
+      const back = await scripts.fanbaseGateRelease(k.item, k.fans, fanId, qty);
+      if (back < 0) throw notLoaded(itemKey);
+      return back;
+    },
+    async remaining(itemKey) {
+      const value = await redis.hget(keys(itemKey).item, 'remaining');
+      return value === null ? null : Number(value);
+    },
+    async heldBy(itemKey, fanId) {
+      return Number((await redis.hget(keys(itemKey).fans, fanId)) ?? 0);
+    },
+    async drop(itemKey) {
+      const k = keys(itemKey);
+      await redis.del(k.item, k.fans);
+    },
+    async close() {
+      await redis.quit();
+    },
+  };
+}
