@@ -60,6 +60,8 @@ import { createRevenueService } from './modules/revenue/revenue.service.ts';
 import { storeRepository } from './modules/store/store.repository.ts';
 import { createStoreService } from './modules/store/store.service.ts';
 import { createStoreCategoriesService } from './modules/store/store-categories.service.ts';
+import { stockRepository } from './modules/store/stock.repository.ts';
+import { createStockService } from './modules/store/stock.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -144,6 +146,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     membership: { heldTier: (ctx) => memberships.heldTier(ctx), offeredTiers: (ctx) => tiers.offered(ctx) },
   });
   const storeCategories = createStoreCategoriesService({ repo: storeRepository });
+  const stock = createStockService({ repo: stockRepository });
 
   const services = {
     auth,
@@ -173,6 +176,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     revenue,
     store,
     storeCategories,
+    stock,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);

@@ -145,6 +145,7 @@ export const ERROR_CODES = {
   'store.no_active_variant': entry(409, () => 'Add an active variant before publishing: fans need something to pick'),
   'store.product_published': entry(409, () => 'Unpublish the product before deleting it'),
   'store.product_ordered': entry(409, () => 'This product has been ordered: unpublish it instead of deleting it'),
+  'store.out_of_stock': entry(409, (p) => `Only ${p.available} of ${p.sku} left: fewer than asked for`, { sku: z.string(), available: z.number().int() }),
 
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),

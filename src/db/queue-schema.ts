@@ -2,14 +2,13 @@ import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { rawSqlOf } from './raw-sql.ts';
+import { rowsOf } from './rows.ts';
 
 /** The PostgreSQL schema pg-boss keeps its queues, jobs and schedules in (beside our `public`). */
 export const QUEUE_SCHEMA = 'pgboss';
 
 /** The version of that schema the installed pg-boss works with. */
 const SCHEMA_VERSION = (createRequire(import.meta.url)('pg-boss/version.json') as { schema: number }).schema;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** The version of pg-boss's schema in the database, if it is there. */
 async function installedVersion(db: Db): Promise<number | undefined> {

@@ -2,8 +2,7 @@ import { and, desc, eq, getTableColumns, inArray, lt, notInArray, sql } from 'dr
 import type { Db } from '../db/client.ts';
 import type { ImportReport } from './fan-import.schemas.ts';
 import { fanImports, type FanImportRow } from './fan-import.table.ts';
-
-const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
+import { rowsOf } from '../db/rows.ts';
 
 /** Every column but the file itself: listing imports never reads megabytes of CSV. */
 const { csv: _file, ...summaryColumns } = getTableColumns(fanImports);

@@ -5,13 +5,13 @@ import { fanActivities } from './timeline.table.ts';
 import { NOT_BY_FAN_KINDS } from './timeline.schemas.ts';
 import { rawRowReader } from '../../db/raw-rows.ts';
 import { executePrepared } from '../../db/prepared.ts';
+import { rowsOf } from '../../db/rows.ts';
 
 export type ActivityRow = typeof fanActivities.$inferSelect;
 export type NewActivity = typeof fanActivities.$inferInsert;
 /** Attribute an activity to the article its fan read last since `since`, tagging its data with `data`. */
 export type LastReadAttribution = { since: Date; data: Record<string, unknown> };
 
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 /** A fanActivities row from raw SQL, as Drizzle selects it. */
 const toActivityRow = rawRowReader(fanActivities);
 const SETTLED = sql`pg_snapshot_xmin(pg_current_snapshot())`;
