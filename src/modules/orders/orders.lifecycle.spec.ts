@@ -83,6 +83,23 @@ describe('orders: payment, expiry, cancellation, shipping, delivery and refunds'
     expect(await kinds(fan.fan.id)).toEqual(['order_placed', 'order_canceled']);
   });
 
+  it('a second payment of a paid order is refunded by itself; paying after the deadline is refused', async () => {
+    const { order, action } = await place(fan, [['TEE-M', 1]]);
+    const again = (await mine('POST', `/${order.id}/pay`)).json();
+    await sandboxPay(t, fan.cookie, action.url);
+    await sandboxPay(t, fan.cookie, again.action.url);
+    expect((await mine('GET', `/${order.id}`)).json().status).toBe('paid');
+    await t.container.queue.drain(['order.refund_late_payment']);
+    await deliverSandbox(t);
+    // Sold once; the second ¥99 went back.
+    expect(await stockOf(t, [v['TEE-M']!])).toEqual({ [v['TEE-M']!]: { stock: 2, reserved: 0 } });
+    expect(await ledger()).toMatchObject({ store_revenue: -19_800, refunds: 9_900, provider_clearing: 9_900 });
+
+    const { order: late } = await place(fan, [['TEE-L', 1]]);
+    const afterDeadline = t.container.ctx({ kind: 'fan', fanId: fan.fan.id }, { now: () => new Date(new Date(late.paymentDeadline).getTime() + 1) });
+    await expect(t.container.services.orders.pay(afterDeadline, late.id)).rejects.toMatchObject({ code: 'order.payment_window_over' });
+  });
+
   it('lets the fan cancel an unpaid order (stock back) and only once', async () => {
     const { order } = await place(fan, [
       ['TEE-M', 1],
