@@ -7,7 +7,9 @@ import { BrandMark } from '../../../components/ui/brand-mark';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useChannel } from '../../../features/channel/api/get-channel';
+import { useMe } from '../../../features/fans/api/get-me';
 import { FanAccountMenu } from '../../../features/fans/components/fan-account-menu';
+import { CartButton } from '../../../features/orders/components/cart-button';
 
 const PRODUCT_NAME = 'Fanbase';
 
@@ -21,7 +23,9 @@ export function FanLayout() {
   const onArticles = location.pathname.startsWith('/articles');
   const onMembership = location.pathname.startsWith('/membership');
   const onStore = location.pathname === '/store' || location.pathname.startsWith('/store/');
+  const onCart = location.pathname === '/cart' || location.pathname === '/checkout';
   const channel = useChannel();
+  const me = useMe();
   const channelName = channel.data?.name ?? '';
 
   return (
@@ -104,6 +108,7 @@ export function FanLayout() {
             >
               {screens.sm ? t('fanSite.membership') : null}
             </Button>
+            {me.data ? <CartButton active={onCart} onOpen={() => void navigate('/cart')} /> : null}
             <LanguageSwitch />
             <FanAccountMenu />
           </Flex>
