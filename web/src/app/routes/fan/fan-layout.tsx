@@ -36,7 +36,7 @@ export function FanLayout() {
           top: 0,
           zIndex: 10,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          // A phone's header holds the name, three links, the language and the account: every pixel counts there.
+          // A phone's header holds the name, three links, the cart, the language and the account: every pixel counts there.
           paddingInline: screens.sm ? 'clamp(12px, 4vw, 32px)' : 12,
         }}
       >
@@ -48,10 +48,10 @@ export function FanLayout() {
               event.preventDefault();
               void navigate('/');
             }}
-            style={{ display: 'flex', alignItems: 'center', gap: screens.sm ? 10 : 6, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
+            style={{ display: 'flex', alignItems: 'center', gap: screens.sm ? 10 : 4, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
             data-testid="header-home"
           >
-            <BrandMark size={screens.sm ? 32 : 28} />
+            <BrandMark size={screens.sm ? 32 : 24} />
             <Typography.Text strong ellipsis style={{ fontSize: screens.sm ? 17 : 16, maxWidth: 280, minWidth: 0 }} data-testid="header-channel-name">
               {channelName || t('fanSite.home')}
             </Typography.Text>

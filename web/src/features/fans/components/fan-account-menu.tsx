@@ -92,7 +92,7 @@ export function FanAccountMenu() {
       <Button
         type="text"
         data-testid="account-menu"
-        style={{ height: 40, paddingInline: compact ? 6 : undefined }}
+        style={{ height: 40, paddingInline: compact ? 2 : undefined }}
         aria-label={compact ? t('common.accountMenu', { name }) : undefined}
       >
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>

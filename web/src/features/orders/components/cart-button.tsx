@@ -22,11 +22,13 @@ export function CartButton({ active, onOpen }: { active: boolean; onOpen: () => 
       }}
       aria-label={t('orders.cart.headerLabel', { count })}
       aria-current={active ? 'page' : undefined}
+      // Icon-only, the badge on the icon: on a phone the header has no width to spare.
+      icon={
+        <Badge count={count} size="small" overflowCount={99} offset={[2, -2]} data-testid="cart-count">
+          <ShoppingCartOutlined style={{ fontSize: 16, color: active ? token.colorPrimary : token.colorText }} />
+        </Badge>
+      }
       data-testid="header-cart"
-    >
-      <Badge count={count} size="small" overflowCount={99} offset={[2, -2]} data-testid="cart-count">
-        <ShoppingCartOutlined style={{ fontSize: 16, color: active ? token.colorPrimary : token.colorText }} />
-      </Badge>
-    </Button>
+    />
   );
 }
