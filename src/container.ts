@@ -62,6 +62,14 @@ import { createStoreService } from './modules/store/store.service.ts';
 import { createStoreCategoriesService } from './modules/store/store-categories.service.ts';
 import { stockRepository } from './modules/store/stock.repository.ts';
 import { createStockService } from './modules/store/stock.service.ts';
+import type { StoreMembership } from './modules/store/store-pricing.ts';
+import { createCartPricesService } from './modules/store/cart-prices.service.ts';
+import { ordersRepository } from './modules/orders/orders.repository.ts';
+import { createCartService } from './modules/orders/cart.service.ts';
+import { createCheckoutWorkflow } from './modules/orders/checkout.workflow.ts';
+import { createOrderMoney } from './modules/orders/order-refunds.ts';
+import { createOrdersService } from './modules/orders/orders.service.ts';
+import { createShipments } from './modules/orders/shipments.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -82,6 +90,8 @@ export type ContainerOptions = {
   stripe?: StripeOptions;
   /** Where the revenue report takes membership figures from (tests pass their own; else the memberships module's). */
   membershipMetrics?: MembershipMetricsSource;
+  /** How long a fan has to pay for an order before it is canceled (ORDER_PAYMENT_WINDOW_MINUTES, default 15). */
+  orderPaymentWindowMinutes?: number;
   /** The job queue's polling, shutdown grace and maintenance intervals (tests shorten them). */
   queue?: QueueSettings;
 };
@@ -141,12 +151,32 @@ export function createContainer(database: Database, options: ContainerOptions) {
     access: { rankOf: (ctx) => memberships.rankOf(ctx), tiers: (ctx, ids) => tiers.rows(ctx, ids) },
   });
   const revenue = createRevenueService({ ledger, insights, articles, membershipMetrics: options.membershipMetrics ?? memberships.metrics });
-  const store = createStoreService({
-    repo: storeRepository,
-    membership: { heldTier: (ctx) => memberships.heldTier(ctx), offeredTiers: (ctx) => tiers.offered(ctx) },
-  });
+  const storeMembership: StoreMembership = { heldTier: (ctx) => memberships.heldTier(ctx), offeredTiers: (ctx) => tiers.offered(ctx) };
+  const store = createStoreService({ repo: storeRepository, membership: storeMembership });
   const storeCategories = createStoreCategoriesService({ repo: storeRepository });
   const stock = createStockService({ repo: stockRepository });
+  const cartPrices = createCartPricesService({ repo: storeRepository, membership: storeMembership });
+  const cart = createCartService({ repo: ordersRepository, prices: cartPrices });
+  const orderMoney = createOrderMoney({ repo: ordersRepository, stock, payments, timeline, scheduler: queue });
+  const orders = createOrdersService({
+    repo: ordersRepository,
+    stock,
+    payments,
+    timeline,
+    fans,
+    workflows,
+    money: orderMoney,
+    checkout: createCheckoutWorkflow({
+      repo: ordersRepository,
+      stock,
+      prices: cartPrices,
+      payments,
+      timeline,
+      scheduler: queue,
+      paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
+    }),
+  });
+  const shipments = createShipments({ repo: ordersRepository, orders });
 
   const services = {
     auth,
@@ -177,6 +207,10 @@ export function createContainer(database: Database, options: ContainerOptions) {
     store,
     storeCategories,
     stock,
+    cart,
+    orders,
+    orderMoney,
+    shipments,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);

@@ -17,6 +17,7 @@ import {
 } from './modules/memberships/membership-settlement.ts';
 import { LOYALTY_RECOMPUTE_SCHEDULE } from './schedules/loyalty-recompute.schedule.ts';
 import { MAINTENANCE_JOB, MAINTENANCE_SCHEDULE, runMaintenance } from './schedules/maintenance.schedule.ts';
+import { ORDER_EXPIRE_JOB, ORDER_LATE_REFUND_JOB, ORDER_SWEEP_JOB, ORDER_SWEEP_SCHEDULE } from './modules/orders/checkout.workflow.ts';
 import type { StreamRunner } from './platform/stream/stream.runner.ts';
 import type { Activity } from './modules/timeline/timeline.service.ts';
 import type { Services } from './container.ts';
@@ -57,6 +58,19 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
   queue.define<MembershipJob>(MEMBERSHIP_REMIND_JOB, async (ctx, data) => void (await memberships.remind(ctx, data.membershipId, new Date(data.periodEnd))));
   queue.define(MEMBERSHIP_SWEEP_JOB, async (ctx) => void (await memberships.expireDue(ctx)), { oneAtATime: true });
   queue.schedule(MEMBERSHIP_SWEEP_JOB, MEMBERSHIP_SWEEP_SCHEDULE);
+
+  // Orders: a paid order payment marks its order paid (in the payment's transaction); an unpaid
+  // order is canceled at its deadline by its job, or by the sweep when a restart lost the job
+  // (each order once); a payment that came in for a canceled order is refunded, tried again on failure.
+  services.payments.onSettled('order', services.orderMoney.onPayment);
+  queue.define<{ orderId: string }>(ORDER_EXPIRE_JOB, async (ctx, data) => void (await services.orders.expireDue(ctx, data.orderId)));
+  queue.define(ORDER_SWEEP_JOB, async (ctx) => void (await services.orders.expireDue(ctx)), { oneAtATime: true });
+  queue.schedule(ORDER_SWEEP_JOB, ORDER_SWEEP_SCHEDULE);
+  queue.define<{ paymentId: string }>(ORDER_LATE_REFUND_JOB, (ctx, data) => services.orderMoney.refundLatePayment(ctx, data.paymentId), {
+    retryLimit: REFUND_RETRIES,
+    retryDelaySeconds: REFUND_RETRY_DELAY_SECONDS,
+    retryBackoff: true,
+  });
 
   // A refund the provider did not answer is asked again, later and later, then marked failed.
   queue.define<{ refundId: string }>(PAYMENT_REFUND_JOB, (ctx, data, job) => services.payments.retryRefund(ctx, data.refundId, job.retryCount >= REFUND_RETRIES), {

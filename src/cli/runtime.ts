@@ -40,6 +40,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     sandboxSecret,
     wechatpay,
     stripe: config.stripe,
+    orderPaymentWindowMinutes: config.orderPaymentWindowMinutes,
   });
   return {
     config,

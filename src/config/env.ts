@@ -134,6 +134,11 @@ export type WechatPayEnv = {
 /** Unset or blank, or else the value given. */
 const portField = optionalString.pipe(z.coerce.number<string | undefined>(PORT_WANTED).int(PORT_WANTED).min(0, PORT_WANTED).max(65535, PORT_WANTED).default(3000));
 
+const WINDOW_WANTED = wanted('must be a whole number of minutes from 1 to 1440');
+const paymentWindowField = optionalString.pipe(
+  z.coerce.number<string | undefined>(WINDOW_WANTED).int(WINDOW_WANTED).min(1, WINDOW_WANTED).max(1440, WINDOW_WANTED).default(15),
+);
+
 const envSchema = z.object({
   PORT: portField,
   HOST: optionalString.pipe(z.string().default('0.0.0.0')),
@@ -158,6 +163,7 @@ const envSchema = z.object({
   ),
   TRUST_PROXY: trustProxy,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  ORDER_PAYMENT_WINDOW_MINUTES: paymentWindowField,
   ...wechatPayVariables(),
   STRIPE_SECRET_KEY: optionalString.pipe(
     z
@@ -212,6 +218,8 @@ export type AppConfig = {
   trustProxy: false | number | string[];
   /** Bearer token /metrics requires; unset, /metrics is off. */
   metricsToken: string | undefined;
+  /** Minutes a fan has to pay for an order before it is canceled and its stock released (1–1440). */
+  orderPaymentWindowMinutes: number;
   /** WeChat Pay, when its variables are set. */
   wechatpay: WechatPayEnv | undefined;
   /** Stripe payments, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are both set. */
@@ -278,6 +286,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     secureCookies: publicBaseUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
+    orderPaymentWindowMinutes: e.ORDER_PAYMENT_WINDOW_MINUTES,
     wechatpay: wechatPayEnv(e),
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET

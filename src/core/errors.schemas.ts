@@ -147,11 +147,32 @@ export const ERROR_CODES = {
   'store.product_ordered': entry(409, () => 'This product has been ordered: unpublish it instead of deleting it'),
   'store.out_of_stock': entry(409, (p) => `Only ${p.available} of ${p.sku} left: fewer than asked for`, { sku: z.string(), available: z.number().int() }),
 
+  // Cart, checkout and orders
+  'cart.full': entry(409, (p) => `A cart holds at most ${p.max} different items: check out or remove some first`, { max: z.number().int() }),
+  'order.not_found': entry(404, () => 'Order not found'),
+  'order.line_not_found': entry(404, (p) => `This order has no line ${p.lineId}`, { lineId: z.string() }),
+  'order.cart_empty': entry(409, () => 'The cart is empty: add something first'),
+  'order.cart_has_problems': entry(409, (p) => `${p.lines} line(s) of the cart cannot be bought as they are: fix them first`, { lines: z.number().int() }),
+  'order.price_changed': entry(409, (p) => `The cart now costs ${p.totalMinor} (minor units, ${p.currency}): check the new total and try again`, {
+    totalMinor: z.number().int(),
+    currency: z.string(),
+  }),
+  'order.wrong_state': entry(409, (p) => `A ${p.status} order cannot do this`, { status: z.string() }),
+  'order.payment_window_over': entry(409, () => 'The time to pay for this order is over: it is canceled and its items are back on sale'),
+  'order.refund_exceeds': entry(409, (p) => `At most ${p.refundable} unit(s) of ${p.sku} can still be refunded`, {
+    sku: z.string(),
+    refundable: z.number().int(),
+  }),
+  'order.nothing_to_refund': entry(409, () => 'Everything in this order has already been refunded'),
+  'order.csv_invalid': entry(400, (p) => `The CSV cannot be read: ${p.reason}`, { reason: z.string() }),
+  'order.shipment_duplicate': entry(409, (p) => `Order ${p.orderNumber} is on an earlier row of this file`, { orderNumber: z.string() }),
+
   // Background work and retries
   'job.already_running': entry(409, (p) => `${p.job} is already running; wait for it to finish`, { job: z.string() }),
   'job.failed': entry(500, (p) => `${p.job} failed: ${p.reason}`, { job: z.string(), reason: z.string() }),
   'workflow.run_not_found': entry(404, () => 'Workflow run not found'),
   'idempotency.sign_in_required': entry(401, () => 'Sign in to send an Idempotency-Key'),
+  'idempotency.key_required': entry(400, () => 'Send an Idempotency-Key header (a new UUID per attempt; the same one when retrying it)'),
   'idempotency.invalid_key': entry(400, (p) => `Idempotency-Key ${p.reason}`, { reason: z.string() }),
   'idempotency.key_reused': entry(409, () => 'This Idempotency-Key was already used for a different request; send a new key'),
   'idempotency.in_progress': entry(409, () => 'A request with this Idempotency-Key is still being processed; retry once it has finished'),

@@ -180,6 +180,11 @@ export const orderDto = orderSummaryDto.extend({
   paymentStatus: z.string().nullable(),
   /** True while the order waits for payment and the fan may pay (again, after a failed try). */
   canPay: z.boolean(),
+  /**
+   * A payment came in after the order was canceled (its window had passed): it is refunded in
+   * full, by itself, and the order stays canceled.
+   */
+  latePaymentRefunded: z.boolean(),
   steps: z.array(orderStepDto),
 });
 export type OrderDto = z.infer<typeof orderDto>;

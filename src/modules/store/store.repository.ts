@@ -1,11 +1,26 @@
 import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { storeCategories, storeProductCategories, storeProducts, storeVariants, type ProductStatus } from './store.table.ts';
+import { storeCategories, storeProductCategories, storeProducts, storeVariants, type ProductImage, type ProductStatus } from './store.table.ts';
 
 export type ProductRow = typeof storeProducts.$inferSelect;
 export type VariantRow = typeof storeVariants.$inferSelect;
 export type CategoryRow = typeof storeCategories.$inferSelect;
 export type ProductCategoryRow = { productId: string; id: string; slug: string; name: string };
+/** A variant as a cart or an order line reads it: its product, price, what is available, and whether fans can buy it. */
+export type SaleableVariantRow = {
+  variantId: string;
+  productId: string;
+  productSlug: string;
+  productTitle: string;
+  variantName: string;
+  sku: string;
+  image: ProductImage | null;
+  priceMinor: number;
+  currency: string;
+  available: number;
+  /** Published product, active and not archived variant. */
+  onSale: boolean;
+};
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -144,6 +159,28 @@ export const storeRepository = {
       .where(and(eq(storeVariants.id, id), isNull(storeVariants.archivedAt), sql`${storeVariants.reserved} <= ${patch.stock}`))
       .returning();
     return row;
+  },
+  /** These variants with their products, in any state (primary keys; one query). */
+  async saleable(db: Db, variantIds: string[]): Promise<SaleableVariantRow[]> {
+    if (variantIds.length === 0) return [];
+    const rows = await db
+      .select({ v: storeVariants, p: { slug: storeProducts.slug, title: storeProducts.title, images: storeProducts.images, status: storeProducts.status } })
+      .from(storeVariants)
+      .innerJoin(storeProducts, eq(storeProducts.id, storeVariants.productId))
+      .where(inArray(storeVariants.id, variantIds));
+    return rows.map(({ v, p }) => ({
+      variantId: v.id,
+      productId: v.productId,
+      productSlug: p.slug,
+      productTitle: p.title,
+      variantName: v.name,
+      sku: v.sku,
+      image: p.images[0] ?? null,
+      priceMinor: v.priceMinor,
+      currency: v.currency,
+      available: Math.max(0, v.stock - v.reserved),
+      onSale: p.status === 'published' && v.active && v.archivedAt === null,
+    }));
   },
   async archiveVariant(db: Db, id: string, at: Date): Promise<VariantRow | undefined> {
     const [row] = await db.update(storeVariants).set({ archivedAt: at, active: false, updatedAt: at }).where(eq(storeVariants.id, id)).returning();

@@ -3,6 +3,7 @@ import { cursorPageOf } from '../../core/pagination.ts';
 import type { ActivityRow } from './timeline.repository.ts';
 
 const membershipTier = z.object({ tierId: z.string(), tier: z.string() });
+const orderRef = z.object({ orderId: z.string(), number: z.string() });
 const membershipPeriod = membershipTier.extend({ months: z.number().int(), amountMinor: z.number().int(), currency: z.string() });
 
 /**
@@ -28,12 +29,27 @@ export const activityData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('membership_canceled'), data: membershipTier.extend({ reason: z.string() }) }),
   z.object({ kind: z.literal('membership_expired'), data: membershipTier }),
   z.object({ kind: z.literal('membership_refunded'), data: membershipTier.extend({ amountMinor: z.number().int(), currency: z.string() }) }),
+  // Store orders: the order by id and by its number.
+  z.object({ kind: z.literal('order_placed'), data: orderRef.extend({ totalMinor: z.number().int(), currency: z.string(), items: z.number().int() }) }),
+  z.object({ kind: z.literal('order_paid'), data: orderRef.extend({ totalMinor: z.number().int(), currency: z.string() }) }),
+  z.object({ kind: z.literal('order_shipped'), data: orderRef.extend({ carrier: z.string(), trackingNumber: z.string() }) }),
+  z.object({ kind: z.literal('order_delivered'), data: orderRef }),
+  z.object({ kind: z.literal('order_canceled'), data: orderRef.extend({ reason: z.string() }) }),
+  z.object({ kind: z.literal('order_refunded'), data: orderRef.extend({ amountMinor: z.number().int(), currency: z.string() }) }),
 ]);
 /**
  * Activities the fan did not do themselves (the system or staff did): not counted as the fan
  * being active (loyalty's active days and recency).
  */
-export const NOT_BY_FAN_KINDS = ['level_changed', 'membership_granted', 'membership_expired', 'membership_refunded'] as const;
+export const NOT_BY_FAN_KINDS = [
+  'level_changed',
+  'membership_granted',
+  'membership_expired',
+  'membership_refunded',
+  'order_shipped',
+  'order_delivered',
+  'order_refunded',
+] as const;
 export type ActivityData = z.infer<typeof activityData>;
 /** What a producer passes: `data` may be left out where a kind carries nothing required. */
 export type ActivityDataInput = z.input<typeof activityData>;

@@ -17,6 +17,12 @@ const KIND_LABELS = {
   membership_canceled: 'activity.kind.membership_canceled',
   membership_expired: 'activity.kind.membership_expired',
   membership_refunded: 'activity.kind.membership_refunded',
+  order_placed: 'activity.kind.order_placed',
+  order_paid: 'activity.kind.order_paid',
+  order_shipped: 'activity.kind.order_shipped',
+  order_delivered: 'activity.kind.order_delivered',
+  order_canceled: 'activity.kind.order_canceled',
+  order_refunded: 'activity.kind.order_refunded',
 } as const;
 
 /** The same, as the fan reads their own timeline: in their words, not the CRM's. */
@@ -33,6 +39,12 @@ const FAN_KIND_LABELS = {
   membership_canceled: 'activity.fan.membershipCanceled',
   membership_expired: 'activity.fan.membershipExpired',
   membership_refunded: 'activity.fan.membershipRefunded',
+  order_placed: 'activity.fan.orderPlaced',
+  order_paid: 'activity.fan.orderPaid',
+  order_shipped: 'activity.fan.orderShipped',
+  order_delivered: 'activity.fan.orderDelivered',
+  order_canceled: 'activity.fan.orderCanceled',
+  order_refunded: 'activity.fan.orderRefunded',
 } as const satisfies Record<keyof typeof KIND_LABELS, string>;
 
 type KnownKind = keyof typeof KIND_LABELS;
@@ -80,10 +92,12 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
       const move = levelMove(activity);
       // Membership activities name the tier as it was called then.
       const tier = typeof activity.data.tier === 'string' ? activity.data.tier : '';
+      // Order activities name the order by its number.
+      const number = typeof activity.data.number === 'string' ? activity.data.number : '';
       if (fan) {
         if (move)
           return move.to > move.from ? t('activity.fan.levelUp', { level: levelName(move.to) }) : t('activity.fan.levelDown', { level: levelName(move.to) });
-        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], { tier }) : null;
+        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], { tier, number }) : null;
       }
       if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
       if (isMembershipKind(activity.kind) && typeof activity.data.tier === 'string') {
@@ -92,7 +106,7 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
         return t(MEMBERSHIP_LABELS[activity.kind], { tier, from: typeof fromTier === 'string' ? fromTier : '' });
       }
       if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
-      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], { tier }) : null;
+      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], { tier, number }) : null;
     },
     [t, levelName, fan],
   );

@@ -1,0 +1,146 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { cartLines, orderLines, orders } from './orders.table.ts';
+import type { OrderChannel, OrderStatus } from './orders.schemas.ts';
+
+export type OrderRow = typeof orders.$inferSelect;
+export type OrderLineRow = typeof orderLines.$inferSelect;
+export type CartLineRow = typeof cartLines.$inferSelect;
+export type OrderPatch = Partial<Omit<typeof orders.$inferInsert, 'id' | 'number' | 'fanId'>>;
+
+export type AdminOrderFilter = {
+  status?: OrderStatus;
+  channel?: OrderChannel;
+  number?: number;
+  fanIds?: string[];
+  from?: Date;
+  to?: Date;
+};
+
+/** The only file that queries orders, order_lines and cart_lines. */
+export const ordersRepository = {
+  // ——— Cart ———
+  /** The fan's cart, oldest line first (the first line sets the cart's currency): cart_lines primary key. */
+  cartOf(db: Db, fanId: string): Promise<CartLineRow[]> {
+    return db.select().from(cartLines).where(eq(cartLines.fanId, fanId)).orderBy(asc(cartLines.addedAt), asc(cartLines.variantId));
+  },
+  async countCart(db: Db, fanId: string): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(cartLines).where(eq(cartLines.fanId, fanId));
+    return row?.n ?? 0;
+  },
+  /** Sets a line's quantity (adding the line when new; an existing line keeps its place). */
+  async putCartLine(db: Db, row: CartLineRow): Promise<void> {
+    await db
+      .insert(cartLines)
+      .values(row)
+      .onConflictDoUpdate({ target: [cartLines.fanId, cartLines.variantId], set: { quantity: row.quantity } });
+  },
+  async deleteCartLines(db: Db, fanId: string, variantIds?: string[]): Promise<void> {
+    const where = variantIds ? and(eq(cartLines.fanId, fanId), inArray(cartLines.variantId, variantIds)) : eq(cartLines.fanId, fanId);
+    if (variantIds && variantIds.length === 0) return;
+    await db.delete(cartLines).where(where);
+  },
+
+  // ——— Orders ———
+  async insertOrder(db: Db, row: Omit<typeof orders.$inferInsert, 'number'>): Promise<OrderRow> {
+    const [created] = await db.insert(orders).values(row).returning();
+    return created!;
+  },
+  async insertLines(db: Db, rows: (typeof orderLines.$inferInsert)[]): Promise<OrderLineRow[]> {
+    if (rows.length === 0) return [];
+    return db.insert(orderLines).values(rows).returning();
+  },
+  async find(db: Db, id: string): Promise<OrderRow | undefined> {
+    const [row] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);
+    return row;
+  },
+  async lock(db: Db, id: string): Promise<OrderRow | undefined> {
+    const [row] = await db.select().from(orders).where(eq(orders.id, id)).for('update');
+    return row;
+  },
+  async findByNumber(db: Db, number: number): Promise<OrderRow | undefined> {
+    const [row] = await db.select().from(orders).where(eq(orders.number, number)).limit(1);
+    return row;
+  },
+  /** The order a checkout request made (orders_fan_idempotency_key). */
+  async findByKey(db: Db, fanId: string, key: string): Promise<OrderRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(orders)
+      .where(and(eq(orders.fanId, fanId), eq(orders.idempotencyKey, key)))
+      .limit(1);
+    return row;
+  },
+  /** These orders' lines, in their order (order_lines_order_idx). */
+  linesOf(db: Db, orderIds: string[]): Promise<OrderLineRow[]> {
+    if (orderIds.length === 0) return Promise.resolve([]);
+    return db.select().from(orderLines).where(inArray(orderLines.orderId, orderIds)).orderBy(asc(orderLines.orderId), asc(orderLines.position));
+  },
+
+  /**
+   * Moves an order from one of `from` to what `patch` says, in one conditional statement: no row
+   * back means it was not in `from` (another move won).
+   */
+  async transition(db: Db, id: string, from: OrderStatus[], patch: OrderPatch): Promise<OrderRow | undefined> {
+    const [row] = await db
+      .update(orders)
+      .set(patch)
+      .where(and(eq(orders.id, id), inArray(orders.status, from)))
+      .returning();
+    return row;
+  },
+  async update(db: Db, id: string, patch: OrderPatch): Promise<OrderRow | undefined> {
+    const [row] = await db.update(orders).set(patch).where(eq(orders.id, id)).returning();
+    return row;
+  },
+
+  /** Pending orders whose deadline has passed, canceled in one statement (orders_pending_deadline_idx): each once, however often this runs. */
+  expireDue(db: Db, now: Date, onlyId?: string): Promise<OrderRow[]> {
+    const due = and(eq(orders.status, 'pending_payment'), lte(orders.paymentDeadline, now), onlyId ? eq(orders.id, onlyId) : undefined);
+    return db.update(orders).set({ status: 'canceled', cancelReason: 'expired', canceledAt: now, updatedAt: now }).where(due).returning();
+  },
+
+  /** Adds refunded units to a line unless that would refund more than was bought; false when it would. */
+  async refundLine(db: Db, lineId: string, quantity: number): Promise<boolean> {
+    const rows = await db
+      .update(orderLines)
+      .set({ refundedQuantity: sql`${orderLines.refundedQuantity} + ${quantity}` })
+      .where(and(eq(orderLines.id, lineId), sql`${orderLines.refundedQuantity} + ${quantity} <= ${orderLines.quantity}`))
+      .returning({ id: orderLines.id });
+    return rows.length === 1;
+  },
+  async unrefundLine(db: Db, lineId: string, quantity: number): Promise<void> {
+    await db
+      .update(orderLines)
+      .set({ refundedQuantity: sql`${orderLines.refundedQuantity} - ${quantity}` })
+      .where(eq(orderLines.id, lineId));
+  },
+
+  /** The fan's orders, newest first (orders_fan_created_idx). */
+  async listByFan(db: Db, fanId: string, page: { limit: number; offset: number }) {
+    const where = eq(orders.fanId, fanId);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(orders).where(where),
+    ]);
+    return { rows, total: total?.n ?? 0 };
+  },
+  /** The console's list, newest first (orders_status_created_idx with a status, else orders_created_idx). */
+  async list(db: Db, f: AdminOrderFilter, page: { limit: number; offset: number }) {
+    const conditions: (SQL | undefined)[] = [
+      f.status ? eq(orders.status, f.status) : undefined,
+      f.channel ? eq(orders.channel, f.channel) : undefined,
+      f.number !== undefined ? eq(orders.number, f.number) : undefined,
+      f.fanIds ? (f.fanIds.length ? inArray(orders.fanId, f.fanIds) : sql`false`) : undefined,
+      f.from ? gte(orders.createdAt, f.from) : undefined,
+      f.to ? lt(orders.createdAt, f.to) : undefined,
+    ];
+    const where = and(...conditions);
+    const [rows, [total]] = await Promise.all([
+      db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(page.limit).offset(page.offset),
+      db.select({ n: count() }).from(orders).where(where),
+    ]);
+    return { rows, total: total?.n ?? 0 };
+  },
+};
+export type OrdersRepository = typeof ordersRepository;
