@@ -45,7 +45,7 @@ export function CheckoutPage() {
   const follow = usePayAction();
   const [form] = Form.useForm<CheckoutForm>();
   const attempt = useRef(newIdempotencyKey());
-  const [priceChanged, setPriceChanged] = useState<{ from: number } | null>(null);
+  const [priceChanged, setPriceChanged] = useState<{ from: number; to: number | null } | null>(null);
   const [leaving, setLeaving] = useState(false);
   useDocumentTitle(t('orders.checkout.title'), channel.data?.name);
 
@@ -98,7 +98,7 @@ export function CheckoutPage() {
           // No answer (network, 5xx): the order may exist, so the retry keeps the key.
           if (isApiError(error) && error.status >= 400 && error.status < 500) attempt.current = newIdempotencyKey();
           if (isApiError(error) && error.code === 'order.price_changed') {
-            setPriceChanged({ from: shown });
+            setPriceChanged({ from: shown, to: typeof error.params.totalMinor === 'number' ? error.params.totalMinor : null });
             void cart.refetch();
             return;
           }
@@ -115,7 +115,7 @@ export function CheckoutPage() {
       <Typography.Title level={2} style={{ margin: 0 }}>
         {t('orders.checkout.title')}
       </Typography.Title>
-      {priceChanged && priceChanged.from !== data.totalMinor ? (
+      {priceChanged && (priceChanged.to ?? data.totalMinor) !== priceChanged.from ? (
         <Alert
           type="warning"
           showIcon

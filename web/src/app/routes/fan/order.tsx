@@ -1,5 +1,5 @@
 import { Button, Card, Flex, Result } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
@@ -12,6 +12,7 @@ import { awaitingPayment, useMyOrder } from '../../../features/orders/api/get-my
 import { OrderView } from '../../../features/orders/components/order-view';
 import { OrderWait } from '../../../features/orders/components/order-wait';
 import { PayQrModal } from '../../../features/orders/components/pay-qr-modal';
+import { payingMark } from '../../../features/orders/components/use-pay-action';
 import { isApiError } from '../../../lib/api-client';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { SignedOutCard } from './signed-out';
@@ -26,7 +27,8 @@ export function MyOrderPage() {
   const location = useLocation();
   const { id = '' } = useParams();
   const [params] = useSearchParams();
-  const paying = params.get('paying') === '1';
+  // Back from paying: the QR or WeChat flow says so in the address, a provider's page in this tab's memory.
+  const [paying] = useState(() => params.get('paying') === '1' || payingMark.has(id));
   const [qr, setQr] = useState<string | null>(() => ((location.state as { qr?: unknown } | null)?.qr as string | undefined) ?? null);
   const [startedAt] = useState(() => Date.now());
   const channel = useChannel();
@@ -36,6 +38,10 @@ export function MyOrderPage() {
   const closeQr = useCallback(() => setQr(null), []);
   const refetch = order.refetch;
   const onExpired = useCallback(() => void refetch(), [refetch]);
+  const settled = order.data !== undefined && !awaitingPayment(order.data);
+  useEffect(() => {
+    if (settled) payingMark.clear(id);
+  }, [settled, id]);
 
   const back = (
     <div>

@@ -70,7 +70,7 @@ export function OrderDrawer({ id, onClose, onOpenFan, onOpenPayment }: OrderDraw
           {t('ordersConsole.refund.action')}
         </Button>
       ) : null}
-      {o.status === 'pending_payment' || o.status === 'paid' ? (
+      {o.status === 'pending_payment' ? (
         <Button danger onClick={() => setOpen('cancel')} data-testid="order-cancel">
           {t('ordersConsole.cancel.action')}
         </Button>

@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Flex, Grid, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Flex, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CarOutlined } from '../../../components/ui/icons';
 import { useDateFormat } from '../../../lib/format-date';
@@ -83,6 +83,7 @@ export function OrderView({ order, onExpired }: { order: Order; onExpired: () =>
               {t(`orders.view.cancelReason.${order.cancelReason}`)}
             </Typography.Text>
           ) : null}
+          {order.latePaymentRefunded ? <Alert type="info" showIcon title={t('orders.view.latePaymentRefunded')} data-testid="late-payment-refunded" /> : null}
           {order.trackingNumber ? (
             <Card size="small" style={{ background: 'transparent' }} data-testid="tracking">
               <Flex gap={10} align="center">

@@ -4,7 +4,7 @@ import { useApiError } from '../../../lib/use-api-error';
 import { useStaffCancelOrder } from '../api/staff-cancel-order';
 import type { StaffOrder } from '../types';
 
-/** Staff cancel an order, with a note for the record; its stock goes back. */
+/** Staff cancel an unpaid order, with a note for the record; its stock goes back. */
 export function StaffCancelModal({ order, open, onClose }: { order: StaffOrder; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -21,9 +21,7 @@ export function StaffCancelModal({ order, open, onClose }: { order: StaffOrder; 
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">
-        {order.status === 'pending_payment' ? t('ordersConsole.cancel.bodyPending') : t('ordersConsole.cancel.bodyPaid')}
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('ordersConsole.cancel.body')}</Typography.Paragraph>
       <Form
         form={form}
         layout="vertical"
