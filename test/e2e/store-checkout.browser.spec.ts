@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, deliverSandbox, signupFan } from '../factories.ts';
+import { checkout, putLine, sandboxPay } from '../orders-factories.ts';
 import { browserEnabled, LAPTOP, PHONE, shot, signInAs, useBrowser, watchConsoleErrors } from './browser.ts';
 
 /** Waits until nothing on the page is animating and the pointer is off every control. */
@@ -107,6 +108,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await page.getByTestId('added-to-cart').waitFor();
     await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('2');
     await page.getByTestId('in-cart').waitFor();
+    await page.getByTestId('added-to-cart').waitFor({ state: 'detached' });
     await still(page);
     await shot(page, 'orders-product-add-to-cart-en-phone');
 
@@ -114,6 +116,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await page.goto(`${browser.base}/store/mug`);
     await page.getByTestId('add-to-cart').click();
     await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('3');
+    await page.getByTestId('added-to-cart').waitFor({ state: 'detached' });
     await page.getByTestId('header-cart').click();
     await page.waitForURL(`${browser.base}/cart`);
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2);
@@ -198,6 +201,54 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await staff.getByTestId('order-deliver').waitFor();
     await still(staff);
     await shot(staff, 'orders-console-drawer-shipped-en-laptop');
+
+    // Another fan's paid order, shipped from a CSV: the dry run reports the unknown row and changes nothing, then apply.
+    const other = await signupFan(t.app, { displayName: 'Gao' });
+    const mugId = (await t.app.inject({ method: 'GET', url: '/api/store/products/mug' })).json().variants[0].id as string;
+    expect((await putLine(t, other.cookie, mugId, 2)).statusCode).toBe(200);
+    const placed = (await checkout(t, other.cookie)).json();
+    await sandboxPay(t, other.cookie, placed.action.url);
+    const second = placed.order.number as string;
+    await staff.getByTestId('order-drawer').locator('.ant-drawer-close').click();
+    await staff.getByTestId('orders-csv').click();
+    await staff.getByTestId('csv-text').fill(`order_number,carrier,tracking_number\n${second},YTO,YT2026\n999999,YTO,YT0000`);
+    await staff.getByTestId('csv-check').click();
+    await staff.getByTestId('csv-errors').waitFor();
+    expect(await staff.getByTestId('csv-result').textContent()).toContain('1 order would be marked shipped');
+    expect(await staff.getByTestId('csv-errors').textContent()).toContain('999999');
+    await still(staff);
+    await shot(staff, 'orders-console-csv-dry-run-en-laptop');
+    await staff.getByTestId('csv-apply').click();
+    await expect.poll(() => staff.getByTestId('csv-result').textContent()).toContain('1 order marked shipped');
+    await staff.keyboard.press('Escape');
+    await staff.getByTestId('orders-search').locator('input').fill(second);
+    await staff.getByTestId('orders-search').locator('input').press('Enter');
+    await staff.getByTestId('order-row').filter({ hasText: second }).getByTestId('order-status-shipped').waitFor();
+
+    // A refund of one of the two mugs, confirmed before any money moves.
+    await staff.getByTestId('order-row').filter({ hasText: second }).click();
+    await staff.getByTestId('order-refund').click();
+    await staff.getByTestId('refund-scope').getByText('Chosen items').click();
+    await staff.getByTestId('refund-lines').locator('.ant-checkbox-input').check();
+    await staff.getByTestId('refund-lines').locator('input[role=spinbutton]').fill('1');
+    await staff.getByTestId('refund-reason').fill('One mug arrived chipped');
+    expect(await staff.getByTestId('refund-submit').textContent()).toContain('¥45.00');
+    await still(staff);
+    await shot(staff, 'orders-console-refund-en-laptop');
+    await staff.getByTestId('refund-submit').click();
+    await staff.getByTestId('refund-confirm').click();
+    await staff.getByTestId('order-refunds').waitFor();
+    await still(staff);
+    await shot(staff, 'orders-console-drawer-refunded-en-laptop');
+
+    // In Chinese.
+    await staff.evaluate("localStorage.setItem('fanbase.lang', 'zh-CN')");
+    await staff.goto(`${browser.base}/console/orders`);
+    await staff.getByTestId('order-row').first().waitFor();
+    expect(await staff.getByTestId('orders-table').textContent()).toContain('已发货');
+    await still(staff);
+    await shot(staff, 'orders-console-list-zh-laptop');
+    await staff.evaluate("localStorage.setItem('fanbase.lang', 'en')");
     await staff.close();
 
     // The fan sees the tracking number.

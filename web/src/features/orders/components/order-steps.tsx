@@ -16,14 +16,15 @@ export function OrderSteps({ order, direction }: { order: Order; direction: 'hor
   const ended = order.status === 'canceled' || order.status === 'refunded';
   const reached = PATH.filter((s) => s === 'pending_payment' || at(s));
   const path: OrderStatus[] = ended ? [...reached, order.status] : PATH;
-  const current = ended ? path.length - 1 : Math.max(0, PATH.indexOf(order.status));
+  // A reached step is done; the next one is in progress (a delivered order has them all done).
+  const current = ended ? path.length - 1 : PATH.indexOf(order.status) + 1;
 
   return (
     <Steps
       size="small"
       orientation={direction}
       current={current}
-      status={order.status === 'canceled' ? 'error' : order.status === 'delivered' || order.status === 'refunded' ? 'finish' : 'process'}
+      status={order.status === 'canceled' ? 'error' : order.status === 'refunded' ? 'finish' : 'process'}
       items={path.map((status) => ({
         title: t(status === 'pending_payment' ? 'orders.steps.placed' : `orders.status.${status}`),
         content: status === 'pending_payment' ? dateTime(order.createdAt) : dateTime(at(status)),

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Descriptions, Flex, Grid, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CarOutlined } from '../../../components/ui/icons';
 import { useDateFormat } from '../../../lib/format-date';
@@ -115,20 +115,21 @@ export function OrderView({ order, onExpired }: { order: Order; onExpired: () =>
         </div>
       </Card>
       <Card title={t('orders.view.shipTo')}>
-        <Descriptions
-          column={1}
-          size="small"
-          items={[
-            { key: 'name', label: t('orders.address.name'), children: `${order.address.name} · ${order.address.phone}` },
-            {
-              key: 'where',
-              label: t('orders.address.line'),
-              children: [order.address.region, order.address.line, order.address.postcode].filter(Boolean).join(' '),
-            },
-            ...(order.note ? [{ key: 'note', label: t('orders.checkout.note'), children: order.note }] : []),
-          ]}
-          data-testid="order-address"
-        />
+        <Flex vertical gap={4} data-testid="order-address">
+          <Typography.Text strong>
+            {order.address.name} · {order.address.phone}
+          </Typography.Text>
+          <Typography.Text>{order.address.region}</Typography.Text>
+          <Typography.Text>
+            {order.address.line}
+            {order.address.postcode ? ` ${order.address.postcode}` : ''}
+          </Typography.Text>
+          {order.note ? (
+            <Typography.Text type="secondary" style={{ marginTop: 8 }}>
+              {t('orders.checkout.note')}: {order.note}
+            </Typography.Text>
+          ) : null}
+        </Flex>
       </Card>
     </Flex>
   );

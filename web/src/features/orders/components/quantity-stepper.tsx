@@ -37,7 +37,8 @@ export function QuantityStepper({ value, onChange, max = MAX_LINE_QUANTITY, disa
           if (typeof next === 'number') set(next);
         }}
         aria-label={t('orders.cart.quantity')}
-        style={{ width: 52, textAlign: 'center' }}
+        style={{ width: 52 }}
+        styles={{ input: { textAlign: 'center' } }}
         inputMode="numeric"
         data-testid={`${testId}-input`}
       />
