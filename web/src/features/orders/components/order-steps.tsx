@@ -26,7 +26,7 @@ export function OrderSteps({ order, direction }: { order: Order; direction: 'hor
       current={current}
       status={order.status === 'canceled' ? 'error' : order.status === 'refunded' ? 'finish' : 'process'}
       items={path.map((status) => ({
-        title: t(status === 'pending_payment' ? 'orders.steps.placed' : `orders.status.${status}`),
+        title: t(`orders.steps.${status === 'pending_payment' ? 'placed' : status}`),
         content: status === 'pending_payment' ? dateTime(order.createdAt) : dateTime(at(status)),
       }))}
       data-testid="order-steps"
