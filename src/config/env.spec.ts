@@ -62,6 +62,16 @@ describe('configuration from environment variables', () => {
     expect(parseConfig({ TRUST_PROXY: value }).trustProxy).toEqual(expected);
   });
 
+  it('reads the order payment window in minutes, 15 by default, from 1 to 1440', () => {
+    expect(parseConfig({}).orderPaymentWindowMinutes).toBe(15);
+    expect(parseConfig({ ORDER_PAYMENT_WINDOW_MINUTES: '30' }).orderPaymentWindowMinutes).toBe(30);
+    expect(parseConfig({ ORDER_PAYMENT_WINDOW_MINUTES: '1440' }).orderPaymentWindowMinutes).toBe(1440);
+    for (const bad of ['0', '1441', '2.5', 'soon'])
+      expect(() => parseConfig({ ORDER_PAYMENT_WINDOW_MINUTES: bad })).toThrow(
+        `Invalid configuration: ORDER_PAYMENT_WINDOW_MINUTES must be a whole number of minutes from 1 to 1440 (got "${bad}")`,
+      );
+  });
+
   it('never repeats a secret in its error', () => {
     expect(() => parseConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/^Invalid configuration: METRICS_TOKEN must be at least 16 characters$/);
     expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');

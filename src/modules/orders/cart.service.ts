@@ -27,6 +27,7 @@ export function createCartService(deps: { repo: OrdersRepository; prices: CartPr
     async setLine(ctx: Ctx, variantId: string, quantity: number): Promise<CartDto> {
       const fanId = requireFan(ctx);
       await inTransaction(ctx, async (tx) => {
+        await repo.lockCart(tx.db, fanId);
         const lines = await repo.cartOf(tx.db, fanId);
         const existing = lines.find((l) => l.variantId === variantId);
         if (!existing) {

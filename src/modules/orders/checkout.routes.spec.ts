@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { createOwner, signupFan } from '../../../test/factories.ts';
 import { checkout, publishedProduct, putLine, sandboxPay, stockOf } from '../../../test/orders-factories.ts';
@@ -97,6 +97,26 @@ describe('checkout: the cart becomes an order, paid through the store provider',
     for (const a of answers) expect([201, 409]).toContain(a.statusCode);
     expect(await orderCount()).toBe(2);
     expect(await stockOf(t, [v['TEE-M']!])).toEqual({ [v['TEE-M']!]: { stock: 3, reserved: 2 } });
+  });
+
+  it('undoes the order when the payment cannot be asked for: canceled, stock back, the cart kept', async () => {
+    await putLine(t, fan.cookie, v['TEE-M']!, 2);
+    const spy = vi.spyOn(t.container.services.payments, 'create').mockRejectedValueOnce(new Error('provider down'));
+    try {
+      const res = await checkout(t, fan.cookie);
+      expect(res.statusCode).toBe(500);
+    } finally {
+      spy.mockRestore();
+    }
+    const [order] = rows<{ status: string; payment_id: string | null }>(await t.database.db.execute(sql`select status, payment_id from orders`));
+    expect(order).toEqual({ status: 'canceled', payment_id: null });
+    expect(await stockOf(t, [v['TEE-M']!])).toEqual({ [v['TEE-M']!]: { stock: 3, reserved: 0 } });
+    expect((await t.app.inject({ method: 'GET', url: '/api/fan/cart', headers: { cookie: fan.cookie } })).json().count).toBe(2);
+    const [run] = rows<{ status: string }>(await t.database.db.execute(sql`select status from workflow_runs where name = 'store.checkout'`));
+    expect(run!.status).toBe('compensated');
+    expect(await kinds(fan.fan.id)).toEqual([]);
+    // The fan tries again (a new key): it goes through.
+    expect((await checkout(t, fan.cookie)).statusCode).toBe(201);
   });
 
   it('needs an Idempotency-Key', async () => {

@@ -24,9 +24,9 @@ export const ordersRepository = {
   cartOf(db: Db, fanId: string): Promise<CartLineRow[]> {
     return db.select().from(cartLines).where(eq(cartLines.fanId, fanId)).orderBy(asc(cartLines.addedAt), asc(cartLines.variantId));
   },
-  async countCart(db: Db, fanId: string): Promise<number> {
-    const [row] = await db.select({ n: count() }).from(cartLines).where(eq(cartLines.fanId, fanId));
-    return row?.n ?? 0;
+  /** Holds this fan's cart until the transaction ends, so two additions cannot both take the 50th line. */
+  async lockCart(db: Db, fanId: string): Promise<void> {
+    await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`cart:${fanId}`}, 0))`);
   },
   /** Sets a line's quantity (adding the line when new; an existing line keeps its place). */
   async putCartLine(db: Db, row: CartLineRow): Promise<void> {

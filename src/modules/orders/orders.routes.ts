@@ -76,7 +76,15 @@ export const orderFanRoutes: FastifyPluginAsyncZod<RouteDeps<'cart' | 'orders' |
   );
   app.post(
     '/orders/:id/cancel',
-    { schema: { tags, summary: 'Cancel my unpaid order (its items go back on sale)', params: uuidParam, body: orderCancelBody, response: { 200: orderDto } } },
+    {
+      schema: {
+        tags,
+        summary: 'Cancel my unpaid order (its items go back on sale)',
+        params: uuidParam,
+        body: orderCancelBody.nullish(),
+        response: { 200: orderDto },
+      },
+    },
     async (req) => orders.cancelMine(req.ctx, req.params.id),
   );
 };
@@ -113,7 +121,13 @@ export const orderAdminRoutes: FastifyPluginAsyncZod<RouteDeps<'orders' | 'shipm
   app.post(
     '/orders/:id/cancel',
     {
-      schema: { tags, summary: 'Cancel an unpaid order (its items go back on sale)', params: uuidParam, body: orderCancelBody, response: { 200: staffOrderDto } },
+      schema: {
+        tags,
+        summary: 'Cancel an unpaid order (its items go back on sale)',
+        params: uuidParam,
+        body: orderCancelBody.nullish(),
+        response: { 200: staffOrderDto },
+      },
     },
     async (req) => orders.cancel(req.ctx, req.params.id),
   );

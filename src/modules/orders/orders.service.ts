@@ -148,7 +148,7 @@ export function createOrdersService(deps: {
       let number: number | undefined;
       let fanIds: string[] | undefined;
       if (text && /^\d{1,15}$/.test(text)) number = Number(text);
-      else if (text) fanIds = (await fans.list(ctx, { q: text, page: 1, pageSize: 100 } as Parameters<FansService['list']>[1])).items.map((f) => f.id);
+      else if (text) fanIds = (await fans.list(ctx, { q: text, page: 1, pageSize: 100 })).items.map((f) => f.id);
       const from = q.from ? new Date(`${q.from}T00:00:00Z`) : undefined;
       const to = q.to ? new Date(new Date(`${q.to}T00:00:00Z`).getTime() + DAY) : undefined;
       const { rows, total } = await repo.list(
