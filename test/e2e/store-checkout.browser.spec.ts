@@ -6,10 +6,18 @@ import { createOwner, deliverSandbox, signupFan } from '../factories.ts';
 import { checkout, putLine, sandboxPay } from '../orders-factories.ts';
 import { browserEnabled, LAPTOP, PHONE, shot, signInAs, useBrowser, watchConsoleErrors } from './browser.ts';
 
-/** Waits until nothing on the page is animating and the pointer is off every control. */
+/** Waits (up to 10 s: a toast leaving, a list refreshing) until nothing on the page is animating and the pointer is off every control; says what still moves if it does not stop. */
 async function still(page: Page) {
   await page.mouse.move(0, 0);
-  await expect.poll(() => page.evaluate<number>("document.getAnimations().filter((a) => a.playState === 'running').length")).toBe(0);
+  await expect
+    .poll(() => page.evaluate<number>("document.getAnimations().filter((a) => a.playState === 'running').length"), { timeout: 10_000 })
+    .toBe(0)
+    .catch(async (error: unknown) => {
+      const running = await page.evaluate<string>(
+        "JSON.stringify(document.getAnimations().filter((a) => a.playState === 'running').map((a) => [a.animationName ?? a.transitionProperty, a.effect?.target?.className]))",
+      );
+      throw new Error(`still animating: ${running}`, { cause: error });
+    });
 }
 
 /** Product pictures for the screenshots: coloured squares, from a server of their own (pictures are linked by address). */
@@ -271,19 +279,31 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     const page = await browser.context.newPage();
     await page.setViewportSize(PHONE);
     await setLanguage(page, browser.base, 'zh-CN');
+    // Five mugs of the three left: the cart keeps the line and both pages say what is wrong.
+    await page.goto(`${browser.base}/store/mug`);
+    await page.getByTestId('quantity-input').fill('5');
+    await page.getByTestId('add-to-cart').click();
+    await page.getByTestId('add-to-cart-problem').waitFor();
+    expect(await page.getByTestId('add-to-cart-problem').textContent()).toContain('仅剩 3 件');
     await page.goto(`${browser.base}/store/festival-tee`);
     await page.getByTestId('add-to-cart').waitFor();
     expect(await page.getByTestId('add-to-cart').textContent()).toContain('加入购物车');
     await still(page);
     await shot(page, 'orders-product-zh-phone');
     await page.getByTestId('add-to-cart').click();
-    await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
+    await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('6');
     await page.getByTestId('header-cart').click();
     await page.waitForURL(`${browser.base}/cart`);
-    await page.getByTestId('cart-line').waitFor();
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(2);
+    const mug = page.getByTestId('cart-line').filter({ hasText: 'Tea house mug' });
+    expect(await mug.getByTestId('cart-line-problem').textContent()).toContain('仅剩 3 件：请减少数量。');
     expect(await page.getByTestId('go-checkout').textContent()).toContain('去结算');
+    expect(await page.getByTestId('go-checkout').isDisabled()).toBe(true);
     await still(page);
     await shot(page, 'orders-cart-zh-phone');
+    await mug.getByTestId('cart-line-remove').click();
+    await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('go-checkout').isDisabled()).toBe(false);
     await page.getByTestId('go-checkout').click();
     await page.getByTestId('address-name').fill('李华');
     await page.getByTestId('address-phone').fill('138 0000 0000');

@@ -21,7 +21,8 @@ interface AddToCartProps {
 
 /**
  * Quantity and "Add to cart" under the variant picker: adds to what the cart already holds of
- * this variant; says so when the store has fewer left than asked for.
+ * this variant; says so when the store has fewer left than asked for (a 409 `store.out_of_stock`,
+ * or the cart's line marked short).
  */
 export function AddToCart({ variantId, inStock, cart, signedIn, onSignIn, onViewCart }: AddToCartProps) {
   const { t } = useTranslation();
@@ -41,8 +42,14 @@ export function AddToCart({ variantId, inStock, cart, signedIn, onSignIn, onView
     setLine.mutate(
       { variantId, quantity: Math.min(99, inCart + quantity) },
       {
-        onSuccess: () => {
+        onSuccess: (next) => {
           setQuantity(1);
+          // The cart keeps a line for more than is left (it says so there): say it here too.
+          const line = next.lines.find((l) => l.variantId === variantId);
+          if (line?.problem === 'short') {
+            setProblem(line.available > 0 ? t('orders.cart.problem.short', { count: line.available }) : t('orders.cart.problem.soldOut'));
+            return;
+          }
           void message.success({
             content: (
               <span data-testid="added-to-cart">
