@@ -4,18 +4,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../app.ts';
 import { createOwner, deliverSandbox, signupFan } from '../factories.ts';
 import { checkout, putLine, sandboxPay } from '../orders-factories.ts';
-import { browserEnabled, LAPTOP, PHONE, shot, signInAs, useBrowser, watchConsoleErrors } from './browser.ts';
+import { browserEnabled, LAPTOP, PHONE, seriousA11yViolations, shot, signInAs, useBrowser, watchConsoleErrors } from './browser.ts';
+
+/**
+ * Running animations of what can be seen: a spinner nobody sees (hidden, or a loading icon left
+ * at zero width after its request, which antd does now and then) moves nothing on the screen.
+ */
+const RUNNING =
+  "document.getAnimations().filter((a) => a.playState === 'running' && a.effect?.target?.checkVisibility?.() !== false && a.effect.target.getBoundingClientRect().width > 0)";
 
 /** Waits (up to 10 s: a toast leaving, a list refreshing) until nothing on the page is animating and the pointer is off every control; says what still moves if it does not stop. */
 async function still(page: Page) {
   await page.mouse.move(0, 0);
   await expect
-    .poll(() => page.evaluate<number>("document.getAnimations().filter((a) => a.playState === 'running').length"), { timeout: 10_000 })
+    .poll(() => page.evaluate<number>(`${RUNNING}.length`), { timeout: 10_000 })
     .toBe(0)
     .catch(async (error: unknown) => {
-      const running = await page.evaluate<string>(
-        "JSON.stringify(document.getAnimations().filter((a) => a.playState === 'running').map((a) => [a.animationName ?? a.transitionProperty, a.effect?.target?.className]))",
-      );
+      const running = await page.evaluate<string>(`JSON.stringify(${RUNNING}.map((a) => [a.animationName ?? a.transitionProperty, a.effect.target.className]))`);
       throw new Error(`still animating: ${running}`, { cause: error });
     });
 }
@@ -47,7 +52,8 @@ async function setLanguage(page: Page, base: string, lang: 'en' | 'zh-CN') {
 
 describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone and staff ship the order', () => {
   const t = useTestApp();
-  const browser = useBrowser(t);
+  // Without the CSP, axe-core can be injected into the pages.
+  const browser = useBrowser(t, { bypassCSP: true });
   const pictures = pictureServer();
   const system = () => t.container.ctx({ kind: 'system' });
 
@@ -101,6 +107,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     const page = await browser.context.newPage();
     await page.setViewportSize(PHONE);
     const consoleErrors = watchConsoleErrors(page);
+    const found: string[] = [];
     await setLanguage(page, browser.base, 'en');
 
     // The product page: out of stock says so, then size M, two of them, into the cart.
@@ -119,6 +126,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await page.getByTestId('added-to-cart').waitFor({ state: 'detached' });
     await still(page);
     await shot(page, 'orders-product-add-to-cart-en-phone');
+    found.push(...(await seriousA11yViolations(page)));
 
     // A mug too, then the cart from the header.
     await page.goto(`${browser.base}/store/mug`);
@@ -136,6 +144,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     expect(await page.getByTestId('total').textContent()).toBe('¥218.70');
     await still(page);
     await shot(page, 'orders-cart-en-phone');
+    found.push(...(await seriousA11yViolations(page)));
     // The mug goes out again.
     await page.getByTestId('cart-line').filter({ hasText: 'Tea house mug' }).getByTestId('cart-line-remove').click();
     await expect.poll(() => page.getByTestId('cart-line').count()).toBe(1);
@@ -157,6 +166,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await page.getByTestId('address-phone').fill('+86 138 0000 0000');
     await still(page);
     await shot(page, 'orders-checkout-en-phone');
+    found.push(...(await seriousA11yViolations(page)));
     // A double tap makes one order.
     await page.getByTestId('place-order').dblclick();
     await page.waitForURL(/\/sandbox\/pay\/.+lang=en/);
@@ -172,6 +182,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     expect(await page.getByTestId('order-address').textContent()).toContain('Zhongshan Rd 1, Room 302');
     await still(page);
     await shot(page, 'orders-order-paid-en-phone');
+    found.push(...(await seriousA11yViolations(page)));
     await expect.poll(() => page.getByTestId('cart-count').textContent()).not.toBe('2');
 
     // My orders: one order, paid.
@@ -185,6 +196,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     const number = (await row.getAttribute('data-number'))!;
     await still(page);
     await shot(page, 'orders-my-orders-en-phone');
+    found.push(...(await seriousA11yViolations(page)));
 
     // Staff, on a laptop, find the order by its number and ship it.
     await signInAs(browser, owner.cookie);
@@ -200,6 +212,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await expect.poll(() => staff.getByTestId('order-row').count()).toBe(1);
     await still(staff);
     await shot(staff, 'orders-console-list-en-laptop');
+    found.push(...(await seriousA11yViolations(staff)));
     await staff.getByTestId('order-row').first().click();
     await staff.getByTestId('order-ship').click();
     await staff.getByTestId('ship-carrier').fill('SF Express');
@@ -209,6 +222,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await staff.getByTestId('order-deliver').waitFor();
     await still(staff);
     await shot(staff, 'orders-console-drawer-shipped-en-laptop');
+    found.push(...(await seriousA11yViolations(staff)));
 
     // Another fan's paid order, shipped from a CSV: the dry run reports the unknown row and changes nothing, then apply.
     const other = await signupFan(t.app, { displayName: 'Gao' });
@@ -226,6 +240,7 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     expect(await staff.getByTestId('csv-errors').textContent()).toContain('999999');
     await still(staff);
     await shot(staff, 'orders-console-csv-dry-run-en-laptop');
+    found.push(...(await seriousA11yViolations(staff)));
     await staff.getByTestId('csv-apply').click();
     await expect.poll(() => staff.getByTestId('csv-result').textContent()).toContain('1 order marked shipped');
     await staff.keyboard.press('Escape');
@@ -269,6 +284,8 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     await page.getByTestId('order-status-shipped').waitFor();
     await still(page);
     await shot(page, 'orders-order-shipped-en-phone');
+    found.push(...(await seriousA11yViolations(page)));
+    expect(found).toEqual([]);
     expect(consoleErrors).toEqual([]);
   }, 180_000);
 
