@@ -82,7 +82,7 @@ export function MyOrderPage() {
     <Flex vertical gap={16}>
       {back}
       {paying || qr ? <OrderWait order={order.data} /> : null}
-      <OrderView order={order.data} onExpired={onExpired} />
+      <OrderView order={order.data} confirming={(paying || Boolean(qr)) && waiting} onExpired={onExpired} />
       <PayQrModal codeUrl={waiting || order.data.status === 'pending_payment' ? qr : null} onClose={closeQr} />
     </Flex>
   );

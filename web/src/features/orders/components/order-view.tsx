@@ -15,9 +15,10 @@ import { usePayAction } from './use-pay-action';
 
 /**
  * One of the fan's orders: its number and status, its steps, what to do now (pay before the
- * deadline, or cancel), the tracking number once shipped, its lines, totals and address.
+ * deadline, or cancel), the tracking number once shipped, its lines, totals and address. While a
+ * payment is being confirmed, "Pay now" steps back (a second payment would only be refunded).
  */
-export function OrderView({ order, onExpired }: { order: Order; onExpired: () => void }) {
+export function OrderView({ order, confirming = false, onExpired }: { order: Order; confirming?: boolean; onExpired: () => void }) {
   const { t } = useTranslation();
   const { message, modal } = App.useApp();
   const screens = Grid.useBreakpoint();
@@ -62,7 +63,7 @@ export function OrderView({ order, onExpired }: { order: Order; onExpired: () =>
               <Flex gap={8} wrap>
                 {order.canPay ? (
                   <Button
-                    type="primary"
+                    type={confirming ? 'default' : 'primary'}
                     size="large"
                     loading={pay.isPending}
                     onClick={() => pay.mutate(order.id, { onSuccess: follow, onError: (error) => showError(error) })}
