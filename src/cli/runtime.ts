@@ -40,6 +40,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     sandboxSecret,
     wechatpay,
     stripe: config.stripe,
+    redisUrl: config.redisUrl,
   });
   return {
     config,
@@ -50,6 +51,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     async close() {
       // A job this command sent and began here finishes, or goes back to the queue.
       await container.queue.stop();
+      await container.gate.close();
       await database.close();
     },
   };

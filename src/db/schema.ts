@@ -17,3 +17,4 @@ export * from '../modules/ledger/ledger.table.ts';
 export * from '../modules/payments/payments.table.ts';
 export * from '../modules/memberships/memberships.table.ts';
 export * from '../modules/store/store.table.ts';
+export * from '../modules/festival/festival.table.ts';

@@ -28,6 +28,8 @@ export const activityData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('membership_canceled'), data: membershipTier.extend({ reason: z.string() }) }),
   z.object({ kind: z.literal('membership_expired'), data: membershipTier }),
   z.object({ kind: z.literal('membership_refunded'), data: membershipTier.extend({ amountMinor: z.number().int(), currency: z.string() }) }),
+  // The festival: a reservation (预约) of one item, the festival and SKU by id and by name at the time.
+  z.object({ kind: z.literal('festival_reserved'), data: z.object({ festivalId: z.string(), festival: z.string(), itemId: z.string(), sku: z.string() }) }),
 ]);
 /**
  * Activities the fan did not do themselves (the system or staff did): not counted as the fan

@@ -17,6 +17,7 @@ const KIND_LABELS = {
   membership_canceled: 'activity.kind.membership_canceled',
   membership_expired: 'activity.kind.membership_expired',
   membership_refunded: 'activity.kind.membership_refunded',
+  festival_reserved: 'activity.kind.festival_reserved',
 } as const;
 
 /** The same, as the fan reads their own timeline: in their words, not the CRM's. */
@@ -33,6 +34,7 @@ const FAN_KIND_LABELS = {
   membership_canceled: 'activity.fan.membershipCanceled',
   membership_expired: 'activity.fan.membershipExpired',
   membership_refunded: 'activity.fan.membershipRefunded',
+  festival_reserved: 'activity.fan.festivalReserved',
 } as const satisfies Record<keyof typeof KIND_LABELS, string>;
 
 type KnownKind = keyof typeof KIND_LABELS;
@@ -80,10 +82,13 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
       const move = levelMove(activity);
       // Membership activities name the tier as it was called then.
       const tier = typeof activity.data.tier === 'string' ? activity.data.tier : '';
+      // Festival reservations name the festival and the SKU as they were then.
+      const text = (key: string) => (typeof activity.data[key] === 'string' ? (activity.data[key] as string) : '');
+      const names = { tier, festival: text('festival'), sku: text('sku') };
       if (fan) {
         if (move)
           return move.to > move.from ? t('activity.fan.levelUp', { level: levelName(move.to) }) : t('activity.fan.levelDown', { level: levelName(move.to) });
-        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], { tier }) : null;
+        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], names) : null;
       }
       if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
       if (isMembershipKind(activity.kind) && typeof activity.data.tier === 'string') {
@@ -92,7 +97,7 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
         return t(MEMBERSHIP_LABELS[activity.kind], { tier, from: typeof fromTier === 'string' ? fromTier : '' });
       }
       if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
-      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], { tier }) : null;
+      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], names) : null;
     },
     [t, levelName, fan],
   );
