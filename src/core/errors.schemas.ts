@@ -160,7 +160,6 @@ export const ERROR_CODES = {
   'festival.canceled': entry(409, () => 'This festival was canceled: it can no longer be changed'),
   'festival.ended': entry(409, () => 'This festival is over'),
   'festival.sale_opened': entry(409, () => 'The sale has opened: items, quotas and dates can no longer change'),
-  'festival.not_published': entry(409, () => 'The festival is not published'),
   'festival.reservation_not_required': entry(409, () => 'This festival does not take reservations: every fan may take part'),
   'festival.reservations_closed': entry(409, () => 'Reservations for this festival are closed'),
 

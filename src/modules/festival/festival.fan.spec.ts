@@ -108,6 +108,16 @@ describe('festivals on the fan site: the page, eligibility, reservations', () =>
     expect((await admin('GET', `/festivals/${festival.id}`)).json().items[0].reservations).toBe(1);
   });
 
+  it('many reservations of one item by one fan at the same moment are one, with one activity', async () => {
+    await setUp({ requiresReservation: true });
+    const fan = await signupFan(t.app);
+    const answers = await Promise.all(Array.from({ length: 8 }, () => reservation('PUT', fan.cookie)));
+    expect(answers.map((r) => r.statusCode)).toEqual(Array(8).fill(200));
+    expect((await admin('GET', `/festivals/${festival.id}`)).json().items[0].reservations).toBe(1);
+    const timeline = (await call(t.app)('GET', '/api/fan/activities', fan.cookie)).json();
+    expect(timeline.items.filter((a: { kind: string }) => a.kind === 'festival_reserved')).toHaveLength(1);
+  });
+
   it('reservations need a signed-in fan, a festival that takes them, and an item of it', async () => {
     await setUp();
     const fan = await signupFan(t.app);

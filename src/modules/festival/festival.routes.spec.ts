@@ -114,6 +114,20 @@ describe('festivals in the console: drafts, items, publishing holds the quotas',
     expect(codeOf(await req('PUT', `/festivals/${f.id}`, festivalInput()))).toEqual([409, 'festival.canceled']);
   });
 
+  it('publishing, canceling and unpublishing at the same moment hold and release the stock once', async () => {
+    const f = await withItems();
+    const publishes = await Promise.all([1, 2, 3, 4].map(() => req('POST', `/festivals/${f.id}/publish`)));
+    expect(publishes.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
+    expect([await available(product.m), await available(product.l)]).toEqual([10, 0]);
+    const ends = await Promise.all([
+      req('POST', `/festivals/${f.id}/cancel`),
+      req('POST', `/festivals/${f.id}/unpublish`),
+      req('POST', `/festivals/${f.id}/cancel`),
+    ]);
+    expect(ends.every((r) => r.statusCode === 200)).toBe(true);
+    expect([await available(product.m), await available(product.l)]).toEqual([20, 5]);
+  });
+
   it('publishing more than the stock is refused with every hold unchanged', async () => {
     const f = await draft();
     await req('POST', `/festivals/${f.id}/items`, { variantId: product.m, priceMinor: 5_900, quota: 10, perFanLimit: 2 });

@@ -243,15 +243,16 @@ export function createFestivalService(deps: FestivalDeps) {
         const v = variants.get(i.variantId);
         if (!v?.onSale) throw new AppError('festival.variant_not_on_sale', { sku: v?.sku ?? i.variantId });
       }
-      await inTransaction(ctx, async (tx) => {
-        const moved = await repo.moveStatus(tx.db, id, 'draft', 'published', tx.now());
-        if (!moved) throw new AppError('festival.not_published');
+      // A publish or cancel at the same moment moved it first: that one holds (or not), this one changes nothing.
+      const moved = await inTransaction(ctx, async (tx) => {
+        if (!(await repo.moveStatus(tx.db, id, 'draft', 'published', tx.now()))) return false;
         await stock.hold(
           tx,
           items.map((i) => ({ variantId: i.variantId, quantity: i.quota })),
         );
+        return true;
       });
-      for (const i of items) await gate.load(i.id, freshState(i));
+      if (moved) for (const i of items) await gate.load(i.id, freshState(i));
       return dto(ctx, id);
     },
 
@@ -286,15 +287,16 @@ export function createFestivalService(deps: FestivalDeps) {
    */
   async function releaseAll(ctx: Ctx, f: FestivalRow, to: 'draft' | 'canceled') {
     const items = await repo.itemsOf(ctx.db, [f.id]);
-    await inTransaction(ctx, async (tx) => {
-      const moved = await repo.moveStatus(tx.db, f.id, 'published', to, tx.now());
-      if (!moved) throw new AppError('festival.not_published');
+    // Another unpublish or cancel at the same moment moved it first: it released the holds.
+    const moved = await inTransaction(ctx, async (tx) => {
+      if (!(await repo.moveStatus(tx.db, f.id, 'published', to, tx.now()))) return false;
       await stock.release(
         tx,
         items.map((i) => ({ variantId: i.variantId, quantity: i.quota })),
       );
+      return true;
     });
-    for (const i of items) await gate.drop(i.id);
+    if (moved) for (const i of items) await gate.drop(i.id);
   }
 }
 export type FestivalService = ReturnType<typeof createFestivalService>;
