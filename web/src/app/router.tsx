@@ -37,6 +37,9 @@ const MembershipsPage = lazyPage(() => import('./routes/console/memberships'), '
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 const StorePage = lazyPage(() => import('./routes/console/store'), 'StorePage');
 const ProductEditorPage = lazyPage(() => import('./routes/console/product'), 'ProductEditorPage');
+const FestivalsPage = lazyPage(() => import('./routes/console/festivals'), 'FestivalsPage');
+const FestivalEditorPage = lazyPage(() => import('./routes/console/festival'), 'FestivalEditorPage');
+const FestivalPage = lazyPage(() => import('./routes/fan/festival'), 'FestivalPage');
 const StoreShelfPage = lazyPage(() => import('./routes/fan/store'), 'StoreShelfPage');
 const StoreProductPage = lazyPage(() => import('./routes/fan/store-product'), 'StoreProductPage');
 const CartPage = lazyPage(() => import('./routes/fan/cart'), 'CartPage');
@@ -62,6 +65,7 @@ export function AppRoutes() {
         <Route path="checkout" element={<CheckoutPage />} />
         <Route path="orders" element={<MyOrdersPage />} />
         <Route path="orders/:id" element={<MyOrderPage />} />
+        <Route path="festivals/:slug" element={<FestivalPage />} />
         <Route path="*" element={<NotFoundPage home="/" />} />
       </Route>
 
@@ -90,6 +94,9 @@ export function AppRoutes() {
           <Route path="store/products/new" element={<ProductEditorPage />} />
           <Route path="store/products/:id" element={<ProductEditorPage />} />
           <Route path="orders" element={<OrdersPage />} />
+          <Route path="festivals" element={<FestivalsPage />} />
+          <Route path="festivals/new" element={<FestivalEditorPage />} />
+          <Route path="festivals/:id" element={<FestivalEditorPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

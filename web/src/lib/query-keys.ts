@@ -27,6 +27,9 @@ export const queryKeys = {
   storeProducts: (params: Record<string, unknown>) => ['store', 'products', params] as const,
   storeProduct: (slug: string) => ['store', 'product', slug] as const,
   storeCategories: ['store', 'categories'] as const,
+  /** The fan site's festivals: eligibility and reservations depend on who reads them. */
+  festivals: ['festivals'] as const,
+  festival: (slug: string) => ['festivals', 'detail', slug] as const,
 
   consoleSetup: ['console-setup'] as const,
   invitationPreview: (token: string) => ['invitation-preview', token] as const,
@@ -86,6 +89,9 @@ export const queryKeys = {
   consoleOrders: ['console', 'orders'] as const,
   consoleOrderList: (params: Record<string, unknown>) => ['console', 'orders', 'list', params] as const,
   consoleOrder: (id: string) => ['console', 'orders', 'detail', id] as const,
+  consoleFestivals: ['console', 'festivals'] as const,
+  consoleFestivalList: (params: Record<string, unknown>) => ['console', 'festivals', 'list', params] as const,
+  consoleFestival: (id: string) => ['console', 'festivals', 'detail', id] as const,
   /** Membership tiers, archived ones too (staff). */
   /** How far the figures derived from the activity stream are behind. */
   consoleStream: ['console', 'stream'] as const,
