@@ -153,15 +153,17 @@ describe.skipIf(!browserEnabled)('browser: the console CRM pages a community man
     await expect.poll(() => page.getByTestId('segment-count').getAttribute('data-count')).toBe('2');
     await shot(page, 'console-segment-membership-en');
     await page.getByTestId('segment-save').click();
-    const table = page.getByTestId('segments-table');
-    await table.getByText('Gold members').waitFor();
-    await expect.poll(() => table.textContent()).toContain('Membership: Active');
-    expect(await table.textContent()).toContain('Tier: Gold');
-    await table.getByText('Gold members').click();
+    // Saving opens the new segment's page (the list shows it for a moment first, or not at all).
     await expect.poll(() => page.getByTestId('segment-detail-count').textContent()).toContain('2');
     await page.getByText('Gold Zhang').waitFor();
     await page.getByText('Comped Chen').waitFor();
     await shot(page, 'console-segment-members-en');
+    // The list names the segment with its conditions.
+    await page.goto(`${browser.base}/console/segments`);
+    const table = page.getByTestId('segments-table');
+    await table.getByText('Gold members').waitFor();
+    await expect.poll(() => table.textContent()).toContain('Membership: Active');
+    expect(await table.textContent()).toContain('Tier: Gold');
 
     // The ladder names the tier: "Gold or above", and a fan's tier by its name.
     await page.goto(`${browser.base}/console/super-fans`);
