@@ -70,6 +70,12 @@ import { createCheckoutWorkflow } from './modules/orders/checkout.workflow.ts';
 import { createOrderMoney } from './modules/orders/order-refunds.ts';
 import { createOrdersService } from './modules/orders/orders.service.ts';
 import { createShipments } from './modules/orders/shipments.ts';
+import { festivalRepository } from './modules/festival/festival.repository.ts';
+import { createFestivalService } from './modules/festival/festival.service.ts';
+import { createFestivalSiteService } from './modules/festival/festival-site.service.ts';
+import { earlyAccessOf, type CatalogueVariant, type FestivalCatalogue } from './modules/festival/festival-ports.ts';
+import { createFestivalGate } from './modules/festival/gate/create-gate.ts';
+import type { FestivalGate } from './modules/festival/gate/festival-gate.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -94,7 +100,40 @@ export type ContainerOptions = {
   orderPaymentWindowMinutes?: number;
   /** The job queue's polling, shutdown grace and maintenance intervals (tests shorten them). */
   queue?: QueueSettings;
+  /** The festival's gate in Redis (REDIS_URL); without it, this process's own. */
+  redisUrl?: string;
+  /** Prefix of the gate's Redis keys (tests give each run its own). */
+  gateKeyPrefix?: string;
 };
+
+/**
+ * The festival reads variants through the store's repository (the store has no lookup by id for
+ * other modules yet). Cost: 2 queries per variant; festivals hold tens of items.
+ */
+function festivalCatalogue(): FestivalCatalogue {
+  return {
+    async variants(ctx, ids) {
+      const found = await Promise.all(
+        ids.map(async (id): Promise<CatalogueVariant | null> => {
+          const v = await storeRepository.findVariant(ctx.db, id);
+          const p = v && (await storeRepository.findProduct(ctx.db, v.productId));
+          if (!v || !p) return null;
+          return {
+            id: v.id,
+            sku: v.sku,
+            name: v.name,
+            priceMinor: v.priceMinor,
+            currency: v.currency,
+            available: v.stock - v.reserved,
+            onSale: v.active && v.archivedAt === null && p.status === 'published',
+            product: { title: p.title, slug: p.slug, image: p.images[0] ?? null },
+          };
+        }),
+      );
+      return new Map(found.filter((v): v is CatalogueVariant => v !== null).map((v) => [v.id, v]));
+    },
+  };
+}
 
 /** Composition root shared by the server, the CLI, jobs and tests. */
 export function createContainer(database: Database, options: ContainerOptions) {
@@ -177,6 +216,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
     }),
   });
   const shipments = createShipments({ repo: ordersRepository, orders });
+  const gate: FestivalGate = createFestivalGate({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  const festivalMembership = {
+    earlyAccessMinutes: async (ctx: Ctx) => earlyAccessOf(await memberships.heldTier(ctx)),
+    longestEarlyAccessMinutes: async (ctx: Ctx) => Math.max(0, ...(await tiers.offered(ctx)).map(earlyAccessOf)),
+  };
+  const catalogue = festivalCatalogue();
+  const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate });
+  const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
   const services = {
     auth,
@@ -211,6 +258,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     orders,
     orderMoney,
     shipments,
+    festivals,
+    festivalSite,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);
@@ -224,6 +273,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     jobs,
     /** The activity stream's consumers (polling started by serve; tests `drain()` it). */
     stream,
+    /** The festival's gate (closed by whoever closes the container). */
+    gate,
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

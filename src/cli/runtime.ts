@@ -41,6 +41,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     wechatpay,
     stripe: config.stripe,
     orderPaymentWindowMinutes: config.orderPaymentWindowMinutes,
+    redisUrl: config.redisUrl,
   });
   return {
     config,
@@ -51,6 +52,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     async close() {
       // A job this command sent and began here finishes, or goes back to the queue.
       await container.queue.stop();
+      await container.gate.close();
       await database.close();
     },
   };

@@ -146,6 +146,22 @@ export const ERROR_CODES = {
   'store.product_published': entry(409, () => 'Unpublish the product before deleting it'),
   'store.product_ordered': entry(409, () => 'This product has been ordered: unpublish it instead of deleting it'),
   'store.out_of_stock': entry(409, (p) => `Only ${p.available} of ${p.sku} left: fewer than asked for`, { sku: z.string(), available: z.number().int() }),
+  'festival.not_found': entry(404, () => 'Festival not found'),
+  'festival.item_not_found': entry(404, () => 'Festival item not found'),
+  'festival.slug_taken': entry(409, (p) => `Another festival already has the address ${p.slug}`, { slug: z.string() }),
+  'festival.item_taken': entry(409, (p) => `${p.sku} is already on sale at this festival`, { sku: z.string() }),
+  'festival.price_above_list': entry(409, (p) => `The festival price of ${p.sku} must not be above its list price`, {
+    sku: z.string(),
+    listMinor: z.number().int(),
+  }),
+  'festival.variant_not_on_sale': entry(409, (p) => `${p.sku} is not on sale in the store (publish its product, activate the variant)`, { sku: z.string() }),
+  'festival.no_items': entry(409, () => 'Add an item before publishing the festival'),
+  'festival.starts_in_past': entry(409, () => 'The festival must start in the future to be published'),
+  'festival.canceled': entry(409, () => 'This festival was canceled: it can no longer be changed'),
+  'festival.ended': entry(409, () => 'This festival is over'),
+  'festival.sale_opened': entry(409, () => 'The sale has opened: items, quotas and dates can no longer change'),
+  'festival.reservation_not_required': entry(409, () => 'This festival does not take reservations: every fan may take part'),
+  'festival.reservations_closed': entry(409, () => 'Reservations for this festival are closed'),
 
   // Cart, checkout and orders
   'cart.full': entry(409, (p) => `A cart holds at most ${p.max} different items: check out or remove some first`, { max: z.number().int() }),

@@ -18,3 +18,4 @@ export * from '../modules/payments/payments.table.ts';
 export * from '../modules/memberships/memberships.table.ts';
 export * from '../modules/store/store.table.ts';
 export * from '../modules/orders/orders.table.ts';
+export * from '../modules/festival/festival.table.ts';

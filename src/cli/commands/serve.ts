@@ -36,6 +36,7 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     await container.services.fanImports.stop();
     await app.close();
     await container.stream.stop();
+    await container.gate.close();
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });

@@ -223,7 +223,7 @@ export function createLoyaltyService(deps: {
         if (ids.length === 0) break;
         const totals = await timeline.signalTotals(tx, ids, timeZone, upTo);
         await repo.setTotals(tx.db, ids, totals);
-        // Purchase signals follow the orders (triggers, migration 0026): recounted from them too.
+        // Purchase signals follow the orders (triggers, migration 0027): recounted from them too.
         await repo.syncPurchases(tx.db, ids);
         after = ids.at(-1)!;
       }

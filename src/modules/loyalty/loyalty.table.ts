@@ -44,7 +44,7 @@ export const fanSignals = pgTable(
     fansReferred: integer('fans_referred').notNull().default(0),
     /**
      * The fan's store purchases, kept by triggers on `orders` in the transaction that changes an
-     * order (migration 0026): orders paid and not fully refunded (status paid, shipped or
+     * order (migration 0027): orders paid and not fully refunded (status paid, shipped or
      * delivered); spend is their totals less what was refunded, in the store's currency (CNY)
      * only — an order in another currency counts as a purchase but adds nothing to spend.
      * First and last purchase: when the first and latest of those orders were paid.

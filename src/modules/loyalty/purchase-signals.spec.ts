@@ -9,7 +9,7 @@ type Fan = Awaited<ReturnType<typeof signupFan>>;
 type Signals = { purchases: number; spend_minor: number; first_purchase_at: string | null; last_purchase_at: string | null };
 
 /**
- * A fan's store purchases in fan_signals (migration 0026's triggers on orders): kept in the
+ * A fan's store purchases in fan_signals (migration 0027's triggers on orders): kept in the
  * transaction that changes the order, read by loyalty rules (purchases, spend), the fan page and
  * a rebuild that reaches the same values.
  */

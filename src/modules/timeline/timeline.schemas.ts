@@ -36,6 +36,8 @@ export const activityData = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('order_delivered'), data: orderRef }),
   z.object({ kind: z.literal('order_canceled'), data: orderRef.extend({ reason: z.string() }) }),
   z.object({ kind: z.literal('order_refunded'), data: orderRef.extend({ amountMinor: z.number().int(), currency: z.string() }) }),
+  // The festival: a reservation (预约) of one item, the festival and SKU by id and by name at the time.
+  z.object({ kind: z.literal('festival_reserved'), data: z.object({ festivalId: z.string(), festival: z.string(), itemId: z.string(), sku: z.string() }) }),
 ]);
 /**
  * Activities the fan did not do themselves (the system or staff did): not counted as the fan

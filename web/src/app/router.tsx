@@ -37,8 +37,16 @@ const MembershipsPage = lazyPage(() => import('./routes/console/memberships'), '
 const SettingsPage = lazyPage(() => import('./routes/console/settings'), 'SettingsPage');
 const StorePage = lazyPage(() => import('./routes/console/store'), 'StorePage');
 const ProductEditorPage = lazyPage(() => import('./routes/console/product'), 'ProductEditorPage');
+const FestivalsPage = lazyPage(() => import('./routes/console/festivals'), 'FestivalsPage');
+const FestivalEditorPage = lazyPage(() => import('./routes/console/festival'), 'FestivalEditorPage');
+const FestivalPage = lazyPage(() => import('./routes/fan/festival'), 'FestivalPage');
 const StoreShelfPage = lazyPage(() => import('./routes/fan/store'), 'StoreShelfPage');
 const StoreProductPage = lazyPage(() => import('./routes/fan/store-product'), 'StoreProductPage');
+const CartPage = lazyPage(() => import('./routes/fan/cart'), 'CartPage');
+const CheckoutPage = lazyPage(() => import('./routes/fan/checkout'), 'CheckoutPage');
+const MyOrdersPage = lazyPage(() => import('./routes/fan/orders'), 'MyOrdersPage');
+const MyOrderPage = lazyPage(() => import('./routes/fan/order'), 'MyOrderPage');
+const OrdersPage = lazyPage(() => import('./routes/console/orders'), 'OrdersPage');
 
 export function AppRoutes() {
   return (
@@ -53,6 +61,11 @@ export function AppRoutes() {
         <Route path="membership" element={<MembershipPage />} />
         <Route path="store" element={<StoreShelfPage />} />
         <Route path="store/:slug" element={<StoreProductPage />} />
+        <Route path="cart" element={<CartPage />} />
+        <Route path="checkout" element={<CheckoutPage />} />
+        <Route path="orders" element={<MyOrdersPage />} />
+        <Route path="orders/:id" element={<MyOrderPage />} />
+        <Route path="festivals/:slug" element={<FestivalPage />} />
         <Route path="*" element={<NotFoundPage home="/" />} />
       </Route>
 
@@ -80,6 +93,10 @@ export function AppRoutes() {
           <Route path="store" element={<StorePage />} />
           <Route path="store/products/new" element={<ProductEditorPage />} />
           <Route path="store/products/:id" element={<ProductEditorPage />} />
+          <Route path="orders" element={<OrdersPage />} />
+          <Route path="festivals" element={<FestivalsPage />} />
+          <Route path="festivals/new" element={<FestivalEditorPage />} />
+          <Route path="festivals/:id" element={<FestivalEditorPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

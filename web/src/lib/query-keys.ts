@@ -11,6 +11,11 @@ export const queryKeys = {
   fanMembership: ['fan', 'membership'] as const,
   fanGifts: ['fan', 'membership-gifts'] as const,
   fanMembershipPurchase: (id: string) => ['fan', 'membership', 'purchase', id] as const,
+  /** The fan's cart (the header's badge reads its count) and their orders. */
+  fanCart: ['fan', 'cart'] as const,
+  fanOrders: ['fan', 'orders'] as const,
+  fanOrderList: (params: Record<string, unknown>) => ['fan', 'orders', 'list', params] as const,
+  fanOrder: (id: string) => ['fan', 'orders', 'detail', id] as const,
   /** The tiers on offer and how paying works (public). */
   membershipOffer: ['membership-offer'] as const,
   /** Published articles as the fan site sees them. */
@@ -22,6 +27,9 @@ export const queryKeys = {
   storeProducts: (params: Record<string, unknown>) => ['store', 'products', params] as const,
   storeProduct: (slug: string) => ['store', 'product', slug] as const,
   storeCategories: ['store', 'categories'] as const,
+  /** The fan site's festivals: eligibility and reservations depend on who reads them. */
+  festivals: ['festivals'] as const,
+  festival: (slug: string) => ['festivals', 'detail', slug] as const,
 
   consoleSetup: ['console-setup'] as const,
   invitationPreview: (token: string) => ['invitation-preview', token] as const,
@@ -77,6 +85,13 @@ export const queryKeys = {
   consoleStoreProductList: (params: Record<string, unknown>) => ['console', 'store', 'products', params] as const,
   consoleStoreProduct: (id: string) => ['console', 'store', 'detail', id] as const,
   consoleStoreCategories: ['console', 'store', 'categories'] as const,
+  /** The store's orders: a shipment, a refund or a cancel refreshes the list and the order. */
+  consoleOrders: ['console', 'orders'] as const,
+  consoleOrderList: (params: Record<string, unknown>) => ['console', 'orders', 'list', params] as const,
+  consoleOrder: (id: string) => ['console', 'orders', 'detail', id] as const,
+  consoleFestivals: ['console', 'festivals'] as const,
+  consoleFestivalList: (params: Record<string, unknown>) => ['console', 'festivals', 'list', params] as const,
+  consoleFestival: (id: string) => ['console', 'festivals', 'detail', id] as const,
   /** Membership tiers, archived ones too (staff). */
   /** How far the figures derived from the activity stream are behind. */
   consoleStream: ['console', 'stream'] as const,

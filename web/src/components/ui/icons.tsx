@@ -70,6 +70,10 @@ import {
   UserOutlined as AntdUserOutlined,
   WalletOutlined as AntdWalletOutlined,
   WarningOutlined as AntdWarningOutlined,
+  MinusOutlined as AntdMinusOutlined,
+  ShoppingCartOutlined as AntdShoppingCartOutlined,
+  CarOutlined as AntdCarOutlined,
+  ShoppingOutlined as AntdShoppingOutlined,
 } from '@ant-design/icons';
 import type { ComponentProps, ComponentType } from 'react';
 
@@ -147,3 +151,7 @@ export const UserDeleteOutlined = decorative(AntdUserDeleteOutlined);
 export const UserOutlined = decorative(AntdUserOutlined);
 export const WalletOutlined = decorative(AntdWalletOutlined);
 export const WarningOutlined = decorative(AntdWarningOutlined);
+export const MinusOutlined = decorative(AntdMinusOutlined);
+export const ShoppingCartOutlined = decorative(AntdShoppingCartOutlined);
+export const CarOutlined = decorative(AntdCarOutlined);
+export const ShoppingOutlined = decorative(AntdShoppingOutlined);

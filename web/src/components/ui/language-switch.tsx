@@ -28,7 +28,8 @@ export function LanguageSwitch() {
       prefix={compact ? undefined : <GlobalOutlined />}
       variant="borderless"
       popupMatchSelectWidth={false}
-      style={{ minWidth: compact ? 52 : 112 }}
+      size={compact ? 'small' : 'middle'}
+      style={{ minWidth: compact ? 40 : 112 }}
     />
   );
 }

@@ -12,6 +12,7 @@ import {
   RiseOutlined,
   ShareAltOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
@@ -31,6 +32,8 @@ const PAGES = [
   { key: '/console/revenue', icon: <RiseOutlined />, label: 'nav.revenue' },
   { key: '/console/memberships', icon: <IdcardOutlined />, label: 'nav.memberships' },
   { key: '/console/store', icon: <ShopOutlined />, label: 'nav.store' },
+  { key: '/console/orders', icon: <ShoppingCartOutlined />, label: 'nav.orders' },
+  { key: '/console/festivals', icon: <GiftOutlined />, label: 'nav.festival' },
   { key: '/console/payments', icon: <WalletOutlined />, label: 'nav.payments' },
   { key: '/console/ledger', icon: <AccountBookOutlined />, label: 'nav.ledger' },
   { key: '/console/staff', icon: <SolutionOutlined />, label: 'nav.staff' },
@@ -40,7 +43,6 @@ const PAGES = [
 
 /** Areas on the roadmap: listed so staff see where the console is going, not clickable yet. */
 const COMING_NEXT = [
-  { key: 'festival', icon: <GiftOutlined />, label: 'nav.festival' },
   { key: 'word-of-mouth', icon: <ShareAltOutlined />, label: 'nav.wordOfMouth' },
   { key: 'community', icon: <CommentOutlined />, label: 'nav.community' },
   { key: 'events', icon: <CalendarOutlined />, label: 'nav.events' },

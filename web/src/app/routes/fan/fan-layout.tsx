@@ -7,7 +7,9 @@ import { BrandMark } from '../../../components/ui/brand-mark';
 import { LanguageSwitch } from '../../../components/ui/language-switch';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useChannel } from '../../../features/channel/api/get-channel';
+import { useMe } from '../../../features/fans/api/get-me';
 import { FanAccountMenu } from '../../../features/fans/components/fan-account-menu';
+import { CartButton } from '../../../features/orders/components/cart-button';
 
 const PRODUCT_NAME = 'Fanbase';
 
@@ -21,7 +23,9 @@ export function FanLayout() {
   const onArticles = location.pathname.startsWith('/articles');
   const onMembership = location.pathname.startsWith('/membership');
   const onStore = location.pathname === '/store' || location.pathname.startsWith('/store/');
+  const onCart = location.pathname === '/cart' || location.pathname === '/checkout';
   const channel = useChannel();
+  const me = useMe();
   const channelName = channel.data?.name ?? '';
 
   return (
@@ -32,7 +36,7 @@ export function FanLayout() {
           top: 0,
           zIndex: 10,
           borderBottom: `1px solid ${token.colorBorderSecondary}`,
-          // A phone's header holds the name, three links, the language and the account: every pixel counts there.
+          // A phone's header holds the name, three links, the cart, the language and the account: every pixel counts there.
           paddingInline: screens.sm ? 'clamp(12px, 4vw, 32px)' : 12,
         }}
       >
@@ -44,10 +48,10 @@ export function FanLayout() {
               event.preventDefault();
               void navigate('/');
             }}
-            style={{ display: 'flex', alignItems: 'center', gap: screens.sm ? 10 : 6, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
+            style={{ display: 'flex', alignItems: 'center', gap: screens.sm ? 10 : 4, minWidth: 0, flex: '0 1 auto', color: 'inherit' }}
             data-testid="header-home"
           >
-            <BrandMark size={screens.sm ? 32 : 28} />
+            <BrandMark size={screens.sm ? 32 : 24} />
             <Typography.Text strong ellipsis style={{ fontSize: screens.sm ? 17 : 16, maxWidth: 280, minWidth: 0 }} data-testid="header-channel-name">
               {channelName || t('fanSite.home')}
             </Typography.Text>
@@ -104,6 +108,7 @@ export function FanLayout() {
             >
               {screens.sm ? t('fanSite.membership') : null}
             </Button>
+            {me.data ? <CartButton active={onCart} onOpen={() => void navigate('/cart')} /> : null}
             <LanguageSwitch />
             <FanAccountMenu />
           </Flex>

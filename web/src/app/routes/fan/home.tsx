@@ -7,6 +7,7 @@ import { RouterLink } from '../../../components/ui/router-link';
 import { LatestArticles } from '../../../features/articles/components/latest-articles';
 import { useChannel } from '../../../features/channel/api/get-channel';
 import { ChannelHero } from '../../../features/channel/components/channel-hero';
+import { FestivalBanner } from '../../../features/festival/components/festival-banner';
 import { useMe } from '../../../features/fans/api/get-me';
 import { FollowButton } from '../../../features/fans/components/follow-button';
 import { useDateFormat } from '../../../lib/format-date';
@@ -55,6 +56,7 @@ export function HomePage() {
           {t('fanSite.accountHint')} <RouterLink to="/me">{t('fanSite.myAccount')}</RouterLink>
         </Typography.Paragraph>
       ) : null}
+      <FestivalBanner />
       <LatestArticles feedPath="/articles" />
     </Flex>
   );

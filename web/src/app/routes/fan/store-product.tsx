@@ -6,9 +6,13 @@ import { ErrorResult } from '../../../components/ui/error-result';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { RouterLink } from '../../../components/ui/router-link';
 import { useChannel } from '../../../features/channel/api/get-channel';
+import { useMe } from '../../../features/fans/api/get-me';
+import { useCart } from '../../../features/orders/api/get-cart';
+import { AddToCart } from '../../../features/orders/components/add-to-cart';
 import { useStoreProduct } from '../../../features/store/api/get-store-product';
 import { StoreProductView } from '../../../features/store/components/store-product-view';
 import { isApiError } from '../../../lib/api-client';
+import { withNext } from '../../../lib/safe-next';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** One product of the store, by its address: pictures, prices for the reader, variants, description. */
@@ -18,6 +22,8 @@ export function StoreProductPage() {
   const { slug = '' } = useParams();
   const product = useStoreProduct(slug);
   const channel = useChannel();
+  const me = useMe();
+  const cart = useCart({ enabled: Boolean(me.data) });
   useDocumentTitle(product.data?.title, channel.data?.name);
 
   const back = (
@@ -57,7 +63,21 @@ export function StoreProductPage() {
   return (
     <Flex vertical gap={16}>
       {back}
-      <StoreProductView product={product.data} membershipHref="/membership" />
+      <StoreProductView
+        product={product.data}
+        membershipHref="/membership"
+        purchase={(variant) => (
+          <AddToCart
+            key={variant.id}
+            variantId={variant.id}
+            inStock={variant.inStock}
+            cart={cart.data}
+            signedIn={Boolean(me.data)}
+            onSignIn={() => void navigate(withNext('/signup', `/store/${slug}`))}
+            onViewCart={() => void navigate('/cart')}
+          />
+        )}
+      />
     </Flex>
   );
 }

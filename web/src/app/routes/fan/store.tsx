@@ -2,6 +2,7 @@ import { Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useChannel } from '../../../features/channel/api/get-channel';
+import { FestivalBanner } from '../../../features/festival/components/festival-banner';
 import { StoreShelf } from '../../../features/store/components/store-shelf';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
@@ -28,6 +29,7 @@ export function StoreShelfPage() {
         </Typography.Title>
         {channel.data?.name ? <Typography.Text type="secondary">{t('storeSite.subtitle', { channel: channel.data.name })}</Typography.Text> : null}
       </div>
+      <FestivalBanner />
       <StoreShelf
         category={category}
         q={q}

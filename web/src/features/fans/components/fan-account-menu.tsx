@@ -1,4 +1,4 @@
-import { DownOutlined, LogoutOutlined, UserOutlined } from '../../../components/ui/icons';
+import { DownOutlined, LogoutOutlined, ShoppingOutlined, UserOutlined } from '../../../components/ui/icons';
 import { App, Avatar, Button, Dropdown, Flex, Grid, Skeleton, Space, Typography, theme } from 'antd';
 import type { MenuProps } from 'antd';
 import type { MouseEvent } from 'react';
@@ -69,12 +69,14 @@ export function FanAccountMenu() {
         ]
       : []),
     { key: 'me', icon: <UserOutlined />, label: t('fanSite.myAccount') },
+    { key: 'orders', icon: <ShoppingOutlined />, label: t('fanSite.myOrders'), 'data-testid': 'menu-my-orders' },
     { type: 'divider' },
     { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logOut'), danger: true },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'me') void navigate('/me');
+    if (key === 'orders') void navigate('/orders');
     if (key === 'logout') {
       // Leave account-only pages first, so they don't bounce to the log-in page.
       void navigate('/');
@@ -90,7 +92,7 @@ export function FanAccountMenu() {
       <Button
         type="text"
         data-testid="account-menu"
-        style={{ height: 40, paddingInline: compact ? 6 : undefined }}
+        style={{ height: 40, paddingInline: compact ? 2 : undefined }}
         aria-label={compact ? t('common.accountMenu', { name }) : undefined}
       >
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>

@@ -1,7 +1,7 @@
 import { Card, Col, Divider, Flex, Row, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShelfProductDetail } from '../types';
+import type { ShelfProductDetail, ShelfVariant } from '../types';
 import { ProductDescription } from './product-description';
 import { ProductGallery } from './product-gallery';
 import { VariantPrice } from './shelf-price';
@@ -9,10 +9,18 @@ import { VariantPicker } from './variant-picker';
 
 /**
  * One product on the fan site: pictures, title, the chosen variant's price (the member's own, or
- * what members pay), the variant picker, stock, and the description. Ordering comes with the
- * orders work: `purchase` is where its button goes.
+ * what members pay), the variant picker, stock, and the description. `purchase` renders what buys
+ * the chosen variant (the page composes the cart's "Add to cart" there).
  */
-export function StoreProductView({ product, membershipHref }: { product: ShelfProductDetail; membershipHref: string }) {
+export function StoreProductView({
+  product,
+  membershipHref,
+  purchase,
+}: {
+  product: ShelfProductDetail;
+  membershipHref: string;
+  purchase?: (variant: ShelfVariant) => ReactNode;
+}) {
   const { t } = useTranslation();
   const [chosenId, setChosenId] = useState<string | null>(null);
   const chosen = product.variants.find((v) => v.id === chosenId) ?? product.variants.find((v) => v.inStock) ?? product.variants[0];
@@ -61,8 +69,7 @@ export function StoreProductView({ product, membershipHref }: { product: ShelfPr
                 {t('storeSite.unavailableLong')}
               </Typography.Text>
             )}
-            {/* Where ordering goes once the orders work lands: the layout keeps its place. */}
-            <div data-slot="purchase" />
+            {chosen && purchase ? purchase(chosen) : null}
           </Flex>
         </Col>
       </Row>

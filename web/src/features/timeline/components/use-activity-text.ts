@@ -23,6 +23,7 @@ const KIND_LABELS = {
   order_delivered: 'activity.kind.order_delivered',
   order_canceled: 'activity.kind.order_canceled',
   order_refunded: 'activity.kind.order_refunded',
+  festival_reserved: 'activity.kind.festival_reserved',
 } as const;
 
 /** The same, as the fan reads their own timeline: in their words, not the CRM's. */
@@ -45,6 +46,7 @@ const FAN_KIND_LABELS = {
   order_delivered: 'activity.fan.orderDelivered',
   order_canceled: 'activity.fan.orderCanceled',
   order_refunded: 'activity.fan.orderRefunded',
+  festival_reserved: 'activity.fan.festivalReserved',
 } as const satisfies Record<keyof typeof KIND_LABELS, string>;
 
 type KnownKind = keyof typeof KIND_LABELS;
@@ -92,12 +94,13 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
       const move = levelMove(activity);
       // Membership activities name the tier as it was called then.
       const tier = typeof activity.data.tier === 'string' ? activity.data.tier : '';
-      // Order activities name the order by its number.
-      const number = typeof activity.data.number === 'string' ? activity.data.number : '';
+      // Order activities name the order by its number; festival reservations the festival and the SKU as they were then.
+      const text = (key: string) => (typeof activity.data[key] === 'string' ? (activity.data[key] as string) : '');
+      const names = { tier, number: text('number'), festival: text('festival'), sku: text('sku') };
       if (fan) {
         if (move)
           return move.to > move.from ? t('activity.fan.levelUp', { level: levelName(move.to) }) : t('activity.fan.levelDown', { level: levelName(move.to) });
-        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], { tier, number }) : null;
+        return isKnownKind(activity.kind) ? t(FAN_KIND_LABELS[activity.kind], names) : null;
       }
       if (isUnfollowAfterRead(activity)) return t('activity.kind.unfollowedAfterRead');
       if (isMembershipKind(activity.kind) && typeof activity.data.tier === 'string') {
@@ -106,7 +109,7 @@ export function useActivityText(audience: TimelineAudience = 'staff') {
         return t(MEMBERSHIP_LABELS[activity.kind], { tier, from: typeof fromTier === 'string' ? fromTier : '' });
       }
       if (move) return t('activity.levelMoved', { from: levelName(move.from), to: levelName(move.to) });
-      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], { tier, number }) : null;
+      return isKnownKind(activity.kind) ? t(KIND_LABELS[activity.kind], names) : null;
     },
     [t, levelName, fan],
   );

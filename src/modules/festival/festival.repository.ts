@@ -1,0 +1,133 @@
+import { and, asc, count, countDistinct, desc, eq, gt, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { festivalItems, festivalReservations, festivals, type FestivalStatus } from './festival.table.ts';
+
+export type FestivalRow = typeof festivals.$inferSelect;
+export type FestivalItemRow = typeof festivalItems.$inferSelect;
+
+/** The festival tables only; the variants they sell are read through the store (FestivalCatalogue). */
+export const festivalRepository = {
+  async insert(db: Db, row: typeof festivals.$inferInsert): Promise<FestivalRow> {
+    const [created] = await db.insert(festivals).values(row).returning();
+    return created!;
+  },
+  async update(db: Db, id: string, patch: Partial<typeof festivals.$inferInsert>): Promise<FestivalRow | undefined> {
+    const [row] = await db.update(festivals).set(patch).where(eq(festivals.id, id)).returning();
+    return row;
+  },
+  /** Moves the status only from the one expected (a concurrent publish and cancel: one wins). */
+  async moveStatus(db: Db, id: string, from: FestivalStatus, to: FestivalStatus, at: Date): Promise<FestivalRow | undefined> {
+    const [row] = await db
+      .update(festivals)
+      .set({ status: to, updatedAt: at })
+      .where(and(eq(festivals.id, id), eq(festivals.status, from)))
+      .returning();
+    return row;
+  },
+  async findById(db: Db, id: string): Promise<FestivalRow | undefined> {
+    const [row] = await db.select().from(festivals).where(eq(festivals.id, id)).limit(1);
+    return row;
+  },
+  /** festivals_slug_key. */
+  async findBySlug(db: Db, slug: string): Promise<FestivalRow | undefined> {
+    const [row] = await db.select().from(festivals).where(eq(festivals.slug, slug)).limit(1);
+    return row;
+  },
+  /** The console list, latest start first (festivals_starts_idx). */
+  async list(db: Db, f: { status?: FestivalStatus; limit: number; offset: number }) {
+    const where = f.status ? eq(festivals.status, f.status) : undefined;
+    const [rows, [total]] = await Promise.all([
+      db.select().from(festivals).where(where).orderBy(desc(festivals.startsAt), desc(festivals.id)).limit(f.limit).offset(f.offset),
+      db.select({ n: count() }).from(festivals).where(where),
+    ]);
+    return { rows, total: total?.n ?? 0 };
+  },
+  /** Published festivals not over yet, soonest first (festivals_status_ends_idx). */
+  listUpcoming(db: Db, now: Date, limit: number): Promise<FestivalRow[]> {
+    return db
+      .select()
+      .from(festivals)
+      .where(and(eq(festivals.status, 'published'), gt(festivals.endsAt, now)))
+      .orderBy(asc(festivals.startsAt), asc(festivals.id))
+      .limit(limit);
+  },
+
+  // ——— Items ———
+  itemsOf(db: Db, festivalIds: string[]): Promise<FestivalItemRow[]> {
+    if (festivalIds.length === 0) return Promise.resolve([]);
+    return db
+      .select()
+      .from(festivalItems)
+      .where(inArray(festivalItems.festivalId, festivalIds))
+      .orderBy(asc(festivalItems.festivalId), asc(festivalItems.position), asc(festivalItems.createdAt), asc(festivalItems.id));
+  },
+  async findItem(db: Db, festivalId: string, itemId: string): Promise<FestivalItemRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(festivalItems)
+      .where(and(eq(festivalItems.id, itemId), eq(festivalItems.festivalId, festivalId)))
+      .limit(1);
+    return row;
+  },
+  /** festival_items_variant_key. */
+  async findItemByVariant(db: Db, festivalId: string, variantId: string): Promise<FestivalItemRow | undefined> {
+    const [row] = await db
+      .select()
+      .from(festivalItems)
+      .where(and(eq(festivalItems.festivalId, festivalId), eq(festivalItems.variantId, variantId)))
+      .limit(1);
+    return row;
+  },
+  async insertItem(db: Db, row: typeof festivalItems.$inferInsert): Promise<FestivalItemRow> {
+    const [created] = await db.insert(festivalItems).values(row).returning();
+    return created!;
+  },
+  async updateItem(db: Db, id: string, patch: Partial<typeof festivalItems.$inferInsert>): Promise<FestivalItemRow | undefined> {
+    const [row] = await db.update(festivalItems).set(patch).where(eq(festivalItems.id, id)).returning();
+    return row;
+  },
+  async deleteItem(db: Db, id: string): Promise<void> {
+    await db.delete(festivalItems).where(eq(festivalItems.id, id));
+  },
+
+  // ——— Reservations ———
+  /** Answers whether a row was written (a second reservation writes nothing). */
+  async reserve(db: Db, row: typeof festivalReservations.$inferInsert): Promise<boolean> {
+    const rows = await db.insert(festivalReservations).values(row).onConflictDoNothing().returning({ itemId: festivalReservations.itemId });
+    return rows.length > 0;
+  },
+  async unreserve(db: Db, itemId: string, fanId: string): Promise<boolean> {
+    const rows = await db
+      .delete(festivalReservations)
+      .where(and(eq(festivalReservations.itemId, itemId), eq(festivalReservations.fanId, fanId)))
+      .returning({ itemId: festivalReservations.itemId });
+    return rows.length > 0;
+  },
+  /** The items this fan reserved at this festival (festival_reservations_fan_idx). */
+  async reservedBy(db: Db, festivalId: string, fanId: string): Promise<Set<string>> {
+    const rows = await db
+      .select({ itemId: festivalReservations.itemId })
+      .from(festivalReservations)
+      .where(and(eq(festivalReservations.fanId, fanId), eq(festivalReservations.festivalId, festivalId)));
+    return new Set(rows.map((r) => r.itemId));
+  },
+  /** Reservations per item of these festivals, and fans with any (festival_reservations_festival_idx). */
+  async counts(db: Db, festivalIds: string[]): Promise<{ perItem: Map<string, number>; fans: Map<string, number> }> {
+    if (festivalIds.length === 0) return { perItem: new Map(), fans: new Map() };
+    const where = inArray(festivalReservations.festivalId, festivalIds);
+    const [perItem, perFestival] = await Promise.all([
+      db.select({ itemId: festivalReservations.itemId, n: count() }).from(festivalReservations).where(where).groupBy(festivalReservations.itemId),
+      db
+        .select({ festivalId: festivalReservations.festivalId, n: countDistinct(festivalReservations.fanId) })
+        .from(festivalReservations)
+        .where(where)
+        .groupBy(festivalReservations.festivalId),
+    ]);
+    return { perItem: new Map(perItem.map((r) => [r.itemId, Number(r.n)])), fans: new Map(perFestival.map((r) => [r.festivalId, Number(r.n)])) };
+  },
+  async countForItem(db: Db, itemId: string): Promise<number> {
+    const [row] = await db.select({ n: count() }).from(festivalReservations).where(eq(festivalReservations.itemId, itemId));
+    return Number(row?.n ?? 0);
+  },
+};
+export type FestivalRepository = typeof festivalRepository;

@@ -1,0 +1,33 @@
+import type {
+  AdminFestivalDto,
+  AdminFestivalItemDto,
+  EligibilityDto,
+  FanFestivalDto,
+  FanFestivalItemDto,
+  FanFestivalSummaryDto,
+} from '@server/modules/festival/festival.schemas.ts';
+
+export const FESTIVAL_STATUSES = ['draft', 'published', 'canceled'] as const;
+export type FestivalStatus = (typeof FESTIVAL_STATUSES)[number];
+
+/** A festival as staff see it: details, items with their variants, reservations per item (the demand forecast). */
+export type AdminFestival = AdminFestivalDto;
+export type AdminFestivalItem = AdminFestivalItemDto;
+/** What the console sends for a festival's details (instants as ISO strings). */
+export type FestivalInput = {
+  name: string;
+  slug: string;
+  descriptionMarkdown: string;
+  startsAt: string;
+  endsAt: string;
+  requiresReservation: boolean;
+  reservationsCloseAt: string | null;
+};
+export type ItemTerms = { priceMinor: number; quota: number; perFanLimit: number; position?: number };
+
+/** A published festival as the reader sees it. */
+export type FanFestival = FanFestivalDto;
+export type FanFestivalItem = FanFestivalItemDto;
+export type FanFestivalSummary = FanFestivalSummaryDto;
+export type Eligibility = EligibilityDto;
+export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
