@@ -23,6 +23,19 @@ export const insightsRepository = {
       .groupBy(fans.firstFollowSource);
   },
 
+  /**
+   * Acquired fans who ever bought (an order paid and not fully refunded), per source: a walk of
+   * the partial index fan_signals_buyers_idx (only buyers) joined to fans by primary key.
+   */
+  async buyersBySource(db: Db): Promise<{ source: string | null; buyers: number }[]> {
+    return db
+      .select({ source: fans.firstFollowSource, buyers: count() })
+      .from(fanSignals)
+      .innerJoin(fans, eq(fans.id, fanSignals.fanId))
+      .where(and(isNotNull(fanSignals.firstPurchaseAt), isNotNull(fans.firstFollowedAt)))
+      .groupBy(fans.firstFollowSource);
+  },
+
   /** Adds a batch's follows and unfollows: one multi-row upsert of ≤ 4 rows per day touched. */
   async addFollowCounts(db: Db, rows: FollowCount[]) {
     if (rows.length === 0) return;

@@ -53,6 +53,10 @@ export const qualityDto = z.object({
       members: z.number().int(),
       /** members / fans, or null when the source brought no fan. */
       memberRate: z.number().nullable(),
+      /** Of `fans`, how many ever paid for a store order that was not fully refunded. */
+      buyers: z.number().int(),
+      /** buyers / fans, or null when the source brought no fan. */
+      buyerRate: z.number().nullable(),
     }),
   ),
 });

@@ -77,17 +77,19 @@ export function createInsightsService(deps: { repo: InsightsRepository; fans: Fa
     /**
      * Which sources bring fans who stay, and who pay: retention after `days`, and conversion to
      * member (acquired fans who ever paid for a period that was not refunded; comps and gifts
-     * received do not count), per acquisition source.
+     * received do not count), and conversion to buyer (acquired fans who ever paid for an
+     * order that was not fully refunded), per acquisition source.
      */
     async quality(ctx: Ctx, days = 30) {
       requireStaff(ctx);
-      const [rows, members] = await Promise.all([fans.retentionBySource(ctx, days), repo.membersBySource(ctx.db)]);
+      const [rows, members, buyers] = await Promise.all([fans.retentionBySource(ctx, days), repo.membersBySource(ctx.db), repo.buyersBySource(ctx.db)]);
       const rate = (n: number, of: number) => (of === 0 ? null : Math.round((n / of) * 10_000) / 10_000);
       return {
         retentionDays: days,
         sources: SOURCE_TYPES.map((source) => {
           const r = rows.find((x) => x.source === source) ?? { fans: 0, mature: 0, retained: 0 };
           const converted = members.find((x) => x.source === source)?.members ?? 0;
+          const bought = buyers.find((x) => x.source === source)?.buyers ?? 0;
           return {
             source,
             fans: r.fans,
@@ -96,6 +98,8 @@ export function createInsightsService(deps: { repo: InsightsRepository; fans: Fa
             retentionRate: rate(r.retained, r.mature),
             members: converted,
             memberRate: rate(converted, r.fans),
+            buyers: bought,
+            buyerRate: rate(bought, r.fans),
           };
         }),
       };

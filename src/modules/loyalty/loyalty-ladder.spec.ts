@@ -15,6 +15,7 @@ const values = (over: Partial<SignalValues>): SignalValues => ({
   shares: 0,
   fans_referred: 0,
   purchases: 0,
+  spend: 0,
   membership_months: 0,
   membership_rank: 0,
   community_posts: 0,

@@ -25,9 +25,10 @@ export function createLoyaltyConsumer(deps: { loyalty: LoyaltyService; channel: 
     batchSize: 500,
     async apply(tx: Ctx, activities: Activity[]) {
       const facts = activities.filter((a) => !(NOT_BY_FAN_KINDS as readonly string[]).includes(a.kind));
-      // Membership signals are already written (the memberships tables' triggers, in the
-      // transaction that recorded the activity): these fans are re-levelled, whoever acted.
-      const relevel = activities.filter((a) => a.kind.startsWith('membership_')).map((a) => a.fanId);
+      // Membership and purchase signals are already written (triggers on the memberships tables
+      // and on orders, in the transaction that changed them): these fans are re-levelled, whoever
+      // acted (a refund is staff's; its activity follows the provider's answer).
+      const relevel = activities.filter((a) => a.kind.startsWith('membership_') || a.kind.startsWith('order_')).map((a) => a.fanId);
       if (facts.length === 0 && relevel.length === 0) return;
       const { timeZone } = await channel.settings(tx);
       const byFan = new Map<string, SignalDelta & { daySet: Set<string> }>();

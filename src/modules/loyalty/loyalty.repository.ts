@@ -143,6 +143,12 @@ export const loyaltyRepository = {
           is distinct from (v.last_at, v.last_day, v.days, v.reads, v.shares, v.follow, v.first_followed)`);
   },
 
+  /** Recounts these fans' purchase signals from their orders (the function the orders triggers call, migration 0027). */
+  async syncPurchases(db: Db, fanIds: string[]) {
+    if (fanIds.length === 0) return;
+    await db.execute(sql`select fanbase_sync_purchase_signals(${`{${fanIds.join(',')}}`}::uuid[])`);
+  },
+
   async countByLevel(db: Db): Promise<{ level: number; n: number }[]> {
     return db
       .select({ level: fanSignals.level, n: sql<number>`count(*)`.mapWith(Number) })

@@ -43,6 +43,13 @@ export const loyaltyExplanationDto = z.object({
   levelSince: isoDate.nullable(),
   graceUntil: isoDate.nullable(),
   signals: z.record(z.enum(SIGNALS), signalValue),
+  /** The fan's store purchases (orders paid, not fully refunded) and spend in the store's currency. */
+  store: z.object({
+    purchases: z.number().int(),
+    spend: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    firstPurchaseAt: isoDate.nullable(),
+    lastPurchaseAt: isoDate.nullable(),
+  }),
   rules: z.array(ruleResultDto),
   missingForNext: z.array(ruleResultDto),
 });

@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { requireStaff } from '../../core/access.ts';
 import { inTransaction, type Ctx } from '../../core/context.ts';
+import { DEFAULT_CURRENCY } from '../../core/money.ts';
 import { offsetOf, type PageQuery } from '../../core/pagination.ts';
 import type { ChannelService } from '../channel/channel.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
@@ -35,6 +36,8 @@ export function valuesOf(row: SignalsRow | undefined, now: Date): SignalValues {
     shares: row?.shares ?? 0,
     fans_referred: row?.fansReferred ?? 0,
     purchases: row?.purchases ?? 0,
+    // Whole units of the store's currency (yuan): a rule reads "spend ≥ 500".
+    spend: Math.floor((row?.spendMinor ?? 0) / 100),
     membership_months: row?.membershipMonths ?? 0,
     membership_rank: row?.membershipRank ?? 0,
     community_posts: row?.communityPosts ?? 0,
@@ -220,6 +223,8 @@ export function createLoyaltyService(deps: {
         if (ids.length === 0) break;
         const totals = await timeline.signalTotals(tx, ids, timeZone, upTo);
         await repo.setTotals(tx.db, ids, totals);
+        // Purchase signals follow the orders (triggers, migration 0027): recounted from them too.
+        await repo.syncPurchases(tx.db, ids);
         after = ids.at(-1)!;
       }
     },
@@ -280,6 +285,12 @@ export function createLoyaltyService(deps: {
         levelSince: row?.levelSince?.toISOString() ?? null,
         graceUntil: row?.graceUntil?.toISOString() ?? null,
         signals: shownValues(values),
+        store: {
+          purchases: row?.purchases ?? 0,
+          spend: { amountMinor: row?.spendMinor ?? 0, currency: DEFAULT_CURRENCY },
+          firstPurchaseAt: row?.firstPurchaseAt?.toISOString() ?? null,
+          lastPurchaseAt: row?.lastPurchaseAt?.toISOString() ?? null,
+        },
         rules: shownResults(results),
         missingForNext: shownResults(missingForNext(level, results)),
       };

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, pgTable, primaryKey, real, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { fans } from '../fans/fans.table.ts';
 import { MEMBERSHIP_STATUSES } from '../memberships/memberships.table.ts';
 
@@ -9,6 +9,7 @@ export const SIGNALS = [
   'shares',
   'fans_referred',
   'purchases',
+  'spend',
   'membership_months',
   'membership_rank',
   'community_posts',
@@ -41,7 +42,17 @@ export const fanSignals = pgTable(
     uniqueReads: integer('unique_reads').notNull().default(0),
     shares: integer('shares').notNull().default(0),
     fansReferred: integer('fans_referred').notNull().default(0),
+    /**
+     * The fan's store purchases, kept by triggers on `orders` in the transaction that changes an
+     * order (migration 0027): orders paid and not fully refunded (status paid, shipped or
+     * delivered); spend is their totals less what was refunded, in the store's currency (CNY)
+     * only — an order in another currency counts as a purchase but adds nothing to spend.
+     * First and last purchase: when the first and latest of those orders were paid.
+     */
     purchases: integer('purchases').notNull().default(0),
+    spendMinor: bigint('spend_minor', { mode: 'number' }).notNull().default(0),
+    firstPurchaseAt: timestamp('first_purchase_at', { withTimezone: true }),
+    lastPurchaseAt: timestamp('last_purchase_at', { withTimezone: true }),
     /**
      * Whole months of membership held: each settled period that was not refunded counts its
      * months when it settles (bought, renewed, upgraded, granted or claimed as a gift); a period
@@ -81,6 +92,10 @@ export const fanSignals = pgTable(
     index('fan_signals_paid_idx')
       .on(t.fanId)
       .where(sql`${t.membershipPaidAt} is not null`),
+    // Conversion to buyer per source, and segments on spend or last purchase: only the fans who bought.
+    index('fan_signals_buyers_idx')
+      .on(t.lastPurchaseAt, t.fanId)
+      .where(sql`${t.firstPurchaseAt} is not null`),
     index('fan_signals_candidates_idx')
       .on(t.topDistance, t.fanId)
       .where(sql`${t.level} between 1 and 3`),

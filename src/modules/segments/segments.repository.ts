@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, isNotNull, isNull, lte, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { fansReadModel as fans } from '../fans/fans.read-model.ts';
 import { fanSignalsReadModel as fanSignals } from '../loyalty/loyalty.read-model.ts';
@@ -33,6 +33,13 @@ export function whereOf(f: SegmentFilter, clock: SegmentClock): SQL | undefined 
       sql`(${fanSignals.lastActiveAt} is null or ${fanSignals.lastActiveAt} < ${new Date(now.getTime() - f.inactiveForDays * 86_400_000).toISOString()}::timestamptz)`,
     );
   }
+  // Buyers are few: a purchase filter walks the partial index fan_signals_buyers_idx.
+  if (f.spendMinMinor !== undefined) c.push(gte(fanSignals.spendMinor, f.spendMinMinor));
+  if (f.spendMaxMinor !== undefined) c.push(lte(fanSignals.spendMinor, f.spendMaxMinor));
+  if (f.purchasedWithinDays) c.push(gte(fanSignals.lastPurchaseAt, new Date(now.getTime() - f.purchasedWithinDays * 86_400_000)));
+  if (f.lastPurchaseBefore) c.push(sql`${fanSignals.lastPurchaseAt} < (${f.lastPurchaseBefore}::date::timestamp at time zone ${timeZone})`);
+  if (f.purchasedWithinDays || f.lastPurchaseBefore || (f.spendMinMinor ?? 0) > 0) c.push(isNotNull(fanSignals.firstPurchaseAt));
+  if (f.neverPurchased) c.push(isNull(fanSignals.firstPurchaseAt));
   for (const tag of f.tags ?? []) {
     c.push(sql`exists (select 1 from ${fanTags} where ${fanTags.fanId} = ${fanSignals.fanId} and ${fanTags.tag} = ${tag})`);
   }

@@ -1,11 +1,13 @@
 import { z } from 'zod';
-import { dayField, int4Field } from '../../core/bounds.ts';
+import { dayField, int4Field, int8Field } from '../../core/bounds.ts';
 import { isoDate } from '../../core/fields.ts';
 import { pageQuery } from '../../core/pagination.ts';
 import { FOLLOW_STATUSES } from '../fans/fans.schemas.ts';
 import { FAN_MEMBERSHIP_STATUSES } from '../loyalty/loyalty.schemas.ts';
 
 export const MAX_FILTER_TIERS = 20;
+/** The largest spend a filter names, in minor units (fen): 1,000,000,000.00 yuan. */
+export const MAX_FILTER_SPEND_MINOR = 100_000_000_000;
 
 /** A tag: 1–40 characters, none of the CSV tag separators (, ; |). */
 export const tagField = z
@@ -29,6 +31,18 @@ export const segmentFilter = z
     followedTo: dayField.optional(),
     activeWithinDays: int4Field(1, 3650).optional(),
     inactiveForDays: int4Field(1, 3650).optional(),
+    /**
+     * Spend in the store (orders paid less refunds, in the store's currency, minor units):
+     * at least / at most this much. A fan who never bought has spent 0.
+     */
+    spendMinMinor: int8Field(0, MAX_FILTER_SPEND_MINOR).optional(),
+    spendMaxMinor: int8Field(0, MAX_FILTER_SPEND_MINOR).optional(),
+    /** Bought (an order paid, not fully refunded) in the last N days. */
+    purchasedWithinDays: int4Field(1, 3650).optional(),
+    /** Bought, but not since this day (the last purchase is before it, in the channel's time zone). */
+    lastPurchaseBefore: dayField.optional(),
+    /** Never bought (no order paid that still stands). */
+    neverPurchased: z.literal(true).optional(),
     tags: z.array(tagField).min(1).max(10).optional(),
     q: z.string().trim().min(1).max(100).optional(),
   })
@@ -37,6 +51,20 @@ export const segmentFilter = z
     path: ['followedTo'],
     message: 'must not be before followedFrom',
     params: { issue: 'before_start' },
+  })
+  .superRefine((f, ctx) => {
+    if (f.spendMinMinor !== undefined && f.spendMaxMinor !== undefined && f.spendMaxMinor < f.spendMinMinor) {
+      // A size issue, so clients translate it as "must be at least N".
+      ctx.addIssue({
+        code: 'too_small',
+        origin: 'number',
+        minimum: f.spendMinMinor,
+        inclusive: true,
+        input: f.spendMaxMinor,
+        path: ['spendMaxMinor'],
+        message: `must be at least spendMinMinor (${f.spendMinMinor})`,
+      });
+    }
   });
 export type SegmentFilter = z.infer<typeof segmentFilter>;
 

@@ -19,6 +19,7 @@ export const SIGNALS = [
   'days_since_active',
   'fans_referred',
   'purchases',
+  'spend',
   'membership_months',
   'membership_rank',
   'community_posts',
@@ -26,7 +27,7 @@ export const SIGNALS = [
 export type Signal = (typeof SIGNALS)[number];
 
 /** Signals nothing records yet (their areas have not shipped): always 0, so a rule on them can't be met. */
-export const UNRECORDED_SIGNALS: readonly Signal[] = ['fans_referred', 'purchases', 'community_posts'];
+export const UNRECORDED_SIGNALS: readonly Signal[] = ['fans_referred', 'community_posts'];
 
 /** The rank of the membership tier a fan holds now (0: none): its rules name a tier ("Gold or above"). */
 export const TIER_RANK_SIGNAL: Signal = 'membership_rank';

@@ -9,7 +9,7 @@ import { useQuality } from '../api/get-quality';
 import type { SourceQuality } from '../types';
 import { SOURCE_COLORS, useSourceLabel } from './use-source-label';
 
-/** Which sources bring fans who stay and who pay: 30-day retention (table and chart) and conversion to member per acquisition source. */
+/** Which sources bring fans who stay and who pay: 30-day retention (table and chart) and conversion to member and to buyer per acquisition source. */
 export function QualityCard() {
   const { t, i18n } = useTranslation();
   const errorText = useErrorText();
@@ -78,6 +78,29 @@ export function QualityCard() {
           </Typography.Text>
         ),
     },
+    {
+      title: (
+        <Tooltip title={t('insights.quality.buyersHelp')}>
+          {t('insights.quality.buyers')} <InfoCircleOutlined />
+        </Tooltip>
+      ),
+      dataIndex: 'buyers',
+      align: 'right',
+      render: (v: number) => number.format(v),
+    },
+    {
+      title: t('insights.quality.buyerRate'),
+      dataIndex: 'buyerRate',
+      align: 'right',
+      render: (v: number | null) =>
+        v === null ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <Typography.Text strong data-testid="quality-buyer-rate">
+            {percent.format(v)}
+          </Typography.Text>
+        ),
+    },
   ];
 
   const option = useMemo<ChartOption>(
@@ -110,7 +133,7 @@ export function QualityCard() {
         <>
           <Typography.Paragraph type="secondary">{t('insights.quality.explain', { count: days })}</Typography.Paragraph>
           <Row gutter={[24, 16]}>
-            {/* The table has seven columns: the whole width up to very wide screens, the chart below it. */}
+            {/* The table has nine columns: the whole width up to very wide screens, the chart below it. */}
             <Col xs={24} xxl={16}>
               <Table<SourceQuality>
                 rowKey="source"
@@ -119,7 +142,7 @@ export function QualityCard() {
                 dataSource={sources}
                 loading={quality.isPending}
                 pagination={false}
-                scroll={{ x: 720 }}
+                scroll={{ x: 880 }}
                 data-testid="quality-table"
               />
             </Col>

@@ -2,6 +2,7 @@ import { CheckCircleFilled, ClockCircleOutlined, CloseCircleFilled, CrownFilled 
 import { Alert, Divider, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../../../lib/format-date';
+import { useMoneyFormat } from '../../../lib/format-money';
 import { SUPER_FAN_LEVEL, useLevelName } from '../../../lib/loyalty-levels';
 import { type FanLoyalty, RULE_LEVELS } from '../types';
 import { LevelTag } from './level-tag';
@@ -14,7 +15,9 @@ export function LoyaltyCardBody({ loyalty }: { loyalty: FanLoyalty }) {
   const { date } = useDateFormat();
   const levelName = useLevelName();
   const { ruleLabel, valueLabel } = useRuleText();
+  const money = useMoneyFormat();
   const next = loyalty.level + 1;
+  const store = loyalty.store;
 
   return (
     <Flex vertical gap={12}>
@@ -28,6 +31,19 @@ export function LoyaltyCardBody({ loyalty }: { loyalty: FanLoyalty }) {
       {loyalty.graceUntil ? (
         <Alert type="warning" showIcon icon={<ClockCircleOutlined />} title={t('loyalty.graceAlert', { date: date(loyalty.graceUntil) })} />
       ) : null}
+
+      <Typography.Text data-testid="loyalty-store">
+        <Typography.Text strong>{t('loyalty.store.title')}: </Typography.Text>
+        {store.purchases === 0
+          ? t('loyalty.store.none')
+          : [
+              t('loyalty.store.purchases', { count: store.purchases }),
+              t('loyalty.store.spend', { amount: money(store.spend) }),
+              store.lastPurchaseAt ? t('loyalty.store.lastPurchase', { date: date(store.lastPurchaseAt) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+      </Typography.Text>
 
       <Typography.Text strong>
         {loyalty.level >= SUPER_FAN_LEVEL ? t('loyalty.topReached') : t('loyalty.missingForNext', { level: next, name: levelName(next) })}

@@ -10,6 +10,7 @@ const SIGNAL_LABELS = {
   days_since_active: 'loyalty.signal.days_since_active',
   fans_referred: 'loyalty.signal.fans_referred',
   purchases: 'loyalty.signal.purchases',
+  spend: 'loyalty.signal.spend',
   membership_months: 'loyalty.signal.membership_months',
   membership_rank: 'loyalty.signal.membership_rank',
   community_posts: 'loyalty.signal.community_posts',

@@ -1,4 +1,4 @@
-import { Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
+import { Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isOutsideDayBounds } from '../../../lib/day-bounds';
 import { LOYALTY_LEVELS, useLevelName } from '../../../lib/loyalty-levels';
@@ -7,7 +7,8 @@ import { useTags } from '../../segments/api/get-tags';
 import { FAN_MEMBERSHIP_STATUSES, FAN_STATUSES, MAX_FILTER_TIERS, TAG_MAX_LENGTH } from '../../segments/types';
 import { useMembershipStatusLabel, useTierLabel } from '../../segments/components/use-membership-filter-text';
 import { useFanStatusLabel } from '../../segments/components/fan-status-tag';
-import { MAX_DAYS, MAX_FILTER_TAGS, isValidTag } from '../../segments/components/segment-form-values';
+import { MAX_DAYS, MAX_FILTER_TAGS, MAX_SPEND, isValidTag } from '../../segments/components/segment-form-values';
+import { currencySymbol, DEFAULT_CURRENCY } from '../../../lib/format-money';
 
 /** The filter builder: every field narrows the segment; empty fields are ignored. */
 export function SegmentFilterFields() {
@@ -19,6 +20,7 @@ export function SegmentFilterFields() {
   const membershipLabel = useMembershipStatusLabel();
   const tierLabel = useTierLabel();
   const number = new Intl.NumberFormat(i18n.resolvedLanguage);
+  const yuan = currencySymbol(DEFAULT_CURRENCY, i18n.resolvedLanguage ?? 'en');
 
   return (
     <>
@@ -93,6 +95,45 @@ export function SegmentFilterFields() {
           </Form.Item>
         </Col>
       </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="spendMin" label={t('segments.fields.spendMin')} extra={t('segments.fields.spendHelp')}>
+            <InputNumber min={0} max={MAX_SPEND} precision={2} prefix={yuan} style={{ width: '100%' }} data-testid="segment-spend-min" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            name="spendMax"
+            label={t('segments.fields.spendMax')}
+            dependencies={['spendMin']}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_, value: number | null | undefined) => {
+                  const min = getFieldValue('spendMin') as number | null | undefined;
+                  if (typeof value === 'number' && typeof min === 'number' && value < min) throw new Error(t('segments.spendMaxBelowMin'));
+                },
+              }),
+            ]}
+          >
+            <InputNumber min={0} max={MAX_SPEND} precision={2} prefix={yuan} style={{ width: '100%' }} data-testid="segment-spend-max" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item name="purchasedWithinDays" label={t('segments.fields.purchasedWithin')}>
+            <InputNumber min={1} max={MAX_DAYS} precision={0} suffix={t('segments.daysUnit')} style={{ width: '100%' }} data-testid="segment-purchased-within" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item name="lastPurchaseBefore" label={t('segments.fields.lastPurchaseBefore')} extra={t('segments.fields.lastPurchaseBeforeHelp')}>
+            <DatePicker disabledDate={isOutsideDayBounds} style={{ width: '100%' }} data-testid="segment-last-purchase-before" />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="neverPurchased" valuePropName="checked">
+        <Checkbox data-testid="segment-never-purchased">{t('segments.fields.neverPurchased')}</Checkbox>
+      </Form.Item>
       <Form.Item
         name="tags"
         label={t('segments.fields.tags')}

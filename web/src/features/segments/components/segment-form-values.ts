@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { toMajor, toMinor } from '../../../lib/format-money';
 import {
   FAN_MEMBERSHIP_STATUSES,
   FAN_STATUSES,
@@ -22,12 +23,20 @@ export interface SegmentFormValues {
   followed: [Dayjs | null, Dayjs | null] | null;
   activeWithinDays: number | null;
   inactiveForDays: number | null;
+  /** Spend in the store, in yuan (the API takes fen). */
+  spendMin: number | null;
+  spendMax: number | null;
+  purchasedWithinDays: number | null;
+  lastPurchaseBefore: Dayjs | null;
+  neverPurchased: boolean;
   tags: string[];
   q: string;
 }
 
 export const MAX_FILTER_TAGS = 10;
 export const MAX_DAYS = 3650;
+/** The largest spend a filter names, in yuan (the API's bound is in fen). */
+export const MAX_SPEND = 1_000_000_000;
 const DAY = 'YYYY-MM-DD';
 
 export const EMPTY_SEGMENT: SegmentFormValues = {
@@ -39,6 +48,11 @@ export const EMPTY_SEGMENT: SegmentFormValues = {
   followed: null,
   activeWithinDays: null,
   inactiveForDays: null,
+  spendMin: null,
+  spendMax: null,
+  purchasedWithinDays: null,
+  lastPurchaseBefore: null,
+  neverPurchased: false,
   tags: [],
   q: '',
 };
@@ -69,6 +83,13 @@ export function toFilter(values: Partial<SegmentFormValues> | undefined): Segmen
   if (active) filter.activeWithinDays = active;
   const inactive = positive(values.inactiveForDays);
   if (inactive) filter.inactiveForDays = inactive;
+  // A minimum of 0 narrows nothing; a maximum of 0 is "spent nothing".
+  if (typeof values.spendMin === 'number' && values.spendMin > 0) filter.spendMinMinor = toMinor(values.spendMin);
+  if (typeof values.spendMax === 'number' && values.spendMax >= 0) filter.spendMaxMinor = toMinor(values.spendMax);
+  const bought = positive(values.purchasedWithinDays);
+  if (bought) filter.purchasedWithinDays = bought;
+  if (values.lastPurchaseBefore) filter.lastPurchaseBefore = values.lastPurchaseBefore.format(DAY);
+  if (values.neverPurchased) filter.neverPurchased = true;
   const tags = [...new Set((values.tags ?? []).map((tag) => tag.trim()).filter(Boolean))];
   if (tags.length > 0) filter.tags = tags;
   const q = values.q?.trim();
@@ -82,6 +103,7 @@ export function isSendable(filter: SegmentFilter): boolean {
     (filter.tags ?? []).every(isValidTag) &&
     (filter.tags?.length ?? 0) <= MAX_FILTER_TAGS &&
     (filter.tierIds?.length ?? 0) <= MAX_FILTER_TIERS &&
+    (filter.spendMinMinor === undefined || filter.spendMaxMinor === undefined || filter.spendMinMinor <= filter.spendMaxMinor) &&
     (filter.q?.length ?? 0) <= 100
   );
 }
@@ -99,6 +121,11 @@ export function toFormValues(segment: Segment | undefined): SegmentFormValues {
     followed: f.followedFrom || f.followedTo ? [f.followedFrom ? dayjs(f.followedFrom) : null, f.followedTo ? dayjs(f.followedTo) : null] : null,
     activeWithinDays: f.activeWithinDays ?? null,
     inactiveForDays: f.inactiveForDays ?? null,
+    spendMin: f.spendMinMinor !== undefined ? toMajor(f.spendMinMinor) : null,
+    spendMax: f.spendMaxMinor !== undefined ? toMajor(f.spendMaxMinor) : null,
+    purchasedWithinDays: f.purchasedWithinDays ?? null,
+    lastPurchaseBefore: f.lastPurchaseBefore ? dayjs(f.lastPurchaseBefore) : null,
+    neverPurchased: f.neverPurchased ?? false,
     tags: f.tags ?? [],
     q: f.q ?? '',
   };
