@@ -77,6 +77,8 @@ import { earlyAccessOf, type CatalogueVariant, type FestivalCatalogue } from './
 import { createFestivalGate } from './modules/festival/gate/create-gate.ts';
 import type { FestivalGate } from './modules/festival/gate/festival-gate.ts';
 import { createOrderWriter } from './modules/festival/order-writer.ts';
+import { createFestivalAttempts } from './modules/festival/festival-attempts.service.ts';
+import { createAttemptStats } from './modules/festival/board/create-attempt-stats.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -107,6 +109,8 @@ export type ContainerOptions = {
   gateKeyPrefix?: string;
   /** The festival's order writer: orders per transaction and transactions at once (tests shrink them). */
   festivalWriter?: { maxBatch?: number; concurrency?: number };
+  /** Attempts waiting for the order writer above which new ones are answered busy (default 20,000). */
+  festivalMaxPending?: number;
 };
 
 /**
@@ -227,6 +231,17 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const catalogue = festivalCatalogue();
   const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate });
   const festivalWriter = createOrderWriter({ systemCtx: jobCtx, festivals: festivalRepository, orders: ordersRepository, timeline, ...options.festivalWriter });
+  const attemptStats = createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  const festivalAttempts = createFestivalAttempts({
+    repo: festivalRepository,
+    catalogue,
+    membership: festivalMembership,
+    gate,
+    writer: festivalWriter,
+    stats: attemptStats,
+    paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
+    maxPending: options.festivalMaxPending ?? 20_000,
+  });
   const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
   const services = {
@@ -264,6 +279,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     shipments,
     festivals,
     festivalSite,
+    festivalAttempts,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);
@@ -281,6 +297,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     gate,
     /** Writes the festival's won attempts as orders, many per transaction. */
     festivalWriter,
+    /** The festival's live attempt figures (closed by whoever closes the container). */
+    attemptStats,
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

@@ -44,6 +44,8 @@ export type WriteResult =
 
 export type OrderWriter = {
   write(attempt: WonAttempt): Promise<WriteResult>;
+  /** The order a fan's key already made (in the database: any server process's). */
+  existing(fanId: string, key: string): Promise<WrittenOrder | undefined>;
   /** Attempts waiting or being written (admission control). */
   readonly pending: number;
 };
@@ -138,6 +140,10 @@ export function createOrderWriter(deps: {
 
   return {
     write: (attempt) => commit.submit(attempt),
+    async existing(fanId, key) {
+      const found = await orders.findByKey(deps.systemCtx().db, fanId, key);
+      return found ? orderOf(found) : undefined;
+    },
     get pending() {
       return commit.pending;
     },
