@@ -70,7 +70,8 @@ describe('festival purchase attempts', () => {
     expect(d.perFan.reduce((a, b) => a + b, 0)).toBe(100);
     expect(Math.max(...d.perFan)).toBeLessThanOrEqual(5);
     expect(await t.container.gate.remaining(f.itemId)).toBe(0);
-    // The staff board: figures and units sold and left.
+    // The staff board: figures and units sold and left (Redis figures are flushed every 250 ms).
+    await t.container.attemptStats.flush();
     const board = (await call(t.app)('GET', `/api/admin/festivals/${f.id}/board`, owner.cookie)).json();
     expect(board.items).toEqual([{ id: f.itemId, quota: 100, sold: 100, remaining: 0 }]);
     expect(board.figures.totals).toMatchObject({ attempts: 300, unitsWon: 100, wonMinor: 590_000 });
