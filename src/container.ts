@@ -76,6 +76,9 @@ import { createFestivalSiteService } from './modules/festival/festival-site.serv
 import { earlyAccessOf, type CatalogueVariant, type FestivalCatalogue } from './modules/festival/festival-ports.ts';
 import { createFestivalGate } from './modules/festival/gate/create-gate.ts';
 import type { FestivalGate } from './modules/festival/gate/festival-gate.ts';
+import { createOrderWriter } from './modules/festival/order-writer.ts';
+import { createFestivalAttempts } from './modules/festival/festival-attempts.service.ts';
+import { createAttemptStats } from './modules/festival/board/create-attempt-stats.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -104,6 +107,10 @@ export type ContainerOptions = {
   redisUrl?: string;
   /** Prefix of the gate's Redis keys (tests give each run its own). */
   gateKeyPrefix?: string;
+  /** The festival's order writer: orders per transaction and transactions at once (tests shrink them). */
+  festivalWriter?: { maxBatch?: number; concurrency?: number };
+  /** Attempts waiting for the order writer above which new ones are answered busy (default 20,000). */
+  festivalMaxPending?: number;
 };
 
 /**
@@ -126,7 +133,7 @@ function festivalCatalogue(): FestivalCatalogue {
             currency: v.currency,
             available: v.stock - v.reserved,
             onSale: v.active && v.archivedAt === null && p.status === 'published',
-            product: { title: p.title, slug: p.slug, image: p.images[0] ?? null },
+            product: { id: p.id, title: p.title, slug: p.slug, image: p.images[0] ?? null },
           };
         }),
       );
@@ -223,6 +230,18 @@ export function createContainer(database: Database, options: ContainerOptions) {
   };
   const catalogue = festivalCatalogue();
   const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate });
+  const festivalWriter = createOrderWriter({ systemCtx: jobCtx, festivals: festivalRepository, orders: ordersRepository, timeline, ...options.festivalWriter });
+  const attemptStats = createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  const festivalAttempts = createFestivalAttempts({
+    repo: festivalRepository,
+    catalogue,
+    membership: festivalMembership,
+    gate,
+    writer: festivalWriter,
+    stats: attemptStats,
+    paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
+    maxPending: options.festivalMaxPending ?? 20_000,
+  });
   const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
   const services = {
@@ -260,6 +279,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     shipments,
     festivals,
     festivalSite,
+    festivalAttempts,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);
@@ -275,6 +295,10 @@ export function createContainer(database: Database, options: ContainerOptions) {
     stream,
     /** The festival's gate (closed by whoever closes the container). */
     gate,
+    /** Writes the festival's won attempts as orders, many per transaction. */
+    festivalWriter,
+    /** The festival's live attempt figures (closed by whoever closes the container). */
+    attemptStats,
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

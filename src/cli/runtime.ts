@@ -53,6 +53,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
       // A job this command sent and began here finishes, or goes back to the queue.
       await container.queue.stop();
       await container.gate.close();
+      await container.attemptStats.close();
       await database.close();
     },
   };

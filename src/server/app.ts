@@ -24,6 +24,7 @@ import { revenueAdminRoutes } from '../modules/revenue/revenue.routes.ts';
 import { storeAdminRoutes, storePublicRoutes } from '../modules/store/store.routes.ts';
 import { orderAdminRoutes, orderFanRoutes } from '../modules/orders/orders.routes.ts';
 import { festivalAdminRoutes, festivalFanRoutes, festivalPublicRoutes } from '../modules/festival/festival.routes.ts';
+import { festivalAttemptRoutes, festivalBoardRoutes } from '../modules/festival/festival-attempts.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -117,6 +118,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
   await app.register(orderFanRoutes, { prefix: '/api/fan', ...deps('cart', 'orders', 'idempotency') });
   await app.register(festivalPublicRoutes, { prefix: '/api', ...deps('festivalSite') });
   await app.register(festivalFanRoutes, { prefix: '/api/fan/festivals', ...deps('festivalSite') });
+  await app.register(festivalAttemptRoutes, { prefix: '/api/fan/festivals', ...deps('festivalAttempts') });
   await app.register(paymentNotificationRoutes, { prefix: '/api/payments', ...deps('payments') });
   await app.register(sandboxPageRoutes, deps('payments', 'sandbox'));
   await app.register(consoleAuthRoutes, { prefix: '/api/console', ...deps('staff', 'invitations', 'auth') });
@@ -139,6 +141,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(storeAdminRoutes, deps('store', 'storeCategories'));
       await admin.register(orderAdminRoutes, deps('orders', 'shipments'));
       await admin.register(festivalAdminRoutes, deps('festivals'));
+      await admin.register(festivalBoardRoutes, deps('festivalAttempts'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

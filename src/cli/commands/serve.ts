@@ -37,6 +37,7 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     await app.close();
     await container.stream.stop();
     await container.gate.close();
+    await container.attemptStats.close();
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });

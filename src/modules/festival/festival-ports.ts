@@ -11,7 +11,7 @@ export type CatalogueVariant = {
   available: number;
   /** Active, not archived, on a published product: what `stock.hold` takes. */
   onSale: boolean;
-  product: { title: string; slug: string; image: { url: string; alt: string } | null };
+  product: { id: string; title: string; slug: string; image: { url: string; alt: string } | null };
 };
 
 /** What the festival asks the store (wired in src/container.ts): variants by id. */

@@ -1,6 +1,7 @@
-import { and, asc, count, countDistinct, desc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/rows.ts';
 import type { Db } from '../../db/client.ts';
-import { festivalItems, festivalReservations, festivals, type FestivalStatus } from './festival.table.ts';
+import { festivalFanUnits, festivalItems, festivalReservations, festivals, type FestivalStatus } from './festival.table.ts';
 
 export type FestivalRow = typeof festivals.$inferSelect;
 export type FestivalItemRow = typeof festivalItems.$inferSelect;
@@ -128,6 +129,61 @@ export const festivalRepository = {
   async countForItem(db: Db, itemId: string): Promise<number> {
     const [row] = await db.select({ n: count() }).from(festivalReservations).where(eq(festivalReservations.itemId, itemId));
     return Number(row?.n ?? 0);
+  },
+
+  // ——— Units sold (the order writer and the expiry) ———
+  /**
+   * Adds units to each (item, fan) in one statement; a row past its per-fan limit fails the whole
+   * statement (festival_fan_units_limit_check). One row per (item, fan) per call.
+   */
+  async addFanUnits(db: Db, rows: { itemId: string; fanId: string; units: number; perFanLimit: number }[]): Promise<void> {
+    if (rows.length === 0) return;
+    const json = rows.map((r) => ({ item_id: r.itemId, fan_id: r.fanId, units: r.units, per_fan_limit: r.perFanLimit }));
+    await db.execute(sql`
+      insert into festival_fan_units (item_id, fan_id, units, per_fan_limit)
+      select item_id, fan_id, units, per_fan_limit
+      from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(item_id uuid, fan_id uuid, units int, per_fan_limit int)
+      on conflict (item_id, fan_id) do update set units = festival_fan_units.units + excluded.units`);
+  },
+  /** Takes units back from each (item, fan), deleting rows that reach zero. */
+  async removeFanUnits(db: Db, rows: { itemId: string; fanId: string; units: number }[]): Promise<void> {
+    for (const r of rows) {
+      const [left] = await db
+        .update(festivalFanUnits)
+        .set({ units: sql`greatest(${festivalFanUnits.units} - ${r.units}, 0)` })
+        .where(and(eq(festivalFanUnits.itemId, r.itemId), eq(festivalFanUnits.fanId, r.fanId)))
+        .returning({ units: festivalFanUnits.units });
+      if (left && left.units === 0) await db.delete(festivalFanUnits).where(and(eq(festivalFanUnits.itemId, r.itemId), eq(festivalFanUnits.fanId, r.fanId)));
+    }
+  },
+  /**
+   * Adds (or, negative, takes back) units sold per item in one statement; past the quota or below
+   * zero fails it (festival_items_sold_check). Answers the items changed.
+   */
+  async addSold(db: Db, perItem: Map<string, number>): Promise<number> {
+    if (perItem.size === 0) return 0;
+    const result = await db.execute(sql`
+      update festival_items fi set sold = fi.sold + d.n
+      from jsonb_to_recordset(${JSON.stringify([...perItem].map(([item_id, n]) => ({ item_id, n })))}::jsonb) as d(item_id uuid, n int)
+      where fi.id = d.item_id
+      returning fi.id`);
+    return rowsOf(result).length;
+  },
+  /** An item's durable counts: units sold and each fan's units (the gate's state at start-up). */
+  async unitsOf(db: Db, itemId: string): Promise<{ sold: number; byFan: Map<string, number> }> {
+    const [item] = await db.select({ sold: festivalItems.sold }).from(festivalItems).where(eq(festivalItems.id, itemId));
+    const rows = await db
+      .select({ fanId: festivalFanUnits.fanId, units: festivalFanUnits.units })
+      .from(festivalFanUnits)
+      .where(eq(festivalFanUnits.itemId, itemId));
+    return { sold: item?.sold ?? 0, byFan: new Map(rows.map((r) => [r.fanId, r.units])) };
+  },
+  /** Published festivals not over yet, with their items (start-up loads the gate; the attempt catalogue). */
+  listLive(db: Db, now: Date): Promise<FestivalRow[]> {
+    return db
+      .select()
+      .from(festivals)
+      .where(and(eq(festivals.status, 'published'), gt(festivals.endsAt, now)));
   },
 };
 export type FestivalRepository = typeof festivalRepository;

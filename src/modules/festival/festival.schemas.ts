@@ -182,7 +182,7 @@ const missingVariant = (id: string): VariantLike => ({
   currency: '',
   available: 0,
   onSale: false,
-  product: { title: '', slug: '', image: null },
+  product: { id: '', title: '', slug: '', image: null },
 });
 
 export const toVariantRef = (v: VariantLike) => ({

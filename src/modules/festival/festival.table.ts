@@ -56,6 +56,8 @@ export const festivalItems = pgTable(
     currency: text('currency').notNull(),
     quota: integer('quota').notNull(),
     perFanLimit: integer('per_fan_limit').notNull(),
+    /** Units durable festival orders hold (pending or paid): the order writer adds, expiry takes back. */
+    sold: integer('sold').notNull().default(0),
     position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -68,7 +70,28 @@ export const festivalItems = pgTable(
     check('festival_items_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check('festival_items_quota_check', sql`${t.quota} > 0`),
     check('festival_items_limit_check', sql`${t.perFanLimit} between 1 and 99 and ${t.perFanLimit} <= ${t.quota}`),
+    // The database's own guarantee behind the gate: never more units than the quota.
+    check('festival_items_sold_check', sql`${t.sold} >= 0 and ${t.sold} <= ${t.quota}`),
   ],
+);
+
+/**
+ * Units one fan's durable festival orders hold of one item, with the item's per-fan limit copied
+ * on the row: the database's own guarantee behind the gate that no fan goes over the limit.
+ */
+export const festivalFanUnits = pgTable(
+  'festival_fan_units',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => festivalItems.id, { onDelete: 'cascade' }),
+    fanId: uuid('fan_id')
+      .notNull()
+      .references(() => fans.id, { onDelete: 'cascade' }),
+    units: integer('units').notNull(),
+    perFanLimit: integer('per_fan_limit').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.fanId] }), check('festival_fan_units_limit_check', sql`${t.units} between 1 and ${t.perFanLimit}`)],
 );
 
 /** A fan's reservation (预约) of one item: the demand forecast, and who may attempt when required. */

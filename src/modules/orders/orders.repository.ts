@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { cartLines, orderLines, orders } from './orders.table.ts';
-import type { OrderChannel, OrderStatus } from './orders.schemas.ts';
+import type { FestivalOrderRow, OrderChannel, OrderStatus } from './orders.schemas.ts';
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderLineRow = typeof orderLines.$inferSelect;
@@ -49,6 +50,64 @@ export const ordersRepository = {
   async insertLines(db: Db, rows: (typeof orderLines.$inferInsert)[]): Promise<OrderLineRow[]> {
     if (rows.length === 0) return [];
     return db.insert(orderLines).values(rows).returning();
+  },
+  /**
+   * Festival orders, one line each, in two statements (orders, then lines) whatever their number:
+   * each a multi-row INSERT from one JSON parameter. Answers each order's number, in input order.
+   */
+  async insertFestivalOrders(db: Db, rows: FestivalOrderRow[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    const orderJson = rows.map((r) => ({
+      id: r.id,
+      fan_id: r.fanId,
+      currency: r.currency,
+      total: r.unitPriceMinor * r.quantity,
+      festival_item_id: r.festivalItemId,
+      payment_deadline: r.paymentDeadline,
+      idempotency_key: r.idempotencyKey,
+      at: r.at,
+    }));
+    const created = rowsOf<{ id: string; number: string | number }>(
+      await db.execute(sql`
+        insert into orders (id, fan_id, channel, currency, subtotal_minor, total_minor, festival_item_id, payment_deadline, idempotency_key, created_at, updated_at)
+        select id, fan_id, 'festival', currency, total, total, festival_item_id, payment_deadline, idempotency_key, at, at
+        from jsonb_to_recordset(${JSON.stringify(orderJson)}::jsonb)
+          as r(id uuid, fan_id uuid, currency text, total bigint, festival_item_id uuid, payment_deadline timestamptz, idempotency_key text, at timestamptz)
+        returning id, number`),
+    );
+    const lineJson = rows.map((r) => ({
+      id: r.lineId,
+      order_id: r.id,
+      variant_id: r.variantId,
+      product_id: r.productId,
+      product_slug: r.productSlug,
+      product_title: r.productTitle,
+      variant_name: r.variantName,
+      sku: r.sku,
+      image: r.image,
+      quantity: r.quantity,
+      list_price: r.listPriceMinor,
+      unit_price: r.unitPriceMinor,
+      line_total: r.unitPriceMinor * r.quantity,
+    }));
+    await db.execute(sql`
+      insert into order_lines (id, order_id, position, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price_minor, unit_price_minor, line_total_minor)
+      select id, order_id, 0, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price, unit_price, line_total
+      from jsonb_to_recordset(${JSON.stringify(lineJson)}::jsonb)
+        as r(id uuid, order_id uuid, variant_id uuid, product_id uuid, product_slug text, product_title text, variant_name text, sku text, image jsonb,
+             quantity int, list_price bigint, unit_price bigint, line_total bigint)`);
+    const numbers = new Map(created.map((c) => [c.id, Number(c.number)]));
+    return rows.map((r) => numbers.get(r.id)!);
+  },
+  /** Festival orders holding units of an item, not canceled: units per fan (start-up checks, the crash test). */
+  async festivalUnits(db: Db, itemId: string): Promise<Map<string, number>> {
+    const rows = rowsOf<{ fan_id: string; n: string | number }>(
+      await db.execute(sql`
+        select o.fan_id, sum(l.quantity) as n from orders o join order_lines l on l.order_id = o.id
+        where o.festival_item_id = ${itemId} and o.status <> 'canceled'
+        group by o.fan_id`),
+    );
+    return new Map(rows.map((r) => [r.fan_id, Number(r.n)]));
   },
   async find(db: Db, id: string): Promise<OrderRow | undefined> {
     const [row] = await db.select().from(orders).where(eq(orders.id, id)).limit(1);

@@ -171,7 +171,8 @@ export const orderDto = orderSummaryDto.extend({
   subtotalMinor: z.number().int(),
   discountMinor: z.number().int(),
   discount: z.object({ tierName: z.string(), percent: z.number().int() }).nullable(),
-  address: addressBody,
+  /** Null on a festival order until the fan pays (they add it then). */
+  address: addressBody.nullable(),
   note: z.string(),
   carrier: z.string().nullable(),
   trackingNumber: z.string().nullable(),
@@ -211,3 +212,25 @@ export const shipmentsResultDto = z.object({
   shipped: z.number().int(),
   errors: z.array(z.object({ row: z.number().int(), orderNumber: z.string(), code: z.string(), message: z.string() })),
 });
+
+/** One festival order as the writer makes it: one line at the festival price, no address until payment. */
+export type FestivalOrderRow = {
+  id: string;
+  lineId: string;
+  fanId: string;
+  festivalItemId: string;
+  idempotencyKey: string;
+  currency: string;
+  variantId: string;
+  productId: string;
+  productSlug: string;
+  productTitle: string;
+  variantName: string;
+  sku: string;
+  image: { url: string; alt: string } | null;
+  quantity: number;
+  listPriceMinor: number;
+  unitPriceMinor: number;
+  paymentDeadline: Date;
+  at: Date;
+};

@@ -82,7 +82,8 @@ export function createOrdersService(deps: {
       const now = tx.now();
       const canceled = await repo.transition(tx.db, o.id, ['pending_payment'], { status: 'canceled', cancelReason: reason, canceledAt: now, updatedAt: now });
       if (!canceled) return wrongState(tx, o.id);
-      await stock.release(tx, movesOf(await repo.linesOf(tx.db, [o.id])));
+      // A festival order's units belong to the festival's quota hold, not to a checkout's.
+      if (o.channel !== 'festival') await stock.release(tx, movesOf(await repo.linesOf(tx.db, [o.id])));
       await timeline.record(tx, { fanId: o.fanId, kind: 'order_canceled', data: { ...ref(o), reason }, at: now });
       return canceled;
     });
@@ -128,9 +129,10 @@ export function createOrdersService(deps: {
       return inTransaction(ctx, async (tx) => {
         const expired = await repo.expireDue(tx.db, tx.now(), orderId);
         if (expired.length === 0) return 0;
+        // A festival order's units belong to the festival's quota hold, not to a checkout's.
         const lines = await repo.linesOf(
           tx.db,
-          expired.map((o) => o.id),
+          expired.filter((o) => o.channel !== 'festival').map((o) => o.id),
         );
         await stock.release(tx, movesOf(lines));
         await timeline.recordMany(

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { fans } from '../fans/fans.table.ts';
+import { festivalItems } from '../festival/festival.table.ts';
 import { storeVariants, type ProductImage } from '../store/store.table.ts';
 import type { Address, OrderCancelReason, OrderChannel, OrderStatus } from './orders.schemas.ts';
 
@@ -31,7 +32,10 @@ export const orders = pgTable(
     /** The member discount the lines were priced with, as the tier was named then. */
     discountTierName: text('discount_tier_name'),
     discountPercent: integer('discount_percent'),
-    address: jsonb('address').$type<Address>().notNull(),
+    /** Where to ship; a festival order has none until the fan pays (orders_address_check). */
+    address: jsonb('address').$type<Address>(),
+    /** The festival item a festival order bought (one line, one item). */
+    festivalItemId: uuid('festival_item_id').references(() => festivalItems.id, { onDelete: 'restrict' }),
     note: text('note').notNull().default(''),
     paymentDeadline: timestamp('payment_deadline', { withTimezone: true }),
     paidAt: timestamp('paid_at', { withTimezone: true }),
@@ -63,8 +67,14 @@ export const orders = pgTable(
       .where(sql`${t.status} = 'pending_payment'`),
     index('orders_created_idx').on(t.createdAt.desc(), t.id),
     index('orders_payment_idx').on(t.paymentId),
+    // Start-up counts per festival item (and the foreign key's check when an item is deleted).
+    index('orders_festival_item_idx')
+      .on(t.festivalItemId)
+      .where(sql`${t.festivalItemId} is not null`),
     check('orders_status_check', sql`${t.status} in ('pending_payment', 'paid', 'shipped', 'delivered', 'canceled', 'refunded')`),
     check('orders_channel_check', sql`${t.channel} in ('store', 'festival')`),
+    check('orders_address_check', sql`${t.channel} = 'festival' or ${t.address} is not null`),
+    check('orders_festival_item_check', sql`(${t.channel} = 'festival') = (${t.festivalItemId} is not null)`),
     check('orders_cancel_reason_check', sql`${t.cancelReason} is null or ${t.cancelReason} in ('expired', 'fan', 'staff')`),
     check('orders_currency_check', sql`${t.currency} ~ '^[A-Z]{3}$'`),
     check(

@@ -115,13 +115,15 @@ export function OrderDrawer({ id, onClose, onOpenFan, onOpenPayment }: OrderDraw
               {
                 key: 'address',
                 label: t('orders.view.shipTo'),
-                children: (
+                children: o.address ? (
                   <Flex vertical>
                     <span>
                       {o.address.name} · {o.address.phone}
                     </span>
                     <span>{[o.address.region, o.address.line, o.address.postcode].filter(Boolean).join(' ')}</span>
                   </Flex>
+                ) : (
+                  t('orders.view.addressAtPayment')
                 ),
               },
               ...(o.note ? [{ key: 'note', label: t('orders.checkout.note'), children: o.note }] : []),

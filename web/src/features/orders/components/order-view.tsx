@@ -117,14 +117,20 @@ export function OrderView({ order, confirming = false, onExpired }: { order: Ord
       </Card>
       <Card title={t('orders.view.shipTo')}>
         <Flex vertical gap={4} data-testid="order-address">
-          <Typography.Text strong>
-            {order.address.name} · {order.address.phone}
-          </Typography.Text>
-          <Typography.Text>{order.address.region}</Typography.Text>
-          <Typography.Text>
-            {order.address.line}
-            {order.address.postcode ? ` ${order.address.postcode}` : ''}
-          </Typography.Text>
+          {order.address ? (
+            <>
+              <Typography.Text strong>
+                {order.address.name} · {order.address.phone}
+              </Typography.Text>
+              <Typography.Text>{order.address.region}</Typography.Text>
+              <Typography.Text>
+                {order.address.line}
+                {order.address.postcode ? ` ${order.address.postcode}` : ''}
+              </Typography.Text>
+            </>
+          ) : (
+            <Typography.Text type="secondary">{t('orders.view.addressAtPayment')}</Typography.Text>
+          )}
           {order.note ? (
             <Typography.Text type="secondary" style={{ marginTop: 8 }}>
               {t('orders.checkout.note')}: {order.note}

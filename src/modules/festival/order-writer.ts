@@ -1,0 +1,157 @@
+import { inTransaction, type Ctx } from '../../core/context.ts';
+import { newId } from '../../core/ids.ts';
+import { violatedConstraint, isUniqueViolation } from '../../db/errors.ts';
+import { createGroupCommit, type GroupCommit } from '../../platform/batching/group-commit.ts';
+import type { Db } from '../../db/client.ts';
+import type { FestivalOrderRow } from '../orders/orders.schemas.ts';
+import type { TimelineService } from '../timeline/timeline.service.ts';
+import type { FestivalRepository } from './festival.repository.ts';
+
+/** What the writer asks of orders (wired in src/container.ts to the orders repository). */
+export type FestivalOrderStore = {
+  /** Many orders with one line each, each table one multi-row INSERT; answers their numbers in order. */
+  insertFestivalOrders(db: Db, rows: FestivalOrderRow[]): Promise<number[]>;
+  /** The order a fan's idempotency key made. */
+  findByKey(db: Db, fanId: string, key: string): Promise<{ id: string; number: number; paymentDeadline: Date | null } | undefined>;
+};
+
+/** A festival item as the writer needs it: its terms and the product as ordered. */
+export type WriterItem = {
+  id: string;
+  festivalId: string;
+  perFanLimit: number;
+  priceMinor: number;
+  currency: string;
+  variantId: string;
+  listPriceMinor: number;
+  sku: string;
+  variantName: string;
+  product: { id: string; slug: string; title: string; image: { url: string; alt: string } | null };
+};
+
+/** An attempt the gate admitted, to be made durable. */
+export type WonAttempt = { fanId: string; key: string; item: WriterItem; quantity: number; at: Date; paymentDeadline: Date };
+
+export type WrittenOrder = { id: string; number: string; paymentDeadline: string };
+export type WriteResult =
+  /** The order is durable (committed). */
+  | { kind: 'written'; order: WrittenOrder }
+  /** The fan's key already made an order (a retry): that one, and nothing new was written. */
+  | { kind: 'existing'; order: WrittenOrder }
+  /** The database refused: the fan's durable units would pass the limit, or the item's the quota. */
+  | { kind: 'limit_reached' }
+  | { kind: 'sold_out' };
+
+export type OrderWriter = {
+  write(attempt: WonAttempt): Promise<WriteResult>;
+  /** The order a fan's key already made (in the database: any server process's). */
+  existing(fanId: string, key: string): Promise<WrittenOrder | undefined>;
+  /** Attempts waiting or being written (admission control). */
+  readonly pending: number;
+};
+
+/**
+ * The festival's order writer: a group commit that writes a batch of won attempts in ONE
+ * transaction — the fans' units (festival_fan_units, refusing rows past the per-fan limit),
+ * units sold per item (refusing past the quota), then orders, order lines and `order_placed`
+ * activities, each a single multi-row INSERT. A batch the database refuses is retried attempt by
+ * attempt (the group commit does), so a unit past the limit or the quota fails only its own attempt.
+ * Attempts of one fan on one item never share a batch (their units rows would collide).
+ */
+export function createOrderWriter(deps: {
+  systemCtx: () => Ctx;
+  festivals: FestivalRepository;
+  orders: FestivalOrderStore;
+  timeline: TimelineService;
+  maxBatch?: number;
+  concurrency?: number;
+}): OrderWriter {
+  const { festivals, orders, timeline } = deps;
+
+  async function writeBatch(batch: WonAttempt[]): Promise<WriteResult[]> {
+    return inTransaction(deps.systemCtx(), async (tx) => {
+      await festivals.addFanUnits(
+        tx.db,
+        batch.map((a) => ({ itemId: a.item.id, fanId: a.fanId, units: a.quantity, perFanLimit: a.item.perFanLimit })),
+      );
+      const perItem = new Map<string, number>();
+      for (const a of batch) perItem.set(a.item.id, (perItem.get(a.item.id) ?? 0) + a.quantity);
+      const changed = await festivals.addSold(tx.db, perItem);
+      if (changed !== perItem.size) throw new Error('order writer: a festival item is gone');
+      const rows: FestivalOrderRow[] = batch.map((a) => ({
+        id: newId(),
+        lineId: newId(),
+        fanId: a.fanId,
+        festivalItemId: a.item.id,
+        idempotencyKey: a.key,
+        currency: a.item.currency,
+        variantId: a.item.variantId,
+        productId: a.item.product.id,
+        productSlug: a.item.product.slug,
+        productTitle: a.item.product.title,
+        variantName: a.item.variantName,
+        sku: a.item.sku,
+        image: a.item.product.image,
+        quantity: a.quantity,
+        listPriceMinor: a.item.listPriceMinor,
+        unitPriceMinor: a.item.priceMinor,
+        paymentDeadline: a.paymentDeadline,
+        at: a.at,
+      }));
+      const numbers = await orders.insertFestivalOrders(tx.db, rows);
+      await timeline.recordMany(
+        tx,
+        rows.map((r, i) => ({
+          fanId: r.fanId,
+          kind: 'order_placed' as const,
+          data: { orderId: r.id, number: String(numbers[i]), totalMinor: r.unitPriceMinor * r.quantity, currency: r.currency, items: r.quantity },
+          at: r.at,
+        })),
+      );
+      return rows.map((r, i) => ({
+        kind: 'written' as const,
+        order: { id: r.id, number: String(numbers[i]), paymentDeadline: r.paymentDeadline.toISOString() },
+      }));
+    });
+  }
+
+  async function writeOne(a: WonAttempt): Promise<WriteResult> {
+    try {
+      return (await writeBatch([a]))[0]!;
+    } catch (err) {
+      const constraint = violatedConstraint(err);
+      if (isUniqueViolation(err) && constraint === 'orders_fan_idempotency_key') {
+        const found = await orders.findByKey(deps.systemCtx().db, a.fanId, a.key);
+        if (found) return { kind: 'existing', order: orderOf(found) };
+      }
+      if (constraint === 'festival_fan_units_limit_check') return { kind: 'limit_reached' };
+      if (constraint === 'festival_items_sold_check') return { kind: 'sold_out' };
+      throw err;
+    }
+  }
+
+  const commit: GroupCommit<WonAttempt, WriteResult> = createGroupCommit({
+    maxBatch: deps.maxBatch ?? 2000,
+    concurrency: deps.concurrency ?? 2,
+    keyOf: (a) => `${a.item.id}:${a.fanId}`,
+    runBatch: writeBatch,
+    runOne: writeOne,
+  });
+
+  return {
+    write: (attempt) => commit.submit(attempt),
+    async existing(fanId, key) {
+      const found = await orders.findByKey(deps.systemCtx().db, fanId, key);
+      return found ? orderOf(found) : undefined;
+    },
+    get pending() {
+      return commit.pending;
+    },
+  };
+}
+
+export const orderOf = (o: { id: string; number: number; paymentDeadline: Date | null }): WrittenOrder => ({
+  id: o.id,
+  number: String(o.number),
+  paymentDeadline: (o.paymentDeadline ?? new Date(0)).toISOString(),
+});
