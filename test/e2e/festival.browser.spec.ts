@@ -21,6 +21,10 @@ async function pick(page: Page, testId: string, value: string) {
   await page.getByTestId(testId).fill(value);
   // The picker's OK button (Enter would also submit the form).
   await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden) .ant-picker-ok button').filter({ visible: true }).last().click();
+  // On a busy machine the dropdown closes slowly: wait until the value is the field's and nothing
+  // animates, so the next picker's OK button is the only one on the page.
+  await expect.poll(() => page.getByTestId(testId).inputValue()).toBe(value);
+  await still(page);
 }
 
 describe.skipIf(!browserEnabled)('browser: a fan festival set up in the console, reserved on a phone', () => {
@@ -53,6 +57,7 @@ describe.skipIf(!browserEnabled)('browser: a fan festival set up in the console,
     await pick(page, 'festival-ends', dayAt(3, 2));
     await page.getByTestId('festival-requires-reservation').click();
     await page.getByTestId('festival-description').fill('Our **biggest** sale of the year.');
+    await still(page);
     await page.getByTestId('festival-save').click();
     await page.getByText('Draft created').waitFor();
     await page.waitForURL(/\/console\/festivals\/[0-9a-f-]{36}$/);
