@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { Container } from '../src/container.ts';
-import { deliverSandbox } from './factories.ts';
+import { createOwner, deliverSandbox } from './factories.ts';
 
 type T = { app: FastifyInstance; container: Container };
 
@@ -59,4 +59,24 @@ export async function stockOf(t: T, ids: string[]) {
   );
   const rows = (res as unknown as { rows: { id: string; stock: number; reserved: number }[] }).rows;
   return Object.fromEntries(rows.map((r) => [r.id, { stock: Number(r.stock), reserved: Number(r.reserved) }]));
+}
+
+/**
+ * A store with two published SKUs (TEE ¥99, CAP ¥30, 20 each) and `buy`: a fan puts a line in the
+ * cart, checks out and (unless told not to) pays on the sandbox page. For specs of what purchases feed.
+ */
+export async function storeWithBuyer(t: T) {
+  const owner = await createOwner(t.app);
+  const { variant } = await publishedProduct(t, owner.cookie, [
+    { sku: 'TEE', priceMinor: 9_900, stock: 20 },
+    { sku: 'CAP', priceMinor: 3_000, stock: 20 },
+  ]);
+  const buy = async (who: { cookie: string }, sku: string, quantity = 1, pay = true) => {
+    expect((await putLine(t, who.cookie, variant[sku]!, quantity)).statusCode).toBe(200);
+    const res = await checkout(t, who.cookie);
+    expect(res.statusCode, res.body).toBe(201);
+    if (pay) await sandboxPay(t, who.cookie, res.json().action.url);
+    return res.json().order as { id: string };
+  };
+  return { owner, h: { cookie: owner.cookie }, buy };
 }

@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
-import { createOwner, deliverSandbox, signupFan } from '../../../test/factories.ts';
-import { checkout, publishedProduct, putLine, sandboxPay } from '../../../test/orders-factories.ts';
+import { deliverSandbox, signupFan } from '../../../test/factories.ts';
+import { storeWithBuyer } from '../../../test/orders-factories.ts';
 
 const DAY = 86_400_000;
-type Fan = Awaited<ReturnType<typeof signupFan>>;
 
 /** Segments on what fans bought in the store (fan_signals' purchase copy, kept by the orders triggers). */
 describe('segments by spend and last purchase', () => {
   const t = useTestApp();
 
-  async function store() {
-    const owner = await createOwner(t.app);
-    const { variant } = await publishedProduct(t, owner.cookie, [
-      { sku: 'TEE', priceMinor: 9_900, stock: 20 },
-      { sku: 'CAP', priceMinor: 3_000, stock: 20 },
-    ]);
-    const buy = async (who: Fan, sku: string, quantity = 1, pay = true) => {
-      expect((await putLine(t, who.cookie, variant[sku]!, quantity)).statusCode).toBe(200);
-      const res = await checkout(t, who.cookie);
-      expect(res.statusCode, res.body).toBe(201);
-      if (pay) await sandboxPay(t, who.cookie, res.json().action.url);
-      return res.json().order as { id: string };
-    };
-    return { owner, h: { cookie: owner.cookie }, buy };
-  }
+  const store = () => storeWithBuyer(t);
 
   it('counts, lists and saves segments by spend and by last purchase (within days, before a day, never)', async () => {
     const { owner, h, buy } = await store();
