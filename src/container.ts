@@ -76,6 +76,7 @@ import { createFestivalSiteService } from './modules/festival/festival-site.serv
 import { earlyAccessOf, type CatalogueVariant, type FestivalCatalogue } from './modules/festival/festival-ports.ts';
 import { createFestivalGate } from './modules/festival/gate/create-gate.ts';
 import type { FestivalGate } from './modules/festival/gate/festival-gate.ts';
+import { createFestivalSettlement } from './modules/festival/festival-settlement.ts';
 import { createOrderWriter } from './modules/festival/order-writer.ts';
 import { createFestivalAttempts } from './modules/festival/festival-attempts.service.ts';
 import { createAttemptStats } from './modules/festival/board/create-attempt-stats.ts';
@@ -203,6 +204,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const stock = createStockService({ repo: stockRepository });
   const cartPrices = createCartPricesService({ repo: storeRepository, membership: storeMembership });
   const cart = createCartService({ repo: ordersRepository, prices: cartPrices });
+  const gate: FestivalGate = createFestivalGate({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  const festivalSettlement = createFestivalSettlement({ repo: festivalRepository, stock, gate });
   const orderMoney = createOrderMoney({ repo: ordersRepository, stock, payments, timeline, scheduler: queue });
   const orders = createOrdersService({
     repo: ordersRepository,
@@ -212,6 +215,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     fans,
     workflows,
     money: orderMoney,
+    festivalUnits: festivalSettlement,
     checkout: createCheckoutWorkflow({
       repo: ordersRepository,
       stock,
@@ -223,13 +227,12 @@ export function createContainer(database: Database, options: ContainerOptions) {
     }),
   });
   const shipments = createShipments({ repo: ordersRepository, orders });
-  const gate: FestivalGate = createFestivalGate({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
   const festivalMembership = {
     earlyAccessMinutes: async (ctx: Ctx) => earlyAccessOf(await memberships.heldTier(ctx)),
     longestEarlyAccessMinutes: async (ctx: Ctx) => Math.max(0, ...(await tiers.offered(ctx)).map(earlyAccessOf)),
   };
   const catalogue = festivalCatalogue();
-  const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate });
+  const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate, settlement: festivalSettlement });
   const festivalWriter = createOrderWriter({ systemCtx: jobCtx, festivals: festivalRepository, orders: ordersRepository, timeline, ...options.festivalWriter });
   const attemptStats = createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
   const festivalAttempts = createFestivalAttempts({
@@ -280,6 +283,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     festivals,
     festivalSite,
     festivalAttempts,
+    festivalSettlement,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);

@@ -17,6 +17,7 @@ import {
 } from './modules/memberships/membership-settlement.ts';
 import { LOYALTY_RECOMPUTE_SCHEDULE } from './schedules/loyalty-recompute.schedule.ts';
 import { MAINTENANCE_JOB, MAINTENANCE_SCHEDULE, runMaintenance } from './schedules/maintenance.schedule.ts';
+import { FESTIVAL_SWEEP_JOB, FESTIVAL_SWEEP_SCHEDULE } from './modules/festival/festival-settlement.ts';
 import { ORDER_EXPIRE_JOB, ORDER_LATE_REFUND_JOB, ORDER_SWEEP_JOB, ORDER_SWEEP_SCHEDULE } from './modules/orders/checkout.workflow.ts';
 import type { StreamRunner } from './platform/stream/stream.runner.ts';
 import type { Activity } from './modules/timeline/timeline.service.ts';
@@ -66,6 +67,17 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
   queue.define<{ orderId: string }>(ORDER_EXPIRE_JOB, async (ctx, data) => void (await services.orders.expireDue(ctx, data.orderId)));
   queue.define(ORDER_SWEEP_JOB, async (ctx) => void (await services.orders.expireDue(ctx)), { oneAtATime: true });
   queue.schedule(ORDER_SWEEP_JOB, ORDER_SWEEP_SCHEDULE);
+  // The festival's: every minute, ended festivals settle (unsold quota back to the store) and
+  // festival orders past their deadline are canceled, their units back on sale.
+  queue.define(
+    FESTIVAL_SWEEP_JOB,
+    async (ctx) => {
+      await services.festivalSettlement.settleEnded(ctx);
+      await services.orders.expireDue(ctx);
+    },
+    { oneAtATime: true },
+  );
+  queue.schedule(FESTIVAL_SWEEP_JOB, FESTIVAL_SWEEP_SCHEDULE);
   queue.define<{ paymentId: string }>(ORDER_LATE_REFUND_JOB, (ctx, data) => services.orderMoney.refundLatePayment(ctx, data.paymentId), {
     retryLimit: REFUND_RETRIES,
     retryDelaySeconds: REFUND_RETRY_DELAY_SECONDS,

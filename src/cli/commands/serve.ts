@@ -25,6 +25,9 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     version,
   });
   await extend?.(app, container);
+  // Before the first attempt: the festival's gate from the durable orders (a crash leaks no unit).
+  const festival = await container.services.festivalSettlement.start(container.ctx({ kind: 'system' }));
+  if (festival.items > 0) log.info(festival, 'festival gate set from the durable orders');
   container.stream.start();
   await container.services.fanImports.start();
   let sandboxDeliveries: ReturnType<typeof scheduleSandboxDeliveries> | undefined;

@@ -145,16 +145,60 @@ export const festivalRepository = {
       from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(item_id uuid, fan_id uuid, units int, per_fan_limit int)
       on conflict (item_id, fan_id) do update set units = festival_fan_units.units + excluded.units`);
   },
-  /** Takes units back from each (item, fan), deleting rows that reach zero. */
+  /**
+   * Takes units back from each (item, fan) in one statement, deleting rows that reach zero (a row
+   * holds at least one unit). One row per (item, fan) per call.
+   */
   async removeFanUnits(db: Db, rows: { itemId: string; fanId: string; units: number }[]): Promise<void> {
-    for (const r of rows) {
-      const [left] = await db
-        .update(festivalFanUnits)
-        .set({ units: sql`greatest(${festivalFanUnits.units} - ${r.units}, 0)` })
-        .where(and(eq(festivalFanUnits.itemId, r.itemId), eq(festivalFanUnits.fanId, r.fanId)))
-        .returning({ units: festivalFanUnits.units });
-      if (left && left.units === 0) await db.delete(festivalFanUnits).where(and(eq(festivalFanUnits.itemId, r.itemId), eq(festivalFanUnits.fanId, r.fanId)));
-    }
+    if (rows.length === 0) return;
+    const json = JSON.stringify(rows.map((r) => ({ item_id: r.itemId, fan_id: r.fanId, units: r.units })));
+    await db.execute(sql`
+      with d as (select * from jsonb_to_recordset(${json}::jsonb) as r(item_id uuid, fan_id uuid, units int)),
+      gone as (
+        delete from festival_fan_units u using d
+        where u.item_id = d.item_id and u.fan_id = d.fan_id and u.units <= d.units
+        returning u.item_id
+      )
+      update festival_fan_units u set units = u.units - d.units
+      from d where u.item_id = d.item_id and u.fan_id = d.fan_id and u.units > d.units`);
+  },
+  /**
+   * Takes units sold back per item (canceled or expired orders) in one statement, never below zero;
+   * answers each item's variant and whether its quota was settled already (the units then belong
+   * to the store). Locks the item rows, so a settlement at the same moment goes before or after.
+   */
+  async takeBackSold(db: Db, perItem: Map<string, number>): Promise<{ id: string; variantId: string; settled: boolean; units: number }[]> {
+    if (perItem.size === 0) return [];
+    const result = await db.execute(sql`
+      update festival_items fi set sold = greatest(fi.sold - d.n, 0)
+      from jsonb_to_recordset(${JSON.stringify([...perItem].map(([item_id, n]) => ({ item_id, n })))}::jsonb) as d(item_id uuid, n int)
+      where fi.id = d.item_id
+      returning fi.id, fi.variant_id, fi.settled_at is not null as settled, d.n as units`);
+    return rowsOf<{ id: string; variant_id: string; settled: boolean; units: number }>(result).map((r) => ({
+      id: r.id,
+      variantId: r.variant_id,
+      settled: r.settled,
+      units: Number(r.units),
+    }));
+  },
+  /**
+   * Settles a festival's items once: marks them and answers what of each quota no order holds
+   * (quota less sold), to go back to the store. Items settled before are left out.
+   */
+  async settleItems(db: Db, festivalId: string, at: Date): Promise<{ id: string; variantId: string; unsold: number }[]> {
+    const result = await db.execute(sql`
+      update festival_items set settled_at = ${at.toISOString()}::timestamptz
+      where festival_id = ${festivalId} and settled_at is null
+      returning id, variant_id, quota - sold as unsold`);
+    return rowsOf<{ id: string; variant_id: string; unsold: number }>(result).map((r) => ({ id: r.id, variantId: r.variant_id, unsold: Number(r.unsold) }));
+  },
+  /** Published festivals over by `now` with an item not settled yet. */
+  async endedUnsettled(db: Db, now: Date): Promise<string[]> {
+    const result = await db.execute(sql`
+      select f.id from festivals f
+      where f.status = 'published' and f.ends_at <= ${now.toISOString()}::timestamptz
+        and exists (select 1 from festival_items i where i.festival_id = f.id and i.settled_at is null)`);
+    return rowsOf<{ id: string }>(result).map((r) => r.id);
   },
   /**
    * Adds (or, negative, takes back) units sold per item in one statement; past the quota or below

@@ -17,6 +17,7 @@ import {
   type ItemInput,
   type ItemTermsInput,
 } from './festival.schemas.ts';
+import type { FestivalSettlement } from './festival-settlement.ts';
 import type { FestivalGate } from './gate/festival-gate.ts';
 
 export type FestivalDeps = {
@@ -25,6 +26,7 @@ export type FestivalDeps = {
   catalogue: FestivalCatalogue;
   membership: FestivalMembership;
   gate: FestivalGate;
+  settlement: FestivalSettlement;
 };
 
 const detailsOf = (input: FestivalInput) => ({
@@ -38,7 +40,7 @@ const detailsOf = (input: FestivalInput) => ({
   reservationsCloseAt: input.reservationsCloseAt,
 });
 
-/** The gate's counters for a festival item before any attempt (the attempts slice reconciles from durable orders). */
+/** The gate's counters for a festival item before the sale opens (nothing sold yet; a start-up sets them from the durable orders). */
 const freshState = (item: FestivalItemRow) => ({ quota: item.quota, perFanLimit: item.perFanLimit, sold: 0, byFan: new Map<string, number>() });
 
 /**
@@ -282,21 +284,26 @@ export function createFestivalService(deps: FestivalDeps) {
   };
 
   /**
-   * Moves a published festival to `to` and gives every item's quota back. Until purchase
-   * attempts exist nothing of the quota was sold; the attempts slice releases quota less sold.
+   * Moves a published festival to `to`. Back to a draft (before the sale opened: nothing sold)
+   * every quota goes back to the store; canceled, the festival settles: what no order holds goes
+   * back, and units of orders still unpaid follow when those expire.
    */
   async function releaseAll(ctx: Ctx, f: FestivalRow, to: 'draft' | 'canceled') {
-    const items = await repo.itemsOf(ctx.db, [f.id]);
     // Another unpublish or cancel at the same moment moved it first: it released the holds.
-    const moved = await inTransaction(ctx, async (tx) => {
-      if (!(await repo.moveStatus(tx.db, f.id, 'published', to, tx.now()))) return false;
+    const items = await inTransaction(ctx, async (tx) => {
+      if (!(await repo.moveStatus(tx.db, f.id, 'published', to, tx.now()))) return [];
+      if (to === 'canceled') {
+        await deps.settlement.settle(tx, f.id);
+        return [];
+      }
+      const held = await repo.itemsOf(tx.db, [f.id]);
       await stock.release(
         tx,
-        items.map((i) => ({ variantId: i.variantId, quantity: i.quota })),
+        held.map((i) => ({ variantId: i.variantId, quantity: i.quota - i.sold })).filter((m) => m.quantity > 0),
       );
-      return true;
+      return held;
     });
-    if (moved) for (const i of items) await gate.drop(i.id);
+    for (const i of items) await gate.drop(i.id);
   }
 }
 export type FestivalService = ReturnType<typeof createFestivalService>;

@@ -58,6 +58,11 @@ export const festivalItems = pgTable(
     perFanLimit: integer('per_fan_limit').notNull(),
     /** Units durable festival orders hold (pending or paid): the order writer adds, expiry takes back. */
     sold: integer('sold').notNull().default(0),
+    /**
+     * When the item's unsold quota went back to the store (the festival ended or was canceled):
+     * from then on a canceled or expired order's units go back to the store, not to the gate.
+     */
+    settledAt: timestamp('settled_at', { withTimezone: true }),
     position: integer('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

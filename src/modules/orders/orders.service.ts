@@ -21,6 +21,24 @@ const ref = (o: OrderRow) => ({ orderId: o.id, number: String(o.number) });
 const DAY = 86_400_000;
 
 /**
+ * What orders ask the festival (wired in src/container.ts): a canceled or expired festival order's
+ * units go back — in the canceling transaction to the festival's durable counts (and to the store
+ * once the festival settled), after commit to the gate, so they are on sale again.
+ */
+export type FestivalUnits = {
+  giveBack(tx: Ctx, orders: { fanId: string; festivalItemId: string; quantity: number }[]): Promise<void>;
+};
+
+/** Festival orders among `canceled` with their units (one line each). */
+function festivalUnitsOf(canceled: OrderRow[], lines: OrderLineRow[]) {
+  const units = new Map<string, number>();
+  for (const l of lines) units.set(l.orderId, (units.get(l.orderId) ?? 0) + l.quantity);
+  return canceled.flatMap((o) =>
+    o.channel === 'festival' && o.festivalItemId ? [{ fanId: o.fanId, festivalItemId: o.festivalItemId, quantity: units.get(o.id) ?? 0 }] : [],
+  );
+}
+
+/**
  * Orders: a fan checks out their cart (the `store.checkout` workflow), pays (again, after a
  * failed try, within the same window), or cancels while unpaid; staff ship, deliver, cancel and
  * refund. Every move is a conditional UPDATE from the status it leaves (409 `order.wrong_state`
@@ -35,6 +53,7 @@ export function createOrdersService(deps: {
   workflows: WorkflowRunner;
   checkout: Workflow<CheckoutRun, CheckoutOutput>;
   money: OrderMoney;
+  festivalUnits: FestivalUnits;
 }) {
   const { repo, stock, payments, timeline, fans, workflows } = deps;
 
@@ -82,8 +101,10 @@ export function createOrdersService(deps: {
       const now = tx.now();
       const canceled = await repo.transition(tx.db, o.id, ['pending_payment'], { status: 'canceled', cancelReason: reason, canceledAt: now, updatedAt: now });
       if (!canceled) return wrongState(tx, o.id);
-      // A festival order's units belong to the festival's quota hold, not to a checkout's.
-      if (o.channel !== 'festival') await stock.release(tx, movesOf(await repo.linesOf(tx.db, [o.id])));
+      const lines = await repo.linesOf(tx.db, [o.id]);
+      // A festival order's units belong to the festival's quota, not to a checkout's hold.
+      if (o.channel === 'festival') await deps.festivalUnits.giveBack(tx, festivalUnitsOf([canceled], lines));
+      else await stock.release(tx, movesOf(lines));
       await timeline.record(tx, { fanId: o.fanId, kind: 'order_canceled', data: { ...ref(o), reason }, at: now });
       return canceled;
     });
@@ -129,12 +150,14 @@ export function createOrdersService(deps: {
       return inTransaction(ctx, async (tx) => {
         const expired = await repo.expireDue(tx.db, tx.now(), orderId);
         if (expired.length === 0) return 0;
-        // A festival order's units belong to the festival's quota hold, not to a checkout's.
         const lines = await repo.linesOf(
           tx.db,
-          expired.filter((o) => o.channel !== 'festival').map((o) => o.id),
+          expired.map((o) => o.id),
         );
-        await stock.release(tx, movesOf(lines));
+        // A festival order's units belong to the festival's quota, not to a checkout's hold.
+        const store = new Set(expired.filter((o) => o.channel !== 'festival').map((o) => o.id));
+        await stock.release(tx, movesOf(lines.filter((l) => store.has(l.orderId))));
+        await deps.festivalUnits.giveBack(tx, festivalUnitsOf(expired, lines));
         await timeline.recordMany(
           tx,
           expired.map((o) => ({ fanId: o.fanId, kind: 'order_canceled' as const, data: { ...ref(o), reason: 'expired' }, at: tx.now() })),

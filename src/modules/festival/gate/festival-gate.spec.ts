@@ -160,4 +160,22 @@ describe.each(gates)('the $name gate', ({ make, shared }) => {
     const held = await Promise.all(fans(1000).map((fan) => other.heldBy(key, fan)));
     expect(Math.max(...held)).toBe(1);
   });
+
+  it('tells a starting process whether another one uses the gate (alone, it may reconcile), until that one closes', async () => {
+    if (!shared) {
+      expect(await gate.join()).toBe('alone');
+      return;
+    }
+    // Under a prefix of their own, so the other specs' processes do not count.
+    const own = `${prefix}join:${randomUUID()}:`;
+    const first = createRedisGate({ url: redisUrl!, keyPrefix: own });
+    const second = createRedisGate({ url: redisUrl!, keyPrefix: own });
+    expect(await first.join()).toBe('alone');
+    expect(await second.join()).toBe('shared');
+    await first.close();
+    const third = open(() => createRedisGate({ url: redisUrl!, keyPrefix: own }));
+    expect(await third.join()).toBe('shared');
+    await second.close();
+    expect(await third.join()).toBe('alone');
+  });
 });

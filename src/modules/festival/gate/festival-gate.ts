@@ -41,6 +41,12 @@ export type FestivalGate = {
   remaining(itemKey: string): Promise<number | null>;
   /** Units the fan holds in the gate. */
   heldBy(itemKey: string, fanId: string): Promise<number>;
+  /**
+   * Counts this process among the gate's users until `close` (in Redis a lease it renews) and
+   * answers whether another running process uses the gate too: alone, a start-up may reconcile
+   * every item from the durable orders; shared, it only loads what is missing.
+   */
+  join(): Promise<'alone' | 'shared'>;
   /** Forgets an item (a festival archived). */
   drop(itemKey: string): Promise<void>;
   close(): Promise<void>;

@@ -25,6 +25,8 @@ export function createMemoryGate(): FestivalGate {
   };
   return {
     kind: 'memory',
+    // A gate in this process has no other user.
+    join: async () => 'alone',
     async load(itemKey, state) {
       if (items.has(itemKey)) return false;
       set(itemKey, state);

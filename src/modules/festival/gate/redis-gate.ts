@@ -61,6 +61,10 @@ const LOAD_CHUNK = 1000;
 /** A staging hash left by a process that died while loading goes away by itself. */
 const STAGING_TTL_SECONDS = 600;
 
+/** A process's lease: renewed every LEASE_RENEW_MS, gone LEASE_MS after the process stops renewing it (a crash). */
+const LEASE_MS = 15_000;
+const LEASE_RENEW_MS = 5_000;
+
 /** The gate in Redis, shared by every server process pointed at it. `keyPrefix` separates brands or tests sharing one Redis. */
 export function createRedisGate(options: { url: string; keyPrefix?: string }): FestivalGate {
   const redis = new Redis(options.url, { maxRetriesPerRequest: 2, enableOfflineQueue: true });
@@ -74,6 +78,20 @@ export function createRedisGate(options: { url: string; keyPrefix?: string }): F
     return { item: `${base}:item`, fans: `${base}:fans`, staging: `${base}:staging:${randomUUID()}` };
   };
   const notLoaded = (itemKey: string) => new Error(`gate: item ${itemKey} is not loaded`);
+  const leaseKey = `${prefix}festival:process:${randomUUID()}`;
+  let renew: NodeJS.Timeout | undefined;
+
+  /** Keys matching `pattern` (SCAN: never blocks Redis). */
+  async function scan(pattern: string): Promise<string[]> {
+    const found: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, batch] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
+      cursor = next;
+      found.push(...batch);
+    } while (cursor !== '0');
+    return found;
+  }
 
   async function install(itemKey: string, state: GateItemState, replace: 0 | 1): Promise<boolean> {
     checkState(state);
@@ -121,7 +139,19 @@ export function createRedisGate(options: { url: string; keyPrefix?: string }): F
       const k = keys(itemKey);
       await redis.del(k.item, k.fans);
     },
+    async join() {
+      // The lease first, then the others': of two processes starting together at least one sees the other.
+      await redis.set(leaseKey, String(process.pid), 'PX', LEASE_MS);
+      if (!renew) {
+        renew = setInterval(() => void redis.set(leaseKey, String(process.pid), 'PX', LEASE_MS).catch(() => undefined), LEASE_RENEW_MS);
+        renew.unref();
+      }
+      const others = (await scan(`${prefix.replace(/[*?[\]\\]/g, '\\$&')}festival:process:*`)).filter((k) => k !== leaseKey);
+      return others.length === 0 ? 'alone' : 'shared';
+    },
     async close() {
+      if (renew) clearInterval(renew);
+      if (redis.status === 'ready') await redis.del(leaseKey).catch(() => undefined);
       await redis.quit();
     },
   };

@@ -1,0 +1,1 @@
+ALTER TABLE "festival_items" ADD COLUMN "settled_at" timestamp with time zone;
