@@ -205,7 +205,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const cartPrices = createCartPricesService({ repo: storeRepository, membership: storeMembership });
   const cart = createCartService({ repo: ordersRepository, prices: cartPrices });
   const gate: FestivalGate = createFestivalGate({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
-  const festivalSettlement = createFestivalSettlement({ repo: festivalRepository, stock, gate });
+  const festivalSettlement = createFestivalSettlement({ repo: festivalRepository, stock, gate, orders: ordersRepository });
   const orderMoney = createOrderMoney({ repo: ordersRepository, stock, payments, timeline, scheduler: queue });
   const orders = createOrdersService({
     repo: ordersRepository,
@@ -240,6 +240,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     catalogue,
     membership: festivalMembership,
     gate,
+    settlement: festivalSettlement,
     writer: festivalWriter,
     stats: attemptStats,
     paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,

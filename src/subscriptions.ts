@@ -67,12 +67,14 @@ export function subscribe(services: Services, stream: StreamRunner<Activity>, jo
   queue.define<{ orderId: string }>(ORDER_EXPIRE_JOB, async (ctx, data) => void (await services.orders.expireDue(ctx, data.orderId)));
   queue.define(ORDER_SWEEP_JOB, async (ctx) => void (await services.orders.expireDue(ctx)), { oneAtATime: true });
   queue.schedule(ORDER_SWEEP_JOB, ORDER_SWEEP_SCHEDULE);
-  // The festival's: every minute, ended festivals settle (unsold quota back to the store) and
-  // festival orders past their deadline are canceled, their units back on sale.
+  // The festival's: every minute, ended festivals settle (unsold quota back to the store), units a
+  // stopped process admitted and never wrote go back on sale, and festival orders past their
+  // deadline are canceled, their units back on sale.
   queue.define(
     FESTIVAL_SWEEP_JOB,
     async (ctx) => {
       await services.festivalSettlement.settleEnded(ctx);
+      await services.festivalSettlement.reap(ctx);
       await services.orders.expireDue(ctx);
     },
     { oneAtATime: true },

@@ -42,6 +42,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     stripe: config.stripe,
     orderPaymentWindowMinutes: config.orderPaymentWindowMinutes,
     redisUrl: config.redisUrl,
+    gateKeyPrefix: config.redisKeyPrefix,
   });
   return {
     config,

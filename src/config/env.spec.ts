@@ -107,11 +107,17 @@ describe('configuration from environment variables', () => {
     expect(parseConfig({ DATABASE_URL: '', REDIS_URL: ' ' }).databaseUrl).toBeUndefined();
   });
 
+  it('puts Redis keys under fanbase: unless REDIS_KEY_PREFIX says otherwise', () => {
+    expect(parseConfig({}).redisKeyPrefix).toBe('fanbase:');
+    expect(parseConfig({ REDIS_KEY_PREFIX: 'brand-a:' }).redisKeyPrefix).toBe('brand-a:');
+  });
+
   it.each([
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://localhost/db'],
     ['REDIS_URL', 'localhost:6379'],
+    ['REDIS_KEY_PREFIX', 'shop *'],
     ['LOG_LEVEL', 'loud'],
     ['LOG_FORMAT', 'pretty'],
     ['PUBLIC_BASE_URL', 'ftp://example.com'],

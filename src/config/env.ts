@@ -155,6 +155,13 @@ const envSchema = z.object({
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
   ),
+  REDIS_KEY_PREFIX: optionalString.pipe(
+    z
+      .string()
+      .max(100)
+      .regex(/^[A-Za-z0-9:_.-]+$/, 'must be letters, digits and : _ . - only')
+      .default('fanbase:'),
+  ),
   SESSION_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   LOG_LEVEL: optionalString.pipe(z.enum(LOG_LEVELS, wanted(`must be one of ${LOG_LEVELS.join(', ')}`)).optional()),
   LOG_FORMAT: optionalString.pipe(z.enum(LOG_FORMATS, wanted('must be json (one JSON object a line) or text (one readable line each)')).optional()),
@@ -199,6 +206,8 @@ export type AppConfig = {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** Put before every Redis key (several Fanbase brands, or a test, sharing one Redis). */
+  redisKeyPrefix: string;
   sessionSecret: string | undefined;
   /** LOG_LEVEL when set; unset, the server logs from `info` and the other commands from `warn`. */
   logLevel: LogLevel | undefined;
@@ -277,6 +286,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     dataDir: e.FANBASE_DATA_DIR,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     sessionSecret: e.SESSION_SECRET,
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../container.ts';
 import { resolveSessionSecret } from '../../config/session-secret.ts';
 import { httpSender, scheduleSandboxDeliveries } from '../../schedules/sandbox-deliveries.schedule.ts';
+import { LEASE_MS as GATE_LEASE_MS } from '../../modules/festival/gate/redis-gate.ts';
 import { buildApp } from '../../server/app.ts';
 import { openRuntime } from '../runtime.ts';
 import { version } from '../version.ts';
@@ -26,14 +27,23 @@ export async function serve(extend?: ServeExtension): Promise<void> {
   });
   await extend?.(app, container);
   // Before the first attempt: the festival's gate from the durable orders (a crash leaks no unit).
-  const festival = await container.services.festivalSettlement.start(container.ctx({ kind: 'system' }));
+  const { festivalSettlement } = container.services;
+  const festival = await festivalSettlement.start(container.ctx({ kind: 'system' }));
   if (festival.items > 0) log.info(festival, 'festival gate set from the durable orders');
+  // A process that crashed just before this one started still held its lease: once that has run
+  // out, what it admitted and never wrote goes back on sale (the minute's sweep would, later).
+  const reapLater = setTimeout(
+    () => void festivalSettlement.reap(container.ctx({ kind: 'system' })).catch((err: unknown) => log.warn({ err }, 'festival: reaping failed')),
+    GATE_LEASE_MS + 1_000,
+  );
+  reapLater.unref();
   container.stream.start();
   await container.services.fanImports.start();
   let sandboxDeliveries: ReturnType<typeof scheduleSandboxDeliveries> | undefined;
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    clearTimeout(reapLater);
     await sandboxDeliveries?.stop();
     await container.queue.stop();
     await container.services.fanImports.stop();

@@ -6,7 +6,8 @@ import type { AttemptAnswer, AttemptStats } from './board/attempt-stats.ts';
 import { eligibilityOf } from './festival-eligibility.ts';
 import type { FestivalCatalogue, FestivalMembership } from './festival-ports.ts';
 import type { FestivalItemRow, FestivalRepository, FestivalRow } from './festival.repository.ts';
-import type { FestivalGate } from './gate/festival-gate.ts';
+import type { FestivalSettlement } from './festival-settlement.ts';
+import { ItemNotLoadedError, type FestivalGate } from './gate/festival-gate.ts';
 import type { OrderWriter, WriterItem, WrittenOrder } from './order-writer.ts';
 
 export type AttemptResult =
@@ -26,6 +27,7 @@ export function createFestivalAttempts(deps: {
   catalogue: FestivalCatalogue;
   membership: FestivalMembership;
   gate: FestivalGate;
+  settlement: Pick<FestivalSettlement, 'loadItem'>;
   writer: OrderWriter;
   stats: AttemptStats;
   paymentWindowMinutes: number;
@@ -121,7 +123,12 @@ export function createFestivalAttempts(deps: {
         record(e.state);
         return { answer: e.state, ...(e.state === 'not_eligible' ? { reason: e.reason } : {}), opensAt: e.opensAt.toISOString() };
       }
-      const admitted = await gate.attempt(itemId, fanId, input.quantity);
+      const admitted = await gate.attempt(itemId, fanId, input.quantity, key).catch(async (err: unknown) => {
+        // Published by another server process: this one's gate never held the item.
+        if (!(err instanceof ItemNotLoadedError) || item.row.settledAt) throw err;
+        await deps.settlement.loadItem(ctx, item.row);
+        return gate.attempt(itemId, fanId, input.quantity, key);
+      });
       if (admitted !== 'won') {
         // A retry of an attempt that won (its units hold the limit): the order it made.
         if (admitted === 'limit_reached') {
@@ -145,10 +152,14 @@ export function createFestivalAttempts(deps: {
           paymentDeadline: new Date(now.getTime() + deps.paymentWindowMinutes * 60_000),
         });
       } catch (err) {
-        await gate.release(itemId, fanId, input.quantity);
+        await gate.release(itemId, fanId, input.quantity, key);
         throw err;
       }
-      if (written.kind !== 'written') await gate.release(itemId, fanId, input.quantity);
+      if (written.kind !== 'written') await gate.release(itemId, fanId, input.quantity, key);
+      else
+        void gate
+          .landed(itemId, fanId, key)
+          .catch((err: unknown) => ctx.log.warn({ err }, 'festival: an order landed, its gate record stays (the reaper forgets it)'));
       if (written.kind === 'written' || written.kind === 'existing') {
         record('won', input.quantity);
         return { answer: 'won', order: written.order };

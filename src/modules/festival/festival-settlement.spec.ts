@@ -159,7 +159,7 @@ describe('festival units: canceled and expired orders give them back, the end se
     const restarted = createContainer(t.database, { publicBaseUrl: TEST_BASE_URL, log: pino({ level: 'silent' }), now: clock.now, ...gate });
     try {
       const ctx = restarted.ctx({ kind: 'system' });
-      expect(await restarted.services.festivalSettlement.start(ctx)).toEqual({ items: 1, mode: 'reconcile' });
+      expect(await restarted.services.festivalSettlement.start(ctx)).toEqual({ items: 1, mode: 'reconcile', reaped: 0 });
       expect(await restarted.gate.remaining(f.itemId)).toBe(3);
       expect(await restarted.gate.heldBy(f.itemId, a.fan.id)).toBe(2);
       expect(await restarted.gate.heldBy(f.itemId, b.fan.id)).toBe(0);
@@ -169,7 +169,7 @@ describe('festival units: canceled and expired orders give them back, the end se
         expect(await restarted.gate.attempt(f.itemId, b.fan.id, 1)).toBe('won');
         const joined = await second.services.festivalSettlement.start(second.ctx({ kind: 'system' }));
         if (second.gate.kind === 'redis') {
-          expect(joined).toEqual({ items: 1, mode: 'load' });
+          expect(joined).toEqual({ items: 1, mode: 'load', reaped: 0 });
           expect(await second.gate.remaining(f.itemId)).toBe(2);
         }
       } finally {

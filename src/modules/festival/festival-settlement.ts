@@ -1,9 +1,13 @@
 import { afterCommit, inTransaction, type Ctx } from '../../core/context.ts';
 import type { StockService } from '../store/stock.service.ts';
-import type { FestivalRepository } from './festival.repository.ts';
+import type { FestivalItemRow, FestivalRepository } from './festival.repository.ts';
 import type { FestivalGate } from './gate/festival-gate.ts';
+import type { FestivalOrderStore } from './order-writer.ts';
 
-/** Every minute, for the whole cluster: settle festivals that ended, cancel festival orders past their deadline. */
+/**
+ * Every minute, for the whole cluster: settle festivals that ended, give back units that stopped
+ * processes admitted and never wrote, cancel festival orders past their deadline.
+ */
 export const FESTIVAL_SWEEP_JOB = 'festival.sweep';
 export const FESTIVAL_SWEEP_SCHEDULE = '* * * * *';
 
@@ -21,8 +25,15 @@ type OrderUnits = { fanId: string; festivalItemId: string; quantity: number };
  *   before writing them are on sale again and none is sold twice.
  * The item row's lock orders a give-back and a settlement at the same moment.
  */
-export function createFestivalSettlement(deps: { repo: FestivalRepository; stock: StockService; gate: FestivalGate }) {
+export function createFestivalSettlement(deps: {
+  repo: FestivalRepository;
+  stock: StockService;
+  gate: FestivalGate;
+  orders: Pick<FestivalOrderStore, 'findByKey'>;
+}) {
   const { repo, stock, gate } = deps;
+  /** Units admitted by processes that are gone and never written: back on sale (a shared gate; none in this process's). */
+  const reap = (ctx: Ctx) => gate.reap(async (fanId, key) => (await deps.orders.findByKey(ctx.db, fanId, key)) !== undefined);
 
   async function settle(ctx: Ctx, festivalId: string): Promise<number> {
     return inTransaction(ctx, async (tx) => {
@@ -36,6 +47,13 @@ export function createFestivalSettlement(deps: { repo: FestivalRepository; stock
     });
   }
 
+  /** One item's gate counters from its durable orders; `load` leaves a gate that holds it alone. */
+  async function loadItem(ctx: Ctx, item: FestivalItemRow, mode: 'reconcile' | 'load'): Promise<void> {
+    const { sold, byFan } = await repo.unitsOf(ctx.db, item.id);
+    const state = { quota: item.quota, perFanLimit: item.perFanLimit, sold, byFan };
+    if (mode === 'reconcile') await gate.reconcile(item.id, state);
+    else await gate.load(item.id, state);
+  }
   async function loadGate(ctx: Ctx, mode: 'reconcile' | 'load'): Promise<number> {
     const live = await repo.listLive(ctx.db, ctx.now());
     if (live.length === 0) return 0;
@@ -45,10 +63,7 @@ export function createFestivalSettlement(deps: { repo: FestivalRepository; stock
       live.map((f) => f.id),
     )) {
       if (item.settledAt) continue;
-      const { sold, byFan } = await repo.unitsOf(ctx.db, item.id);
-      const state = { quota: item.quota, perFanLimit: item.perFanLimit, sold, byFan };
-      if (mode === 'reconcile') await gate.reconcile(item.id, state);
-      else await gate.load(item.id, state);
+      await loadItem(ctx, item, mode);
       n += 1;
     }
     return n;
@@ -102,15 +117,28 @@ export function createFestivalSettlement(deps: { repo: FestivalRepository; stock
     loadGate,
 
     /**
+     * Fills the gate with one item a process does not hold (published by another process, whose
+     * gate in this process never heard of it), from the durable orders; a gate holding it is left alone.
+     */
+    loadItem: (ctx: Ctx, item: FestivalItemRow) => loadItem(ctx, item, 'load'),
+
+    /**
      * At a server's start, before it answers: festivals that ended while no server ran settle, and
      * the gate is set from the durable orders — reconciled when no other process uses it, else only
      * filled where empty (the running processes' counters include attempts not written yet).
      */
-    async start(ctx: Ctx): Promise<{ items: number; mode: 'reconcile' | 'load' }> {
+    async start(ctx: Ctx): Promise<{ items: number; mode: 'reconcile' | 'load'; reaped: number }> {
       const mode = (await gate.join()) === 'alone' ? 'reconcile' : 'load';
       await settleEnded(ctx);
-      return { items: await loadGate(ctx, mode), mode };
+      const items = await loadGate(ctx, mode);
+      return { items, mode, reaped: mode === 'load' ? await reap(ctx) : 0 };
     },
+
+    /**
+     * Gives back what processes that stopped running admitted and never wrote (the sweep, and a
+     * start once a crashed process's lease has run out). Answers the units put back on sale.
+     */
+    reap,
   };
 }
 export type FestivalSettlement = ReturnType<typeof createFestivalSettlement>;

@@ -178,4 +178,35 @@ describe.each(gates)('the $name gate', ({ make, shared }) => {
     await second.close();
     expect(await third.join()).toBe('alone');
   });
+
+  it('gives back, once, what a process that stopped admitted and never made durable; landed attempts and live processes are left alone', async () => {
+    const own = shared ? `${prefix}reap:${randomUUID()}:` : '';
+    const make = () => (shared ? createRedisGate({ url: redisUrl!, keyPrefix: own }) : gate);
+    const dead = make();
+    const alive = make();
+    const key = item();
+    await dead.load(key, state(10, 3));
+    await alive.join();
+    expect(await dead.attempt(key, 'a', 2, 'k-lost')).toBe('won');
+    expect(await dead.attempt(key, 'b', 1, 'k-written')).toBe('won');
+    expect(await dead.attempt(key, 'c', 1, 'k-landed')).toBe('won');
+    await dead.landed(key, 'c', 'k-landed');
+    expect(await alive.attempt(key, 'd', 1, 'k-running')).toBe('won');
+    expect(await alive.remaining(key)).toBe(5);
+    if (!shared) {
+      // In this process nothing outlives it: there is nothing to reap.
+      expect(await alive.reap(async () => false)).toBe(0);
+      return;
+    }
+    await dead.close();
+    const durable = async (_fan: string, k: string) => k === 'k-written';
+    expect(await alive.reap(durable)).toBe(2);
+    expect(await alive.remaining(key)).toBe(7);
+    expect([await alive.heldBy(key, 'a'), await alive.heldBy(key, 'b'), await alive.heldBy(key, 'c'), await alive.heldBy(key, 'd')]).toEqual([0, 1, 1, 1]);
+    // Twice is once; the live process's attempt is still its own to write or give back.
+    expect(await alive.reap(durable)).toBe(0);
+    expect(await alive.release(key, 'd', 1, 'k-running')).toBe(1);
+    expect(await alive.remaining(key)).toBe(8);
+    await alive.close();
+  });
 });

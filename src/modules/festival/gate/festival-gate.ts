@@ -30,13 +30,25 @@ export type FestivalGate = {
    * units admitted and never written go back on sale). Never while attempts are running.
    */
   reconcile(itemKey: string, state: GateItemState): Promise<void>;
-  /** One fan's try for `qty` units: admitted (`won`) or refused, atomically. */
-  attempt(itemKey: string, fanId: string, qty: number): Promise<GateAnswer>;
   /**
-   * Units back on sale (an unpaid order expired, a write failed): the fan's count goes down by at
-   * most what they hold; answers the units released.
+   * One fan's try for `qty` units: admitted (`won`) or refused, atomically. With the attempt's
+   * `key` (its Idempotency-Key) a shared gate records the admission as in flight for this process
+   * until `landed` or `release`, so units of a process that dies before writing the order are not lost.
    */
-  release(itemKey: string, fanId: string, qty: number): Promise<number>;
+  attempt(itemKey: string, fanId: string, qty: number, key?: string): Promise<GateAnswer>;
+  /**
+   * Units back on sale (an unpaid order expired, a write failed — then with the attempt's `key`,
+   * which is no longer in flight): the fan's count goes down by at most what they hold; answers
+   * the units released.
+   */
+  release(itemKey: string, fanId: string, qty: number, key?: string): Promise<number>;
+  /** The admitted attempt `key` is durable (its order committed): no longer in flight. */
+  landed(itemKey: string, fanId: string, key: string): Promise<void>;
+  /**
+   * Gives back the units that processes no longer running admitted and never made durable (no
+   * order for that fan and key), each once; answers the units released.
+   */
+  reap(isDurable: (fanId: string, key: string) => Promise<boolean>): Promise<number>;
   /** Units left to admit, or null when the gate does not hold the item. */
   remaining(itemKey: string): Promise<number | null>;
   /** Units the fan holds in the gate. */
@@ -51,6 +63,13 @@ export type FestivalGate = {
   drop(itemKey: string): Promise<void>;
   close(): Promise<void>;
 };
+
+/** The gate does not hold the item (never loaded here, or dropped): load it from the durable orders. */
+export class ItemNotLoadedError extends Error {
+  constructor(readonly itemKey: string) {
+    super(`gate: item ${itemKey} is not loaded`);
+  }
+}
 
 /** Refuses counters the gate cannot hold: whole numbers, sold within the quota, nobody over the limit. */
 export function checkState(state: GateItemState): void {

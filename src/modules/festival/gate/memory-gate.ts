@@ -1,4 +1,4 @@
-import { checkQty, checkState, type FestivalGate, type GateAnswer, type GateItemState } from './festival-gate.ts';
+import { checkQty, checkState, ItemNotLoadedError, type FestivalGate, type GateAnswer, type GateItemState } from './festival-gate.ts';
 
 type Item = { remaining: number; quota: number; perFanLimit: number; byFan: Map<string, number> };
 
@@ -20,7 +20,7 @@ export function createMemoryGate(): FestivalGate {
   };
   const itemOf = (itemKey: string): Item => {
     const item = items.get(itemKey);
-    if (!item) throw new Error(`gate: item ${itemKey} is not loaded`);
+    if (!item) throw new ItemNotLoadedError(itemKey);
     return item;
   };
   return {
@@ -56,6 +56,9 @@ export function createMemoryGate(): FestivalGate {
       item.remaining = Math.min(item.quota, item.remaining + back);
       return back;
     },
+    // What this process admits dies with it: nothing is in flight for another process to reap.
+    async landed() {},
+    reap: async () => 0,
     async remaining(itemKey) {
       return items.get(itemKey)?.remaining ?? null;
     },
