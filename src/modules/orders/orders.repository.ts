@@ -153,10 +153,19 @@ export const ordersRepository = {
     return row;
   },
 
-  /** Pending orders whose deadline has passed, canceled in one statement (orders_pending_deadline_idx): each once, however often this runs. */
-  expireDue(db: Db, now: Date, onlyId?: string): Promise<OrderRow[]> {
+  /**
+   * Up to `limit` pending orders whose deadline has passed, oldest deadline first, canceled in one
+   * statement (orders_pending_deadline_idx): each once, however often this runs; rows another
+   * sweep holds are skipped, not waited for.
+   */
+  expireDue(db: Db, now: Date, onlyId?: string, limit = 2_000): Promise<OrderRow[]> {
     const due = and(eq(orders.status, 'pending_payment'), lte(orders.paymentDeadline, now), onlyId ? eq(orders.id, onlyId) : undefined);
-    return db.update(orders).set({ status: 'canceled', cancelReason: 'expired', canceledAt: now, updatedAt: now }).where(due).returning();
+    const batch = db.select({ id: orders.id }).from(orders).where(due).orderBy(asc(orders.paymentDeadline)).limit(limit).for('update', { skipLocked: true });
+    return db
+      .update(orders)
+      .set({ status: 'canceled', cancelReason: 'expired', canceledAt: now, updatedAt: now })
+      .where(and(inArray(orders.id, batch), eq(orders.status, 'pending_payment')))
+      .returning();
   },
 
   /** Adds refunded units to a line unless that would refund more than was bought; false when it would. */

@@ -19,6 +19,8 @@ type CheckoutOutput = { orderId: string; action: CheckoutDto['action']; testMode
 const movesOf = (lines: OrderLineRow[]) => lines.map((l) => ({ variantId: l.variantId, quantity: l.quantity }));
 const ref = (o: OrderRow) => ({ orderId: o.id, number: String(o.number) });
 const DAY = 86_400_000;
+/** Orders one expiry transaction cancels at most. */
+const EXPIRY_BATCH = 2_000;
 
 /**
  * What orders ask the festival (wired in src/container.ts): a canceled or expired festival order's
@@ -110,6 +112,27 @@ export function createOrdersService(deps: {
     });
   }
 
+  /** One transaction of the expiry: up to EXPIRY_BATCH orders canceled, their units back. */
+  async function expireBatch(ctx: Ctx, orderId?: string): Promise<number> {
+    return inTransaction(ctx, async (tx) => {
+      const expired = await repo.expireDue(tx.db, tx.now(), orderId, EXPIRY_BATCH);
+      if (expired.length === 0) return 0;
+      const lines = await repo.linesOf(
+        tx.db,
+        expired.map((o) => o.id),
+      );
+      // A festival order's units belong to the festival's quota, not to a checkout's hold.
+      const store = new Set(expired.filter((o) => o.channel !== 'festival').map((o) => o.id));
+      await stock.release(tx, movesOf(lines.filter((l) => store.has(l.orderId))));
+      await deps.festivalUnits.giveBack(tx, festivalUnitsOf(expired, lines));
+      await timeline.recordMany(
+        tx,
+        expired.map((o) => ({ fanId: o.fanId, kind: 'order_canceled' as const, data: { ...ref(o), reason: 'expired' }, at: tx.now() })),
+      );
+      return expired.length;
+    });
+  }
+
   return {
     /** Refusals (an empty cart, a problem, a changed total, stock gone) come back as the workflow's first step threw them. */
     async checkout(ctx: Ctx, input: CheckoutInput, key: string | null): Promise<CheckoutDto> {
@@ -144,26 +167,16 @@ export function createOrdersService(deps: {
 
     /**
      * Unpaid orders past their deadline are canceled and their units released, each once
-     * however often this runs (the job at each deadline, the sweep every 5 minutes). Answers how many.
+     * however often this runs (the job at each deadline, the sweeps: every 5 minutes, the festival's every minute). Answers how many.
      */
     async expireDue(ctx: Ctx, orderId?: string): Promise<number> {
-      return inTransaction(ctx, async (tx) => {
-        const expired = await repo.expireDue(tx.db, tx.now(), orderId);
-        if (expired.length === 0) return 0;
-        const lines = await repo.linesOf(
-          tx.db,
-          expired.map((o) => o.id),
-        );
-        // A festival order's units belong to the festival's quota, not to a checkout's hold.
-        const store = new Set(expired.filter((o) => o.channel !== 'festival').map((o) => o.id));
-        await stock.release(tx, movesOf(lines.filter((l) => store.has(l.orderId))));
-        await deps.festivalUnits.giveBack(tx, festivalUnitsOf(expired, lines));
-        await timeline.recordMany(
-          tx,
-          expired.map((o) => ({ fanId: o.fanId, kind: 'order_canceled' as const, data: { ...ref(o), reason: 'expired' }, at: tx.now() })),
-        );
-        return expired.length;
-      });
+      let total = 0;
+      // A festival's thousands of unpaid orders expire in transactions of EXPIRY_BATCH each.
+      for (;;) {
+        const n = await expireBatch(ctx, orderId);
+        total += n;
+        if (orderId !== undefined || n < EXPIRY_BATCH) return total;
+      }
     },
 
     // ——— Staff ———
