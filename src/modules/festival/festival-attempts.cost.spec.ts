@@ -21,6 +21,7 @@ describe('cost of a purchase attempt', () => {
   );
   async function count(fn: () => Promise<unknown>) {
     await t.settle();
+    await t.container.stream.stop(); // the consumers' polling is not the attempt's statements
     log = [];
     counting = true;
     try {
