@@ -202,6 +202,7 @@ export const ERROR_CODES = {
     totalMinor: z.number().int(),
     currency: z.string(),
   }),
+  'order.address_required': entry(409, () => 'Add the address to ship to before paying this order'),
   'order.wrong_state': entry(409, (p) => `A ${p.status} order cannot do this`, { status: z.string() }),
   'order.payment_window_over': entry(409, () => 'The time to pay for this order is over: it is canceled and its items are back on sale'),
   'order.refund_exceeds': entry(409, (p) => `At most ${p.refundable} unit(s) of ${p.sku} can still be refunded`, {
