@@ -39,3 +39,5 @@ export const festivalBoardDto = z.object({
   items: z.array(z.object({ id: z.uuid(), quota: z.number().int(), sold: z.number().int(), remaining: z.number().int() })),
 });
 export type FestivalBoardDto = z.infer<typeof festivalBoardDto>;
+export type AttemptResultDto = z.infer<typeof attemptResult>;
+export type ChallengeAnswerDto = z.infer<typeof challengeAnswer>;
