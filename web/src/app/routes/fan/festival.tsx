@@ -41,10 +41,7 @@ export function FestivalPage() {
               item={item}
               now={now}
               busy={reserve.isPending && reserve.variables?.itemId === item.id}
-              onWon={(won) => {
-                void message.success(t('festivalSite.buy.wonToast'));
-                void navigate(`/orders/${won.order.id}`);
-              }}
+              onWon={(won) => void navigate(`/orders/${won.order.id}`)}
               onSignIn={() => void navigate(`/login?next=${encodeURIComponent(`/festivals/${slug}`)}`)}
               onReserve={(yes) =>
                 reserve.mutateAsync({ slug, itemId: item.id, reserve: yes }).then(

@@ -1,4 +1,4 @@
-import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { Alert, App, Button, Flex, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QuantityStepper } from '../../../components/ui/quantity-stepper';
@@ -23,10 +23,11 @@ function useClockTime() {
 /**
  * The item's buy box: a quantity from 1 to the per-fan limit and the Buy button, each click one
  * attempt (retried by itself while the server is busy or asks for proof of work), and the answer
- * in the fan's language. Before the fan's opening the button counts down; `won` goes to the order.
+ * in the fan's language. Before the fan's opening the button counts down; `won` says until when to pay and goes to the order.
  */
 export function FestivalBuyBox({ festival, item, now, onWon }: { festival: FanFestival; item: FanFestivalItem; now: number; onWon: (won: Won) => void }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
   const time = useClockTime();
   const { state, buy, working } = useFestivalBuy(festival.slug, item.id);
   const max = Math.max(1, Math.min(item.perFanLimit, item.remaining > 0 ? item.remaining : item.perFanLimit));
@@ -52,7 +53,9 @@ export function FestivalBuyBox({ festival, item, now, onWon }: { festival: FanFe
 
   const send = async () => {
     const result = await buy(quantity);
-    if (result?.answer === 'won') onWon(result);
+    if (result?.answer !== 'won') return;
+    void message.success(t('festivalSite.buy.won', { time: time(result.order.paymentDeadline) }));
+    onWon(result);
   };
 
   return (
