@@ -48,7 +48,10 @@ describe.skipIf(!browserEnabled)('browser: buying at a fan festival on a phone',
     await shot(page, 'festival-buy-phone-en');
     await page.getByTestId('buy').click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
-    await page.getByText(/^It's yours! Pay before \d\d:\d\d to keep it\.$/).first().waitFor();
+    await page
+      .getByText(/^It's yours! Pay before \d\d:\d\d to keep it\.$/)
+      .first()
+      .waitFor();
     await page.getByTestId('order-pay-box').waitFor();
     await page.getByTestId('pay-address-form').waitFor();
     await still(page);
