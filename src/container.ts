@@ -80,6 +80,9 @@ import { createFestivalSettlement } from './modules/festival/festival-settlement
 import { createOrderWriter } from './modules/festival/order-writer.ts';
 import { createFestivalAttempts } from './modules/festival/festival-attempts.service.ts';
 import { createAttemptStats } from './modules/festival/board/create-attempt-stats.ts';
+import { createAttemptChallenges } from './modules/festival/bot-checks/attempt-challenge.ts';
+import { createBotPolicy, type BotLimits } from './modules/festival/bot-checks/bot-policy.ts';
+import { createBotStore } from './modules/festival/bot-checks/create-bot-store.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -112,6 +115,12 @@ export type ContainerOptions = {
   festivalWriter?: { maxBatch?: number; concurrency?: number };
   /** Attempts waiting for the order writer above which new ones are answered busy (default 20,000). */
   festivalMaxPending?: number;
+  /** The festival's bot limits (DEFAULT_BOT_LIMITS unless given: load tests and specs raise them). */
+  festivalBotLimits?: BotLimits;
+  /** Signs the festival's proof-of-work challenges (the runtime derives it from the session secret; else one per process). */
+  festivalChallengeSecret?: string;
+  /** Work asked by a challenge (SHA-256 steps; default 20,000; specs lower it). */
+  festivalChallengeWork?: number;
 };
 
 /**
@@ -235,6 +244,12 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate, settlement: festivalSettlement });
   const festivalWriter = createOrderWriter({ systemCtx: jobCtx, festivals: festivalRepository, orders: ordersRepository, timeline, ...options.festivalWriter });
   const attemptStats = createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  const botStore = createBotStore({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  const bots = createBotPolicy({
+    store: botStore,
+    challenges: createAttemptChallenges(botStore, { secret: options.festivalChallengeSecret ?? newSecret(), work: options.festivalChallengeWork }),
+    limits: options.festivalBotLimits,
+  });
   const festivalAttempts = createFestivalAttempts({
     repo: festivalRepository,
     catalogue,
@@ -243,6 +258,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     settlement: festivalSettlement,
     writer: festivalWriter,
     stats: attemptStats,
+    bots,
     paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
     maxPending: options.festivalMaxPending ?? 20_000,
   });
@@ -304,6 +320,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     festivalWriter,
     /** The festival's live attempt figures (closed by whoever closes the container). */
     attemptStats,
+    /** What the festival's bot checks count (closed by whoever closes the container). */
+    botStore,
     /** A fresh context for one request, command or job. */
     ctx(actor: Actor = { kind: 'anonymous' }, extra: Partial<Ctx> = {}): Ctx {
       return { actor, db: database.db, now, log: options.log, ...extra };

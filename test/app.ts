@@ -61,6 +61,7 @@ export function useTestApp(options: Partial<AppOptions> = {}, extra: { logger?: 
     await t.container?.stream.stop();
     await t.container?.gate.close();
     await t.container?.attemptStats.close();
+    await t.container?.botStore.close();
     await t.app?.close();
     await t.database?.close();
   });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { loadConfig, type AppConfig, type LogFormat } from '../config/env.ts';
 import { createContainer, type Container } from '../container.ts';
+import { challengeSecretFor } from '../config/challenge-secret.ts';
 import { sandboxSecretFor } from '../config/sandbox-secret.ts';
 import { resolveSessionSecret } from '../config/session-secret.ts';
 import { createDb, dbOptionsFromConfig, type Database } from '../db/client.ts';
@@ -33,11 +34,14 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
   // The sandbox gateway signs its notifications with a key derived from the session secret: every
   // instance sharing that secret verifies every other's.
   const sandboxSecret = role === 'server' ? sandboxSecretFor(resolveSessionSecret(config)) : undefined;
+  // So are the festival's proof-of-work challenges: any instance checks another's.
+  const festivalChallengeSecret = role === 'server' ? challengeSecretFor(resolveSessionSecret(config)) : undefined;
   const container = createContainer(database, {
     publicBaseUrl: config.publicBaseUrl,
     publicBaseUrlConfigured: config.publicBaseUrlConfigured,
     log,
     sandboxSecret,
+    festivalChallengeSecret,
     wechatpay,
     stripe: config.stripe,
     orderPaymentWindowMinutes: config.orderPaymentWindowMinutes,
@@ -55,6 +59,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
       await container.queue.stop();
       await container.gate.close();
       await container.attemptStats.close();
+      await container.botStore.close();
       await database.close();
     },
   };

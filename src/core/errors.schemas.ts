@@ -18,6 +18,24 @@ const entry = <P extends z.ZodRawShape = Record<never, never>>(status: number, m
 
 const seconds = z.number().int().nonnegative();
 
+/** An ALTCHA challenge as the server issues it (the `challenge` param of festival.challenge_required). */
+export const altchaChallenge = z.object({
+  parameters: z.object({
+    algorithm: z.string().max(32),
+    nonce: z.string().max(256),
+    salt: z.string().max(256),
+    cost: z.number().int().min(1).max(1_000_000),
+    keyLength: z.number().int().min(1).max(128),
+    keyPrefix: z.string().max(256),
+    keySignature: z.string().max(256).optional(),
+    memoryCost: z.number().int().optional(),
+    parallelism: z.number().int().optional(),
+    expiresAt: z.number().optional(),
+    data: z.record(z.string().max(64), z.union([z.string().max(256), z.number(), z.boolean(), z.null()])).optional(),
+  }),
+  signature: z.string().max(256).optional(),
+});
+
 export const ERROR_CODES = {
   // The request itself
   validation_failed: entry(400, (p) => `${p.in}.${p.path} is invalid`, { path: z.string(), in: z.string() }),
@@ -149,6 +167,15 @@ export const ERROR_CODES = {
   'festival.not_found': entry(404, () => 'Festival not found'),
   'festival.item_not_found': entry(404, () => 'Festival item not found'),
   'festival.busy': entry(429, () => 'The festival is very busy: try again in a second', { retryAfterSeconds: z.number().int() }),
+  'festival.challenge_required': entry(403, () => 'Prove you are not a script: solve the challenge and send it with the attempt', {
+    challenge: altchaChallenge,
+    reason: z.enum(['fan_rate', 'visitor_rate']),
+  }),
+  'festival.challenge_invalid': entry(403, () => 'That challenge answer is wrong, expired, already used or not yours: solve this new one', {
+    challenge: altchaChallenge,
+    reason: z.enum(['invalid', 'expired', 'reused', 'not_yours']),
+  }),
+  'festival.too_many_attempts': entry(429, (p) => `Too many attempts: try again in ${p.retryAfterSeconds} seconds`, { retryAfterSeconds: seconds }),
   'festival.quantity_above_limit': entry(400, (p) => `At most ${p.limit} per fan`, { limit: z.number().int() }),
   'festival.slug_taken': entry(409, (p) => `Another festival already has the address ${p.slug}`, { slug: z.string() }),
   'festival.item_taken': entry(409, (p) => `${p.sku} is already on sale at this festival`, { sku: z.string() }),
@@ -175,6 +202,7 @@ export const ERROR_CODES = {
     totalMinor: z.number().int(),
     currency: z.string(),
   }),
+  'order.address_required': entry(409, () => 'Add the address to ship to before paying this order'),
   'order.wrong_state': entry(409, (p) => `A ${p.status} order cannot do this`, { status: z.string() }),
   'order.payment_window_over': entry(409, () => 'The time to pay for this order is over: it is canceled and its items are back on sale'),
   'order.refund_exceeds': entry(409, (p) => `At most ${p.refundable} unit(s) of ${p.sku} can still be refunded`, {

@@ -7,7 +7,7 @@ import { addressKey } from './plugins/limits.ts';
  * What route plugins may take from the server: this file only. Plugins (auth, limits, errors,
  * metrics) stay behind it.
  */
-export { FAN_COOKIE, STAFF_COOKIE } from './plugins/auth.ts';
+export { FAN_COOKIE, STAFF_COOKIE, VISITOR_COOKIE } from './plugins/auth.ts';
 export type { AuthHooks, SessionCookies } from './plugins/auth.ts';
 /** Idempotency-Key support for a route: its headers schema and the handler wrapper. */
 export { idempotent, REPLAYED_HEADER } from '../platform/workflows/idempotency.http.ts';

@@ -51,6 +51,7 @@ export async function serve(extend?: ServeExtension): Promise<void> {
     await container.stream.stop();
     await container.gate.close();
     await container.attemptStats.close();
+    await container.botStore.close();
     await database.close();
   });
   await app.listen({ port: config.port, host: config.host });

@@ -1,11 +1,21 @@
 import { z } from 'zod';
+import { altchaChallenge } from '../../core/errors.schemas.ts';
 import { ATTEMPT_ANSWERS } from './board/attempt-stats.ts';
+
+/** The challenge the server issued and the browser's solution of it. */
+export const challengeAnswer = z.object({
+  challenge: altchaChallenge,
+  solution: z.object({ counter: z.number().int().nonnegative(), derivedKey: z.string().max(256), time: z.number().optional() }),
+});
 
 export const attemptBody = z.object({
   /** Units wanted (1 up to the item's per-fan limit; above it 400 festival.quantity_above_limit). */
   quantity: z.number().int().min(1).max(99),
-  /** A solved challenge, when the previous attempt was answered 403 festival.challenge_required. */
-  challenge: z.unknown().optional(),
+  /**
+   * When the previous attempt was answered 403 festival.challenge_required (or challenge_invalid):
+   * the challenge from that error's params and its solution (altcha-lib's solveChallenge).
+   */
+  challenge: challengeAnswer.optional(),
 });
 
 export const attemptResult = z.union([
@@ -29,3 +39,5 @@ export const festivalBoardDto = z.object({
   items: z.array(z.object({ id: z.uuid(), quota: z.number().int(), sold: z.number().int(), remaining: z.number().int() })),
 });
 export type FestivalBoardDto = z.infer<typeof festivalBoardDto>;
+export type AttemptResultDto = z.infer<typeof attemptResult>;
+export type ChallengeAnswerDto = z.infer<typeof challengeAnswer>;

@@ -3,6 +3,9 @@ import type { Ctx } from '../../core/context.ts';
 import { AppError, notFound } from '../../core/errors.ts';
 import type { FestivalBoardDto } from './festival-attempts.schemas.ts';
 import type { AttemptAnswer, AttemptStats } from './board/attempt-stats.ts';
+import type { ChallengeAnswer } from './bot-checks/attempt-challenge.ts';
+import type { BotPolicy } from './bot-checks/bot-policy.ts';
+import { createEarlyAccessCache, createRecentOrders, createReservationBook } from './attempt-caches.ts';
 import { eligibilityOf } from './festival-eligibility.ts';
 import type { FestivalCatalogue, FestivalMembership } from './festival-ports.ts';
 import type { FestivalItemRow, FestivalRepository, FestivalRow } from './festival.repository.ts';
@@ -13,14 +16,23 @@ import type { OrderWriter, WriterItem, WrittenOrder } from './order-writer.ts';
 export type AttemptResult =
   { answer: 'won'; order: WrittenOrder } | { answer: 'sold_out' | 'limit_reached' | 'not_started' | 'ended' | 'not_eligible'; reason?: string; opensAt?: string };
 
-type Entry = { festival: FestivalRow; items: Map<string, { row: FestivalItemRow; writer: WriterItem }>; loadedAt: number };
+type Entry = {
+  festival: FestivalRow;
+  items: Map<string, { row: FestivalItemRow; writer: WriterItem }>;
+  /** The longest early access of any tier on offer, read with the festival. */
+  longestEarlyAccessMinutes: number;
+  loadedAt: number;
+};
 const CATALOGUE_TTL_MS = 1_000;
 
 /**
- * Purchase attempts (issue 11 item 7): eligibility from the same pure rules as the fan page, then
- * the gate admits exactly the quota and the per-fan limit, then the order writer makes the order
- * durable — `won` is answered only after its batch commits. The festival and its items come from
- * an in-process catalogue refreshed at most every second (no query per attempt for them).
+ * Purchase attempts (issue 11 items 6 and 7): the bot checks first (per fan and per browser:
+ * pass, prove work, or wait), eligibility from the same pure rules as the fan page, then the gate
+ * admits exactly the quota and the per-fan limit, then the order writer makes the order durable —
+ * `won` is answered only after its batch commits. A warm fan's attempt reads nothing before the
+ * writer: the festival, its items and the longest early access come from an in-process catalogue
+ * refreshed at most every second, the fan's early access from a 30-second LRU, reservations from
+ * a book frozen at their close, and a retried key's order from an LRU (attempt-caches.ts).
  */
 export function createFestivalAttempts(deps: {
   repo: FestivalRepository;
@@ -30,12 +42,16 @@ export function createFestivalAttempts(deps: {
   settlement: Pick<FestivalSettlement, 'loadItem'>;
   writer: OrderWriter;
   stats: AttemptStats;
+  bots: BotPolicy;
   paymentWindowMinutes: number;
   /** Attempts waiting for the writer above which new ones are answered `busy` (429). */
   maxPending: number;
 }) {
-  const { repo, gate, writer, stats } = deps;
+  const { repo, gate, writer, stats, bots } = deps;
   const cache = new Map<string, Entry>();
+  const earlyAccess = createEarlyAccessCache(deps.membership);
+  const reservations = createReservationBook(repo);
+  const recent = createRecentOrders();
 
   /** The festival and its items, at most a second old; `fresh` reads them again (an item not known yet). */
   async function entryOf(ctx: Ctx, slug: string, fresh = false): Promise<Entry> {
@@ -43,7 +59,7 @@ export function createFestivalAttempts(deps: {
     if (!fresh && cached && Date.now() - cached.loadedAt < CATALOGUE_TTL_MS) return cached;
     const festival = await repo.findBySlug(ctx.db, slug);
     if (!festival || festival.status === 'draft') throw new AppError('festival.not_found');
-    const rows = await repo.itemsOf(ctx.db, [festival.id]);
+    const [rows, longestEarlyAccessMinutes] = await Promise.all([repo.itemsOf(ctx.db, [festival.id]), deps.membership.longestEarlyAccessMinutes(ctx)]);
     const variants = await deps.catalogue.variants(
       ctx,
       rows.map((r) => r.variantId),
@@ -68,7 +84,7 @@ export function createFestivalAttempts(deps: {
         },
       });
     }
-    const entry = { festival, items, loadedAt: Date.now() };
+    const entry = { festival, items, longestEarlyAccessMinutes, loadedAt: Date.now() };
     cache.set(slug, entry);
     return entry;
   }
@@ -91,8 +107,18 @@ export function createFestivalAttempts(deps: {
     /**
      * One fan's try for `quantity` units of one item, keyed by the fan's Idempotency-Key: the same
      * key again answers the order it made (also from another server process: looked up by key).
+     * `visitorId` is the browser's (its fb_vid cookie); `input.challenge` a solved proof of work
+     * when the previous answer asked for one. Refused by the bot checks: 403
+     * festival.challenge_required / challenge_invalid (with a new challenge), 429 too_many_attempts.
      */
-    async attempt(ctx: Ctx, slug: string, itemId: string, input: { quantity: number }, key: string | null): Promise<AttemptResult> {
+    async attempt(
+      ctx: Ctx,
+      slug: string,
+      itemId: string,
+      input: { quantity: number; challenge?: ChallengeAnswer | undefined },
+      key: string | null,
+      visitorId: string | null = null,
+    ): Promise<AttemptResult> {
       const fanId = requireFan(ctx);
       if (key === null) throw new AppError('idempotency.key_required');
       const started = performance.now();
@@ -108,17 +134,29 @@ export function createFestivalAttempts(deps: {
           { answer, ms: performance.now() - started, fanId, units, amountMinor: units ? units * item.row.priceMinor : undefined },
           ctx.now(),
         );
+      const now = ctx.now();
+      const verdict = await bots.check({ fanId, visitorId, festivalId: festival.id, ...(input.challenge ? { answer: input.challenge } : {}) }, now);
+      if (verdict.kind !== 'allow') {
+        record('refused');
+        if (verdict.kind === 'refuse') {
+          const windowMs = bots.limits.windowMs;
+          throw new AppError('festival.too_many_attempts', { retryAfterSeconds: Math.max(1, Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000)) });
+        }
+        if (verdict.reason === 'fan_rate' || verdict.reason === 'visitor_rate')
+          throw new AppError('festival.challenge_required', { challenge: verdict.challenge, reason: verdict.reason });
+        throw new AppError('festival.challenge_invalid', { challenge: verdict.challenge, reason: verdict.reason });
+      }
+      const remembered = recent.get(fanId, key);
+      if (remembered) {
+        record('won', input.quantity);
+        return { answer: 'won', order: remembered };
+      }
       if (writer.pending >= deps.maxPending) {
         record('busy');
         throw new AppError('festival.busy', { retryAfterSeconds: 1 });
       }
-      const [earlyAccessMinutes, longestEarlyAccessMinutes, reserved] = await Promise.all([
-        deps.membership.earlyAccessMinutes(ctx),
-        deps.membership.longestEarlyAccessMinutes(ctx),
-        festival.requiresReservation ? repo.reservedBy(ctx.db, festival.id, fanId).then((s) => s.has(itemId)) : Promise.resolve(true),
-      ]);
-      const now = ctx.now();
-      const e = eligibilityOf({ now, festival, earlyAccessMinutes, longestEarlyAccessMinutes, reserved });
+      const [earlyAccessMinutes, reserved] = await Promise.all([earlyAccess.of(ctx, fanId), reservations.reserved(ctx, festival, fanId, itemId, now)]);
+      const e = eligibilityOf({ now, festival, earlyAccessMinutes, longestEarlyAccessMinutes: entry.longestEarlyAccessMinutes, reserved });
       if (e.state !== 'open') {
         record(e.state);
         return { answer: e.state, ...(e.state === 'not_eligible' ? { reason: e.reason } : {}), opensAt: e.opensAt.toISOString() };
@@ -134,6 +172,7 @@ export function createFestivalAttempts(deps: {
         if (admitted === 'limit_reached') {
           const existing = await writer.existing(fanId, key);
           if (existing) {
+            recent.set(fanId, key, existing);
             record('won', input.quantity);
             return { answer: 'won', order: existing };
           }
@@ -161,6 +200,7 @@ export function createFestivalAttempts(deps: {
           .landed(itemId, fanId, key)
           .catch((err: unknown) => ctx.log.warn({ err }, 'festival: an order landed, its gate record stays (the reaper forgets it)'));
       if (written.kind === 'written' || written.kind === 'existing') {
+        recent.set(fanId, key, written.order);
         record('won', input.quantity);
         return { answer: 'won', order: written.order };
       }

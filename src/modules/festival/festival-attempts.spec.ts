@@ -3,38 +3,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/app.ts';
 import { buyMembership, createOwner, createTier, signupFan } from '../../../test/factories.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { call, codeOf, festivalInput, gateOptions, testClock } from './festival-test-kit.ts';
+import { attemptWith, call, codeOf, gateOptions, LIFTED_BOT_LIMITS, setUpFestival, testClock } from './festival-test-kit.ts';
 
 type Owner = Awaited<ReturnType<typeof createOwner>>;
 
-async function setUpFestival(t: ReturnType<typeof useTestApp>, owner: Owner, terms: { quota: number; perFanLimit: number }, over: Record<string, unknown> = {}) {
-  const admin = (method: 'POST', url: string, payload?: object) => call(t.app)(method, `/api/admin${url}`, owner.cookie, payload);
-  const p = await admin('POST', '/store/products', {
-    title: 'Festival phone',
-    slug: 'festival-phone',
-    variants: [{ sku: 'phone-1', name: 'Black', price: { amountMinor: 9_900 }, stock: 1_000 }],
-  });
-  const product = p.json() as { id: string; variants: { id: string }[] };
-  expect((await admin('POST', `/store/products/${product.id}/publish`)).statusCode).toBe(200);
-  const f = (await admin('POST', '/festivals', festivalInput(over))).json();
-  const res = await admin('POST', `/festivals/${f.id}/items`, { variantId: product.variants[0]!.id, priceMinor: 5_900, ...terms });
-  expect((await admin('POST', `/festivals/${f.id}/publish`)).statusCode).toBe(200);
-  return { id: f.id as string, itemId: (res.json().items as { id: string }[])[0]!.id };
-}
-
-function attemptWith(t: ReturnType<typeof useTestApp>) {
-  return (cookie: string | undefined, itemId: string, key: string | null, payload: object = { quantity: 1 }, slug = 'fan-festival') =>
-    t.app.inject({
-      method: 'POST',
-      url: `/api/fan/festivals/${slug}/items/${itemId}/attempts`,
-      headers: { ...(cookie ? { cookie } : {}), ...(key ? { 'idempotency-key': key } : {}) },
-      payload,
-    });
-}
-
 describe('festival purchase attempts', () => {
   const clock = testClock();
-  const t = useTestApp({}, { container: { now: clock.now, ...gateOptions() } });
+  // Many attempts per fan at once: the bot checks (festival-attempt-bots.spec.ts) are lifted here.
+  const t = useTestApp({}, { container: { now: clock.now, ...gateOptions(), festivalBotLimits: LIFTED_BOT_LIMITS } });
   const attempt = attemptWith(t);
   let owner: Owner;
   const durable = async (itemId: string) => {
@@ -53,7 +29,7 @@ describe('festival purchase attempts', () => {
   });
 
   it('300 concurrent attempts for a quota of 100: exactly 100 units sold, one order per won attempt, nobody over the limit', async () => {
-    const f = await setUpFestival(t, owner, { quota: 100, perFanLimit: 5 });
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 100, perFanLimit: 5 });
     clock.set('2026-11-11T12:30:00.000Z');
     const fans: { cookie: string }[] = [];
     for (let i = 0; i < 25; i++) fans.push(await signupFan(t.app));
@@ -79,7 +55,7 @@ describe('festival purchase attempts', () => {
   }, 90_000);
 
   it('the per-fan limit answers limit_reached; the same key again answers the same order', async () => {
-    const f = await setUpFestival(t, owner, { quota: 10, perFanLimit: 2 });
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 10, perFanLimit: 2 });
     clock.set('2026-11-11T12:30:00.000Z');
     const fan = await signupFan(t.app);
     const first = (await attempt(fan.cookie, f.itemId, 'a', { quantity: 2 })).json();
@@ -94,7 +70,7 @@ describe('festival purchase attempts', () => {
   it('answers not_started before the opening and ended after the end; with early access the member opens first', async () => {
     const tier = await createTier(t.app, owner.cookie, { name: 'Gold', rank: 1 });
     await call(t.app)('PATCH', `/api/admin/membership-tiers/${tier.id}`, owner.cookie, { perks: [{ kind: 'early_access', minutes: 30 }] });
-    const f = await setUpFestival(t, owner, { quota: 10, perFanLimit: 2 });
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 10, perFanLimit: 2 });
     const [member, other] = [await signupFan(t.app), await signupFan(t.app)];
     await buyMembership(t, member, tier.id);
     expect((await attempt(other.cookie, f.itemId, 'x')).json()).toEqual({ answer: 'not_started', opensAt: '2026-11-11T12:00:00.000Z' });
@@ -110,7 +86,7 @@ describe('festival purchase attempts', () => {
   });
 
   it('where reservations are required, only reservers may attempt', async () => {
-    const f = await setUpFestival(t, owner, { quota: 10, perFanLimit: 2 }, { requiresReservation: true });
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 10, perFanLimit: 2 }, { requiresReservation: true });
     const [reserver, other] = [await signupFan(t.app), await signupFan(t.app)];
     expect((await call(t.app)('PUT', `/api/fan/festivals/fan-festival/items/${f.itemId}/reservation`, reserver.cookie)).statusCode).toBe(200);
     clock.set('2026-11-11T12:30:00.000Z');
@@ -119,7 +95,7 @@ describe('festival purchase attempts', () => {
   });
 
   it('refuses bad input, visitors and staff', async () => {
-    const f = await setUpFestival(t, owner, { quota: 10, perFanLimit: 2 });
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 10, perFanLimit: 2 });
     clock.set('2026-11-11T12:30:00.000Z');
     const fan = await signupFan(t.app);
     expect((await attempt(fan.cookie, f.itemId, 'k', { quantity: 0 })).statusCode).toBe(400);
@@ -141,7 +117,7 @@ describe('festival purchase attempts when the order writer is saturated', () => 
 
   it('answers busy (429, Retry-After) and sells nothing', async () => {
     const owner = await createOwner(t.app);
-    const f = await setUpFestival(t, owner, { quota: 10, perFanLimit: 2 });
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 10, perFanLimit: 2 });
     clock.set('2026-11-11T12:30:00.000Z');
     const fan = await signupFan(t.app);
     const res = await attempt(fan.cookie, f.itemId, 'k');

@@ -1,5 +1,6 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { BotLimits } from './bot-checks/bot-policy.ts';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -58,3 +59,33 @@ export const festivalInput = (over: Record<string, unknown> = {}) => ({
   requiresReservation: false,
   ...over,
 });
+
+/** Bot limits no spec reaches: for specs of many attempts per fan at once. */
+export const LIFTED_BOT_LIMITS: BotLimits = { windowMs: 10_000, fanChallengeAbove: 1_000_000, visitorChallengeAbove: 1_000_000, fanRefuseAbove: 1_000_000 };
+
+/** A published festival `fan-festival` (11 Nov 12:00–20:00 UTC) with one item of a ¥99 phone at ¥59. */
+export async function setUpFestival(app: FastifyInstance, ownerCookie: string, terms: { quota: number; perFanLimit: number }, over: Record<string, unknown> = {}) {
+  const admin = (method: 'POST', url: string, payload?: object) => call(app)(method, `/api/admin${url}`, ownerCookie, payload);
+  const p = await admin('POST', '/store/products', {
+    title: 'Festival phone',
+    slug: 'festival-phone',
+    variants: [{ sku: 'phone-1', name: 'Black', price: { amountMinor: 9_900 }, stock: 1_000 }],
+  });
+  const product = p.json() as { id: string; variants: { id: string }[] };
+  expect((await admin('POST', `/store/products/${product.id}/publish`)).statusCode).toBe(200);
+  const f = (await admin('POST', '/festivals', festivalInput(over))).json();
+  const res = await admin('POST', `/festivals/${f.id}/items`, { variantId: product.variants[0]!.id, priceMinor: 5_900, ...terms });
+  expect((await admin('POST', `/festivals/${f.id}/publish`)).statusCode).toBe(200);
+  return { id: f.id as string, itemId: (res.json().items as { id: string }[])[0]!.id };
+}
+
+/** A fan's purchase attempt as the fan page sends it (`cookie` may carry the fb_vid visitor cookie too). */
+export function attemptWith(t: { app: FastifyInstance }) {
+  return (cookie: string | undefined, itemId: string, key: string | null, payload: object = { quantity: 1 }, slug = 'fan-festival') =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/fan/festivals/${slug}/items/${itemId}/attempts`,
+      headers: { ...(cookie ? { cookie } : {}), ...(key ? { 'idempotency-key': key } : {}) },
+      payload,
+    });
+}

@@ -112,6 +112,15 @@ export const festivalRepository = {
       .where(and(eq(festivalReservations.fanId, fanId), eq(festivalReservations.festivalId, festivalId)));
     return new Set(rows.map((r) => r.itemId));
   },
+  /** Every reservation of a festival (festival_reservations_festival_idx), when there are at most `max`; else null. */
+  async allReservations(db: Db, festivalId: string, max: number): Promise<{ itemId: string; fanId: string }[] | null> {
+    const rows = await db
+      .select({ itemId: festivalReservations.itemId, fanId: festivalReservations.fanId })
+      .from(festivalReservations)
+      .where(eq(festivalReservations.festivalId, festivalId))
+      .limit(max + 1);
+    return rows.length > max ? null : rows;
+  },
   /** Reservations per item of these festivals, and fans with any (festival_reservations_festival_idx). */
   async counts(db: Db, festivalIds: string[]): Promise<{ perItem: Map<string, number>; fans: Map<string, number> }> {
     if (festivalIds.length === 0) return { perItem: new Map(), fans: new Map() };

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { uuidParam } from '../../core/fields.ts';
 import { idempotencyHeaders, idempotent, type RouteDeps } from '../../server/http.ts';
 import {
+  payBody,
   adminOrderListQuery,
   cartDto,
   cartLineBody,
@@ -71,8 +72,17 @@ export const orderFanRoutes: FastifyPluginAsyncZod<RouteDeps<'cart' | 'orders' |
   );
   app.post(
     '/orders/:id/pay',
-    { schema: { tags, summary: 'Pay for my unpaid order again (a new payment, the same deadline)', params: uuidParam, response: { 200: checkoutDto } } },
-    async (req) => orders.pay(req.ctx, req.params.id),
+    {
+      schema: {
+        tags,
+        summary: 'Pay for my unpaid order (again: a new payment, the same deadline)',
+        description: 'A festival order is made without an address: send `address` with its first payment (else 409 order.address_required).',
+        params: uuidParam,
+        body: payBody.nullish(),
+        response: { 200: checkoutDto },
+      },
+    },
+    async (req) => orders.pay(req.ctx, req.params.id, req.body ?? {}),
   );
   app.post(
     '/orders/:id/cancel',

@@ -44,6 +44,9 @@ export type Address = z.infer<typeof addressBody>;
 export const variantParam = z.object({ variantId: z.uuid('must be a valid id') });
 export const cartLineBody = z.object({ quantity: int4Field(1, MAX_LINE_QUANTITY, `must be a whole number from 1 to ${MAX_LINE_QUANTITY}`) });
 
+/** Paying an order: the address, when the order has none yet (a festival order). */
+export const payBody = z.object({ address: addressBody.optional() });
+
 export const checkoutBody = z.object({
   address: addressBody,
   note: z.string().trim().max(500, 'must be at most 500 characters').default(''),

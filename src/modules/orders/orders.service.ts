@@ -12,7 +12,7 @@ import { paymentOf, type CheckoutRun } from './checkout.workflow.ts';
 import type { OrderMoney } from './order-refunds.ts';
 import { toOrderDto, toOrderSummaryDto } from './orders.dto.ts';
 import type { OrderLineRow, OrderRow, OrdersRepository } from './orders.repository.ts';
-import type { CheckoutDto, CheckoutInput, OrderCancelReason, OrderDto, OrderStatus, OrderSummaryDto, RefundInput } from './orders.schemas.ts';
+import type { Address, CheckoutDto, CheckoutInput, OrderCancelReason, OrderDto, OrderStatus, OrderSummaryDto, RefundInput } from './orders.schemas.ts';
 
 type AdminListQuery = { page: number; pageSize: number; status?: OrderStatus; channel?: 'store' | 'festival'; q?: string; from?: string; to?: string };
 type CheckoutOutput = { orderId: string; action: CheckoutDto['action']; testMode: boolean };
@@ -143,12 +143,19 @@ export function createOrdersService(deps: {
     },
 
     /** A new payment for an unpaid order (after a failed or abandoned one), within the same deadline. */
-    async pay(ctx: Ctx, id: string): Promise<CheckoutDto> {
+    /** A (new) payment of an unpaid order; a festival order without an address needs one now (`address`). */
+    async pay(ctx: Ctx, id: string, input: { address?: Address | undefined } = {}): Promise<CheckoutDto> {
       const o = await mine(ctx, id);
       if (o.status !== 'pending_payment') throw new AppError('order.wrong_state', { status: o.status });
       if (!o.paymentDeadline || o.paymentDeadline <= ctx.now()) throw new AppError('order.payment_window_over');
+      const address = o.address ?? input.address;
+      if (!address) throw new AppError('order.address_required');
       const { payment, action } = await payments.create(ctx, paymentOf(o));
-      const updated = await repo.transition(ctx.db, o.id, ['pending_payment'], { paymentId: payment.id, updatedAt: ctx.now() });
+      const updated = await repo.transition(ctx.db, o.id, ['pending_payment'], {
+        paymentId: payment.id,
+        updatedAt: ctx.now(),
+        ...(o.address ? {} : { address }),
+      });
       if (!updated) return wrongState(ctx, o.id);
       return { order: await dto(ctx, updated), action, testMode: payment.testMode };
     },

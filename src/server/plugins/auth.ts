@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Container } from '../../container.ts';
 import type { Actor, Ctx } from '../../core/context.ts';
@@ -5,6 +6,9 @@ import { forbidden, unauthenticated } from '../../core/errors.ts';
 
 export const STAFF_COOKIE = 'fb_staff';
 export const FAN_COOKIE = 'fb_fan';
+/** The browser's anonymous first-party id (the festival's bot checks count attempts per browser). */
+export const VISITOR_COOKIE = 'fb_vid';
+const VISITOR_MAX_AGE_S = 365 * 24 * 3600;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,18 +21,31 @@ export type SessionCookies = {
   set(reply: FastifyReply, name: string, session: { token: string; expiresAt: Date }): void;
   clear(reply: FastifyReply, name: string): void;
   read(req: FastifyRequest, name: string): string | undefined;
+  /**
+   * The browser's visitor id from its signed `fb_vid` cookie (httpOnly, SameSite=Lax); a new one,
+   * set on the reply, when it has none or a forged one. Never from a header.
+   */
+  visitor(req: FastifyRequest, reply: FastifyReply): string;
 };
 
 export function sessionCookies(secure: boolean): SessionCookies {
   const base = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
+  const read = (req: FastifyRequest, name: string) => {
+    const raw = req.cookies[name];
+    if (!raw) return undefined;
+    const u = req.unsignCookie(raw);
+    return u.valid && u.value ? u.value : undefined;
+  };
   return {
     set: (reply, name, s) => void reply.setCookie(name, s.token, { ...base, expires: s.expiresAt }),
     clear: (reply, name) => void reply.clearCookie(name, base),
-    read(req, name) {
-      const raw = req.cookies[name];
-      if (!raw) return undefined;
-      const u = req.unsignCookie(raw);
-      return u.valid && u.value ? u.value : undefined;
+    read,
+    visitor(req, reply) {
+      const known = read(req, VISITOR_COOKIE);
+      if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
+      const id = randomUUID();
+      void reply.setCookie(VISITOR_COOKIE, id, { ...base, maxAge: VISITOR_MAX_AGE_S });
+      return id;
     },
   };
 }

@@ -18,7 +18,7 @@ export const DEFAULT_BOT_LIMITS: BotLimits = { windowMs: 10_000, fanChallengeAbo
 export type BotVerdict =
   | { kind: 'allow' }
   /** Solve this and send the answer with the attempt (`reason` says why it was asked). */
-  | { kind: 'challenge'; challenge: Challenge; reason: 'fan_rate' | 'visitor_rate' | ChallengeCheck }
+  | { kind: 'challenge'; challenge: Challenge; reason: 'fan_rate' | 'visitor_rate' | Exclude<ChallengeCheck, 'ok'> }
   | { kind: 'refuse'; reason: 'fan_rate' };
 
 export type AttemptSource = { fanId: string; visitorId: string | null; festivalId: string; answer?: ChallengeAnswer };
@@ -41,12 +41,14 @@ export function createBotPolicy(deps: { store: BotStore; challenges: AttemptChal
       if (fanCount > limits.fanRefuseAbove) return { kind: 'refuse', reason: 'fan_rate' };
       const suspicious = fanCount > limits.fanChallengeAbove ? 'fan_rate' : visitorCount > limits.visitorChallengeAbove ? 'visitor_rate' : null;
       if (!suspicious) return { kind: 'allow' };
+      // altcha-lib checks a challenge's expiry against the wall clock, so it is issued by it too.
+      const issue = () => challenges.issue(source.fanId, new Date());
       if (source.answer) {
         const checked = await challenges.check(source.fanId, source.answer);
         if (checked === 'ok') return { kind: 'allow' };
-        return { kind: 'challenge', challenge: await challenges.issue(source.fanId, now), reason: checked };
+        return { kind: 'challenge', challenge: await issue(), reason: checked };
       }
-      return { kind: 'challenge', challenge: await challenges.issue(source.fanId, now), reason: suspicious };
+      return { kind: 'challenge', challenge: await issue(), reason: suspicious };
     },
   };
 }

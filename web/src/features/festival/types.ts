@@ -6,6 +6,7 @@ import type {
   FanFestivalItemDto,
   FanFestivalSummaryDto,
 } from '@server/modules/festival/festival.schemas.ts';
+import type { AttemptResultDto, ChallengeAnswerDto } from '@server/modules/festival/festival-attempts.schemas.ts';
 
 export const FESTIVAL_STATUSES = ['draft', 'published', 'canceled'] as const;
 export type FestivalStatus = (typeof FESTIVAL_STATUSES)[number];
@@ -31,3 +32,7 @@ export type FanFestivalItem = FanFestivalItemDto;
 export type FanFestivalSummary = FanFestivalSummaryDto;
 export type Eligibility = EligibilityDto;
 export type Page<T> = { items: T[]; total: number; page: number; pageSize: number };
+/** A purchase attempt's answer (200); busy, the bot checks and bad input answer errors. */
+export type AttemptResult = AttemptResultDto;
+/** A solved ALTCHA challenge, sent back with the attempt it was asked for. */
+export type ChallengeAnswer = ChallengeAnswerDto;

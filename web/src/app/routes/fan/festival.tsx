@@ -11,7 +11,7 @@ import { useServerClock } from '../../../features/festival/components/use-server
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useApiError } from '../../../lib/use-api-error';
 
-/** `/festivals/:slug`: the festival page, phone first: hero with countdown, items, reservations. Purchase attempts come next. */
+/** `/festivals/:slug`: the festival page, phone first: hero with countdown, items, reservations and the buy button; a won attempt goes to its order. */
 export function FestivalPage() {
   const { t } = useTranslation();
   const { slug = '' } = useParams();
@@ -39,7 +39,9 @@ export function FestivalPage() {
             <FestivalItemCard
               festival={f}
               item={item}
+              now={now}
               busy={reserve.isPending && reserve.variables?.itemId === item.id}
+              onWon={(won) => void navigate(`/orders/${won.order.id}`)}
               onSignIn={() => void navigate(`/login?next=${encodeURIComponent(`/festivals/${slug}`)}`)}
               onReserve={(yes) =>
                 reserve.mutateAsync({ slug, itemId: item.id, reserve: yes }).then(

@@ -2,15 +2,22 @@ import { Button, Card, Flex, Progress, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CheckOutlined } from '../../../components/ui/icons';
 import { useMoneyFormat } from '../../../lib/format-money';
-import type { FanFestival, FanFestivalItem } from '../types';
+import type { AttemptResult, FanFestival, FanFestivalItem } from '../types';
+import { FestivalBuyBox } from './festival-buy-box';
 
-/** One festival item: picture, festival price with the list price struck through, remaining of the quota, the limit, the reserve button. */
+/**
+ * One festival item: picture, festival price with the list price struck through, remaining of
+ * the quota, the limit, the reserve button, and the buy box (quantity and Buy) for signed-in fans.
+ */
 export function FestivalItemCard(props: {
   festival: FanFestival;
   item: FanFestivalItem;
+  /** The server's clock (the buy button counts down to the fan's opening by it). */
+  now: number;
   busy: boolean;
   onReserve: (reserve: boolean) => void;
   onSignIn: () => void;
+  onWon: (won: Extract<AttemptResult, { answer: 'won' }>) => void;
 }) {
   const { t } = useTranslation();
   const money = useMoneyFormat();
@@ -63,6 +70,15 @@ export function FestivalItemCard(props: {
           {t('festivalSite.noReservation')}
         </Typography.Text>
       )}
+      <div style={{ marginTop: 10 }}>
+        {festival.signedIn ? (
+          <FestivalBuyBox festival={festival} item={item} now={props.now} onWon={props.onWon} />
+        ) : (
+          <Button type="primary" danger size="large" block onClick={props.onSignIn} data-testid="buy-sign-in">
+            {t('festivalSite.buy.signIn')}
+          </Button>
+        )}
+      </div>
     </Card>
   );
 }

@@ -6,7 +6,7 @@ import { isApiError } from '../../../lib/api-client';
 import { useErrorText } from '../../../lib/use-api-error';
 import { useSetCartLine } from '../api/set-cart-line';
 import type { Cart } from '../types';
-import { QuantityStepper } from './quantity-stepper';
+import { QuantityStepper } from '../../../components/ui/quantity-stepper';
 
 interface AddToCartProps {
   variantId: string;

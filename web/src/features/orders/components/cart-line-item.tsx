@@ -4,7 +4,7 @@ import { DeleteOutlined, WarningOutlined } from '../../../components/ui/icons';
 import { useMoneyFormat } from '../../../lib/format-money';
 import type { CartLine } from '../types';
 import { LinePicture } from './line-picture';
-import { QuantityStepper } from './quantity-stepper';
+import { QuantityStepper } from '../../../components/ui/quantity-stepper';
 
 interface CartLineItemProps {
   line: CartLine;

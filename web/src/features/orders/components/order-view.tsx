@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Flex, Grid, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Grid, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CarOutlined } from '../../../components/ui/icons';
 import { useDateFormat } from '../../../lib/format-date';
 import { useApiError } from '../../../lib/use-api-error';
 import { useCancelOrder } from '../api/cancel-order';
 import { usePayOrder } from '../api/pay-order';
-import type { Order } from '../types';
+import type { Address, Order } from '../types';
+import { AddressFields } from './address-fields';
 import { OrderLines } from './order-lines';
 import { OrderStatusTag } from './order-status-tag';
 import { OrderSteps } from './order-steps';
@@ -17,6 +18,7 @@ import { usePayAction } from './use-pay-action';
  * One of the fan's orders: its number and status, its steps, what to do now (pay before the
  * deadline, or cancel), the tracking number once shipped, its lines, totals and address. While a
  * payment is being confirmed, "Pay now" steps back (a second payment would only be refunded).
+ * An unpaid order without an address (a festival order) asks for it here, sent with the payment.
  */
 export function OrderView({ order, confirming = false, onExpired }: { order: Order; confirming?: boolean; onExpired: () => void }) {
   const { t } = useTranslation();
@@ -28,6 +30,22 @@ export function OrderView({ order, confirming = false, onExpired }: { order: Ord
   const cancel = useCancelOrder();
   const follow = usePayAction();
   const pending = order.status === 'pending_payment';
+  const needsAddress = pending && order.address === null;
+  const [addressForm] = Form.useForm<{ address: Address }>();
+  const startPay = async () => {
+    let address: Address | undefined;
+    if (needsAddress) {
+      try {
+        address = (await addressForm.validateFields()).address;
+      } catch {
+        return; // the form shows what is missing
+      }
+    }
+    pay.mutate(
+      { id: order.id, ...(address ? { address } : {}) },
+      { onSuccess: follow, onError: (error) => showError(error, needsAddress ? addressForm : undefined) },
+    );
+  };
 
   const confirmCancel = () =>
     modal.confirm({
@@ -66,7 +84,7 @@ export function OrderView({ order, confirming = false, onExpired }: { order: Ord
                     type={confirming ? 'default' : 'primary'}
                     size="large"
                     loading={pay.isPending}
-                    onClick={() => pay.mutate(order.id, { onSuccess: follow, onError: (error) => showError(error) })}
+                    onClick={() => void startPay()}
                     style={{ flex: '1 1 160px' }}
                     data-testid="pay-now"
                   >
@@ -128,6 +146,11 @@ export function OrderView({ order, confirming = false, onExpired }: { order: Ord
                 {order.address.postcode ? ` ${order.address.postcode}` : ''}
               </Typography.Text>
             </>
+          ) : needsAddress ? (
+            <Form form={addressForm} layout="vertical" requiredMark={false} data-testid="pay-address-form">
+              <Typography.Paragraph type="secondary">{t('orders.view.addressBeforePaying')}</Typography.Paragraph>
+              <AddressFields />
+            </Form>
           ) : (
             <Typography.Text type="secondary">{t('orders.view.addressAtPayment')}</Typography.Text>
           )}

@@ -1,7 +1,9 @@
 import { Button, InputNumber, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MinusOutlined, PlusOutlined } from '../../../components/ui/icons';
-import { MAX_LINE_QUANTITY } from '../types';
+import { MinusOutlined, PlusOutlined } from './icons';
+
+/** The most any stepper goes to (the store's and the festival's limits are at most 99). */
+const MAX_QUANTITY = 99;
 
 interface QuantityStepperProps {
   value: number;
@@ -13,9 +15,9 @@ interface QuantityStepperProps {
 }
 
 /** − [n] + from 1 to `max` (at most 99): big enough to hit with a thumb. */
-export function QuantityStepper({ value, onChange, max = MAX_LINE_QUANTITY, disabled, size = 'middle', testId = 'quantity' }: QuantityStepperProps) {
+export function QuantityStepper({ value, onChange, max = MAX_QUANTITY, disabled, size = 'middle', testId = 'quantity' }: QuantityStepperProps) {
   const { t } = useTranslation();
-  const top = Math.max(1, Math.min(max, MAX_LINE_QUANTITY));
+  const top = Math.max(1, Math.min(max, MAX_QUANTITY));
   const set = (next: number) => onChange(Math.max(1, Math.min(top, Math.round(next))));
   return (
     <Space.Compact size={size} data-testid={testId}>

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/app.ts';
+import { buyMembership, createOwner, createTier, signupFan } from '../../../test/factories.ts';
+import { call, gateOptions, LIFTED_BOT_LIMITS, setUpFestival, testClock } from './festival-test-kit.ts';
+
+/**
+ * The statements one purchase attempt sends, counted: an open-sale attempt by a fan seen before
+ * reads nothing before the order writer (the festival, the longest early access, the fan's early
+ * access, the reservations and a retried key's order all come from memory: attempt-caches.ts).
+ */
+describe('cost of a purchase attempt', () => {
+  const clock = testClock();
+  let log: string[] = [];
+  let counting = false;
+  const t = useTestApp(
+    {},
+    {
+      logger: { logQuery: (q) => void (counting && log.push(q.trim().replace(/\s+/g, ' ').toLowerCase())) },
+      container: { now: clock.now, ...gateOptions(), festivalBotLimits: LIFTED_BOT_LIMITS },
+    },
+  );
+  async function count(fn: () => Promise<unknown>) {
+    await t.settle();
+    await t.container.stream.stop(); // the consumers' polling is not the attempt's statements
+    log = [];
+    counting = true;
+    try {
+      await fn();
+    } finally {
+      counting = false;
+    }
+    return log;
+  }
+
+  it('a warm member who reserved: no reads before the writer; a retry of the same key: no statement at all', async () => {
+    clock.set('2026-11-01T00:00:00.000Z');
+    const owner = await createOwner(t.app);
+    const tier = await createTier(t.app, owner.cookie, { name: 'Gold', rank: 1 });
+    await call(t.app)('PATCH', `/api/admin/membership-tiers/${tier.id}`, owner.cookie, { perks: [{ kind: 'early_access', minutes: 30 }] });
+    const f = await setUpFestival(
+      t.app,
+      owner.cookie,
+      { quota: 10, perFanLimit: 5 },
+      { requiresReservation: true, reservationsCloseAt: '2026-11-10T00:00:00.000Z' },
+    );
+    const member = await signupFan(t.app);
+    await buyMembership(t, member, tier.id);
+    expect((await call(t.app)('PUT', `/api/fan/festivals/fan-festival/items/${f.itemId}/reservation`, member.cookie)).statusCode).toBe(200);
+    // In the member's early-access half hour, after reservations closed.
+    clock.set('2026-11-11T11:45:00.000Z');
+    const ctx = t.container.ctx({ kind: 'fan', fanId: member.fan.id });
+    const { festivalAttempts } = t.container.services;
+    const first = await count(() => festivalAttempts.attempt(ctx, 'fan-festival', f.itemId, { quantity: 1 }, 'k-1'));
+    // Cold: the festival, its items, the variant, the tiers, the membership and the reservations are read.
+    expect(first.filter((q) => q.startsWith('select')).length).toBeGreaterThan(3);
+
+    const warm = await count(async () =>
+      expect(await festivalAttempts.attempt(ctx, 'fan-festival', f.itemId, { quantity: 2 }, 'k-2')).toMatchObject({ answer: 'won' }),
+    );
+    // Only the writer's batch: the fan's units, units sold, the order, its line and its activity — no read.
+    expect(
+      warm.filter((q) => q !== 'begin' && q !== 'commit').map((q) => q.split(' (')[0]!.split(' fi ')[0]),
+      warm.join('\n'),
+    ).toEqual(['insert into festival_fan_units', 'update festival_items', 'insert into orders', 'insert into order_lines', 'insert into fan_activities']);
+
+    const retry = await count(async () =>
+      expect(await festivalAttempts.attempt(ctx, 'fan-festival', f.itemId, { quantity: 2 }, 'k-2')).toMatchObject({ answer: 'won' }),
+    );
+    expect(retry).toEqual([]);
+  }, 60_000);
+});
