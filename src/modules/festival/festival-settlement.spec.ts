@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createOwner, signupFan } from '../../../test/factories.ts';
-import { sandboxPay, stockOf } from '../../../test/orders-factories.ts';
+import { address, sandboxPay, stockOf } from '../../../test/orders-factories.ts';
 import pino from 'pino';
 import { TEST_BASE_URL, useTestApp } from '../../../test/app.ts';
 import { createContainer } from '../../container.ts';
@@ -111,7 +111,7 @@ describe('festival units: canceled and expired orders give them back, the end se
     const [a, b] = [await signupFan(t.app), await signupFan(t.app)];
     const paid = await attempt(a.cookie, f.itemId, 2);
     const unpaid = await attempt(b.cookie, f.itemId, 1);
-    const pay = (await call(t.app)('POST', `/api/fan/orders/${paid.order!.id}/pay`, a.cookie)).json();
+    const pay = (await call(t.app)('POST', `/api/fan/orders/${paid.order!.id}/pay`, a.cookie, { address })).json();
     await sandboxPay(t, a.cookie, pay.action.url);
     expect(await reservedOf(f.variantId)).toEqual({ stock: 998, reserved: 8 });
     // Not over yet: nothing settles.
