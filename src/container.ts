@@ -79,6 +79,7 @@ import type { FestivalGate } from './modules/festival/gate/festival-gate.ts';
 import { createOrderWriter } from './modules/festival/order-writer.ts';
 import { createFestivalAttempts } from './modules/festival/festival-attempts.service.ts';
 import { createAttemptStats } from './modules/festival/board/create-attempt-stats.ts';
+import { createFestivalBoard } from './modules/festival/festival-board.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -111,6 +112,8 @@ export type ContainerOptions = {
   festivalWriter?: { maxBatch?: number; concurrency?: number };
   /** Attempts waiting for the order writer above which new ones are answered busy (default 20,000). */
   festivalMaxPending?: number;
+  /** Between two frames of the console's live festival board (default 1 s; tests shorten it). */
+  festivalBoardIntervalMs?: number;
 };
 
 /**
@@ -242,6 +245,13 @@ export function createContainer(database: Database, options: ContainerOptions) {
     paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
     maxPending: options.festivalMaxPending ?? 20_000,
   });
+  const festivalBoard = createFestivalBoard({
+    repo: festivalRepository,
+    gate,
+    stats: attemptStats,
+    systemCtx: jobCtx,
+    intervalMs: options.festivalBoardIntervalMs,
+  });
   const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
   const services = {
@@ -280,6 +290,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     festivals,
     festivalSite,
     festivalAttempts,
+    festivalBoard,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);
