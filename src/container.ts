@@ -80,6 +80,9 @@ import { createOrderWriter } from './modules/festival/order-writer.ts';
 import { createFestivalAttempts } from './modules/festival/festival-attempts.service.ts';
 import { createAttemptStats } from './modules/festival/board/create-attempt-stats.ts';
 import { createFestivalBoard } from './modules/festival/festival-board.service.ts';
+import { withRefusalLog } from './modules/festival/board/refusal-log.ts';
+import { festivalReportRepository } from './modules/festival/festival-report.repository.ts';
+import { createFestivalReport } from './modules/festival/festival-report.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -234,7 +237,11 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const catalogue = festivalCatalogue();
   const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate });
   const festivalWriter = createOrderWriter({ systemCtx: jobCtx, festivals: festivalRepository, orders: ordersRepository, timeline, ...options.festivalWriter });
-  const attemptStats = createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  // Refused attempts are also kept per festival, fan and kind for the after-festival report.
+  const attemptStats = withRefusalLog(createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix }), {
+    repo: festivalReportRepository,
+    systemCtx: jobCtx,
+  });
   const festivalAttempts = createFestivalAttempts({
     repo: festivalRepository,
     catalogue,
@@ -252,6 +259,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     systemCtx: jobCtx,
     intervalMs: options.festivalBoardIntervalMs,
   });
+  const festivalReport = createFestivalReport({ repo: festivalRepository, reports: festivalReportRepository, catalogue });
   const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
   const services = {
@@ -291,6 +299,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     festivalSite,
     festivalAttempts,
     festivalBoard,
+    festivalReport,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);

@@ -142,7 +142,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(storeAdminRoutes, deps('store', 'storeCategories'));
       await admin.register(orderAdminRoutes, deps('orders', 'shipments'));
       await admin.register(festivalAdminRoutes, deps('festivals'));
-      await admin.register(festivalBoardRoutes, deps('festivalBoard'));
+      await admin.register(festivalBoardRoutes, deps('festivalBoard', 'festivalReport'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { uuidParam } from '../../core/fields.ts';
 import type { RouteDeps } from '../../server/http.ts';
 import { festivalBoardDto, type FestivalBoardDto } from './festival-attempts.schemas.ts';
+import { festivalReportDto } from './festival-report.schemas.ts';
 
 const tags = ['console: festival'];
 /** A comment line every so often keeps proxies from closing a quiet stream. */
@@ -11,9 +12,9 @@ const HEARTBEAT_MS = 15_000;
 
 const frameOf = (dto: FestivalBoardDto) => `data: ${JSON.stringify(dto)}\n\n`;
 
-/** Staff: the live board of a festival's attempts, once or streamed every second. */
-export const festivalBoardRoutes: FastifyPluginAsyncZod<RouteDeps<'festivalBoard'>> = async (app, deps) => {
-  const { festivalBoard } = deps.services;
+/** Staff: the live board of a festival's attempts (once, or streamed every second) and the after-festival report. */
+export const festivalBoardRoutes: FastifyPluginAsyncZod<RouteDeps<'festivalBoard' | 'festivalReport'>> = async (app, deps) => {
+  const { festivalBoard, festivalReport } = deps.services;
   // Open streams end before the server closes, or its close would wait for them.
   app.addHook('preClose', async () => festivalBoard.close());
 
@@ -65,6 +66,39 @@ export const festivalBoardRoutes: FastifyPluginAsyncZod<RouteDeps<'festivalBoard
       void reply.type('text/event-stream; charset=utf-8').header('cache-control', 'no-cache, no-transform').header('x-accel-buffering', 'no');
       // The stream is the documented text, sent as it is written (Fastify pipes a stream, never serialises it).
       return reply.send(out as unknown as string);
+    },
+  );
+
+  app.get(
+    '/festivals/:id/report',
+    {
+      schema: {
+        tags,
+        summary:
+          'The after-festival report: per item and in total, reservations → orders → paid, expiries, cancels, refunds, units, GMV, refusals; by tier and level',
+        description: "Tiers and loyalty levels are the buyers' now (festival orders record neither at order time).",
+        params: uuidParam,
+        response: { 200: festivalReportDto },
+      },
+    },
+    async (req) => festivalReport.report(req.ctx, req.params.id),
+  );
+
+  app.get(
+    '/festivals/:id/report.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The after-festival report as CSV (UTF-8 with BOM): one row per item, the total, each tier, each level, each kind of refusal',
+        params: uuidParam,
+        produces: ['text/csv'],
+      },
+    },
+    async (req, reply) => {
+      const { name, body } = await festivalReport.csv(req.ctx, req.params.id);
+      const file = `festival-report-${name.replace(/[^\w\u4e00-\u9fff-]+/g, '-')}.csv`;
+      reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file)}`);
+      return body;
     },
   );
 };
