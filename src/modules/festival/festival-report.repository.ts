@@ -19,7 +19,7 @@ export type OrderFigureRow = BuyerKey & {
   unitsSold: number;
   gmvMinor: number;
 };
-export type ReservationRow = BuyerKey & { itemId: string; reservations: number };
+export type ReservationRow = BuyerKey & { itemId: string; reservations: number; reservationsOrdered: number };
 export type RefusalRow = BuyerKey & { kind: string; refusals: number };
 export type RefusalAdd = { festivalId: string; fanId: string; kind: string; count: number; at: Date };
 
@@ -43,7 +43,8 @@ const keyOf = (r: { tier_id: string | null; tier_name: string | null; level: unk
  * The after-festival report's reads (one GROUP BY each, by item and the buyer's tier and level),
  * and the refusals' upsert. Read once per report: a festival's orders through the partial index
  * orders_festival_item_idx, its reservations through festival_reservations_festival_idx, its
- * refusals by primary key prefix; the CRM row and the tier by primary key.
+ * refusals by primary key prefix; the CRM row and the tier by primary key (and, per reservation,
+ * the fan's orders of the item through orders_fan_created_idx).
  */
 export const festivalReportRepository = {
   async orderFigures(db: Db, festivalId: string): Promise<OrderFigureRow[]> {
@@ -77,15 +78,25 @@ export const festivalReportRepository = {
   },
 
   async reservations(db: Db, festivalId: string): Promise<ReservationRow[]> {
-    const rows = rowsOf<{ item_id: string; tier_id: string | null; tier_name: string | null; level: unknown; reservations: unknown }>(
+    const rows = rowsOf<{
+      item_id: string;
+      tier_id: string | null;
+      tier_name: string | null;
+      level: unknown;
+      reservations: unknown;
+      reservations_ordered: unknown;
+    }>(
       await db.execute(sql`
-        select ${festivalReservations.itemId} as item_id, ${buyer}, count(*)::int as reservations
+        select ${festivalReservations.itemId} as item_id, ${buyer}, count(*)::int as reservations,
+          count(*) filter (where exists (
+            select 1 from ${orders} where ${orders.festivalItemId} = ${festivalReservations.itemId} and ${orders.fanId} = ${festivalReservations.fanId}
+          ))::int as reservations_ordered
         from ${festivalReservations}
         ${joinBuyer(festivalReservations.fanId)}
         where ${festivalReservations.festivalId} = ${festivalId}
         group by 1, 2, 3, 4`),
     );
-    return rows.map((r) => ({ itemId: r.item_id, ...keyOf(r), reservations: num(r.reservations) }));
+    return rows.map((r) => ({ itemId: r.item_id, ...keyOf(r), reservations: num(r.reservations), reservationsOrdered: num(r.reservations_ordered) }));
   },
 
   async refusals(db: Db, festivalId: string): Promise<RefusalRow[]> {

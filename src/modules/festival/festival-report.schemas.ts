@@ -6,9 +6,10 @@ const rate = z.number().nullable().describe('A ratio 0..1; null when there is no
 /** The funnel of one item, or of several: reservations → orders made → paid, and what became of the rest. */
 const funnel = {
   reservations: count.describe('Fans who reserved (预约)'),
+  reservationsOrdered: count.describe('Reservations whose fan then made an order of the item'),
   orders: count.describe('Festival orders made (won attempts)'),
   paid: count.describe('Orders paid (later refunds included)'),
-  orderRate: rate.describe('orders ÷ reservations'),
+  orderRate: rate.describe('reservationsOrdered ÷ reservations: how many reservations became an order'),
   paidRate: rate.describe('paid ÷ orders'),
   expired: count.describe('Orders canceled unpaid when the payment window closed'),
   fanCanceled: count.describe('Orders the fan canceled'),
@@ -42,6 +43,7 @@ export const REPORT_CSV_COLUMNS = [
   'key',
   'name',
   'reservations',
+  'reservations_ordered',
   'orders',
   'paid',
   'order_rate',

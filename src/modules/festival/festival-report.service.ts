@@ -8,11 +8,21 @@ import type { FestivalReportRepository, OrderFigureRow } from './festival-report
 import { REPORT_CSV_COLUMNS, type FestivalReportDto } from './festival-report.schemas.ts';
 import type { FestivalRepository } from './festival.repository.ts';
 
-type Counts = { reservations: number; orders: number; paid: number; expired: number; fanCanceled: number; refunded: number; unitsSold: number; gmvMinor: number };
+type Counts = {
+  reservations: number;
+  reservationsOrdered: number;
+  orders: number;
+  paid: number;
+  expired: number;
+  fanCanceled: number;
+  refunded: number;
+  unitsSold: number;
+  gmvMinor: number;
+};
 const LEVELS = [0, 1, 2, 3, 4] as const;
-const zero = (): Counts => ({ reservations: 0, orders: 0, paid: 0, expired: 0, fanCanceled: 0, refunded: 0, unitsSold: 0, gmvMinor: 0 });
+const zero = (): Counts => ({ reservations: 0, reservationsOrdered: 0, orders: 0, paid: 0, expired: 0, fanCanceled: 0, refunded: 0, unitsSold: 0, gmvMinor: 0 });
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);
-const withRates = <T extends Counts>(c: T) => ({ ...c, orderRate: ratio(c.orders, c.reservations), paidRate: ratio(c.paid, c.orders) });
+const withRates = <T extends Counts>(c: T) => ({ ...c, orderRate: ratio(c.reservationsOrdered, c.reservations), paidRate: ratio(c.paid, c.orders) });
 const addOrders = (to: Counts, r: OrderFigureRow) => {
   for (const k of ['orders', 'paid', 'expired', 'fanCanceled', 'refunded', 'unitsSold', 'gmvMinor'] as const) to[k] += r[k];
 };
@@ -54,7 +64,11 @@ export function createFestivalReport(deps: { repo: FestivalRepository; reports: 
       for (const to of [perItem.get(r.itemId), total, tierOf(r), levelOf(r.level)]) if (to) addOrders(to, r);
     }
     for (const r of reservations) {
-      for (const to of [perItem.get(r.itemId), total, tierOf(r), levelOf(r.level)]) if (to) to.reservations += r.reservations;
+      for (const to of [perItem.get(r.itemId), total, tierOf(r), levelOf(r.level)])
+        if (to) {
+          to.reservations += r.reservations;
+          to.reservationsOrdered += r.reservationsOrdered;
+        }
     }
     const kinds = new Map<string, number>();
     for (const r of refusals) {
@@ -89,6 +103,7 @@ export function createFestivalReport(deps: { repo: FestivalRepository; reports: 
       type Row = Partial<Record<(typeof REPORT_CSV_COLUMNS)[number], string | number | null>>;
       const figures = (c: ReturnType<typeof withRates<Counts>> & { refusals?: number }): Row => ({
         reservations: c.reservations,
+        reservations_ordered: c.reservationsOrdered,
         orders: c.orders,
         paid: c.paid,
         order_rate: c.orderRate,

@@ -80,7 +80,7 @@ export function FestivalReportPage() {
               pagination={false}
               dataSource={r.refusalsByKind}
               columns={[
-                { key: 'kind', dataIndex: 'kind', title: t('festival.report.refusalsTitle') },
+                { key: 'kind', dataIndex: 'kind', title: t('festival.report.kind') },
                 { key: 'refusals', dataIndex: 'refusals', title: t('festival.report.figures.refusals'), align: 'right' },
               ]}
             />

@@ -15,7 +15,7 @@ function grouped(t: TFunction, labels: string[], rows: { reservations: number; o
     tooltip: { trigger: 'axis' },
     legend: { top: 0, data: STEPS.map((s) => t(`festival.report.figures.${s}`)) },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
-    xAxis: { type: 'category', data: labels },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', minInterval: 1 },
     series: STEPS.map((s) => ({ type: 'bar', name: t(`festival.report.figures.${s}`), data: rows.map((r) => r[s]), itemStyle: { color: STEP_COLORS[s] } })),
   };
@@ -30,15 +30,15 @@ export function FestivalReportCharts({ report }: { report: FestivalReport }) {
     const colors = { ...STEP_COLORS, expired: '#faad14', fanCanceled: '#8c8c8c', refunded: '#cf1322' };
     return {
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: steps.map((s) => t(`festival.report.figures.${s}`)) },
-      yAxis: { type: 'value', minInterval: 1 },
+      grid: { left: 8, right: 32, top: 8, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', inverse: true, data: steps.map((s) => t(`festival.report.figures.${s}`)) },
       series: [
         {
           type: 'bar',
           name: t('festival.report.funnelTitle'),
           data: steps.map((s) => ({ value: report.total[s], itemStyle: { color: colors[s] } })),
-          label: { show: true, position: 'top' },
+          label: { show: true, position: 'right' },
         },
       ],
     };
