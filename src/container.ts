@@ -83,6 +83,10 @@ import { createAttemptStats } from './modules/festival/board/create-attempt-stat
 import { createAttemptChallenges } from './modules/festival/bot-checks/attempt-challenge.ts';
 import { createBotPolicy, type BotLimits } from './modules/festival/bot-checks/bot-policy.ts';
 import { createBotStore } from './modules/festival/bot-checks/create-bot-store.ts';
+import { createFestivalBoard } from './modules/festival/festival-board.service.ts';
+import { withRefusalLog } from './modules/festival/board/refusal-log.ts';
+import { festivalReportRepository } from './modules/festival/festival-report.repository.ts';
+import { createFestivalReport } from './modules/festival/festival-report.service.ts';
 
 export type ContainerOptions = {
   /** Where invitation and share links point. */
@@ -121,6 +125,8 @@ export type ContainerOptions = {
   festivalChallengeSecret?: string;
   /** Work asked by a challenge (SHA-256 steps; default 20,000; specs lower it). */
   festivalChallengeWork?: number;
+  /** Between two frames of the console's live festival board (default 1 s; tests shorten it). */
+  festivalBoardIntervalMs?: number;
 };
 
 /**
@@ -243,7 +249,11 @@ export function createContainer(database: Database, options: ContainerOptions) {
   const catalogue = festivalCatalogue();
   const festivals = createFestivalService({ repo: festivalRepository, stock, catalogue, membership: festivalMembership, gate, settlement: festivalSettlement });
   const festivalWriter = createOrderWriter({ systemCtx: jobCtx, festivals: festivalRepository, orders: ordersRepository, timeline, ...options.festivalWriter });
-  const attemptStats = createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
+  // Refused attempts are also kept per festival, fan and kind for the after-festival report.
+  const attemptStats = withRefusalLog(createAttemptStats({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix }), {
+    repo: festivalReportRepository,
+    systemCtx: jobCtx,
+  });
   const botStore = createBotStore({ redisUrl: options.redisUrl, keyPrefix: options.gateKeyPrefix });
   const bots = createBotPolicy({
     store: botStore,
@@ -262,6 +272,14 @@ export function createContainer(database: Database, options: ContainerOptions) {
     paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
     maxPending: options.festivalMaxPending ?? 20_000,
   });
+  const festivalBoard = createFestivalBoard({
+    repo: festivalRepository,
+    gate,
+    stats: attemptStats,
+    systemCtx: jobCtx,
+    intervalMs: options.festivalBoardIntervalMs,
+  });
+  const festivalReport = createFestivalReport({ repo: festivalRepository, reports: festivalReportRepository, catalogue });
   const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
   const services = {
@@ -301,6 +319,8 @@ export function createContainer(database: Database, options: ContainerOptions) {
     festivalSite,
     festivalAttempts,
     festivalSettlement,
+    festivalBoard,
+    festivalReport,
     stream: createStreamService({ runner: stream }),
   };
   subscribe(services, stream, jobs, queue);

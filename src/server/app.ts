@@ -24,7 +24,8 @@ import { revenueAdminRoutes } from '../modules/revenue/revenue.routes.ts';
 import { storeAdminRoutes, storePublicRoutes } from '../modules/store/store.routes.ts';
 import { orderAdminRoutes, orderFanRoutes } from '../modules/orders/orders.routes.ts';
 import { festivalAdminRoutes, festivalFanRoutes, festivalPublicRoutes } from '../modules/festival/festival.routes.ts';
-import { festivalAttemptRoutes, festivalBoardRoutes } from '../modules/festival/festival-attempts.routes.ts';
+import { festivalAttemptRoutes } from '../modules/festival/festival-attempts.routes.ts';
+import { festivalBoardRoutes } from '../modules/festival/festival-board.routes.ts';
 import { registerAuth, sessionCookies } from './plugins/auth.ts';
 import { registerCsrfGuard } from './plugins/csrf.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -141,7 +142,7 @@ export async function buildApp(container: Container, options: AppOptions): Promi
       await admin.register(storeAdminRoutes, deps('store', 'storeCategories'));
       await admin.register(orderAdminRoutes, deps('orders', 'shipments'));
       await admin.register(festivalAdminRoutes, deps('festivals'));
-      await admin.register(festivalBoardRoutes, deps('festivalAttempts'));
+      await admin.register(festivalBoardRoutes, deps('festivalBoard', 'festivalReport'));
       await admin.register(workflowAdminRoutes, deps('workflows'));
     },
     { prefix: '/api/admin' },

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../core/errors.ts';
-import { uuidParam } from '../../core/fields.ts';
 import type { RouteDeps } from '../../server/http.ts';
 import { idempotencyHeaders } from '../../platform/workflows/idempotency.schemas.ts';
-import { attemptBody, attemptResult, festivalBoardDto } from './festival-attempts.schemas.ts';
+import { attemptBody, attemptResult } from './festival-attempts.schemas.ts';
 import { reservationParams } from './festival.schemas.ts';
 
 /** Signed-in fans: purchase attempts. */
@@ -42,22 +41,5 @@ export const festivalAttemptRoutes: FastifyPluginAsyncZod<RouteDeps<'festivalAtt
         throw err;
       }
     },
-  );
-};
-
-/** Staff: the live figures of a festival's attempts. */
-export const festivalBoardRoutes: FastifyPluginAsyncZod<RouteDeps<'festivalAttempts'>> = async (app, deps) => {
-  const { festivalAttempts } = deps.services;
-  app.get(
-    '/festivals/:id/board',
-    {
-      schema: {
-        tags: ['console: festival'],
-        summary: 'The live figures of the attempts (last 60 seconds, totals, answer times) and units sold and left per item',
-        params: uuidParam,
-        response: { 200: festivalBoardDto },
-      },
-    },
-    async (req) => festivalAttempts.board(req.ctx, req.params.id),
   );
 };

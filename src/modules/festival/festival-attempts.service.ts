@@ -1,7 +1,6 @@
-import { requireFan, requireStaff } from '../../core/access.ts';
+import { requireFan } from '../../core/access.ts';
 import type { Ctx } from '../../core/context.ts';
-import { AppError, notFound } from '../../core/errors.ts';
-import type { FestivalBoardDto } from './festival-attempts.schemas.ts';
+import { AppError } from '../../core/errors.ts';
 import type { AttemptAnswer, AttemptStats } from './board/attempt-stats.ts';
 import type { ChallengeAnswer } from './bot-checks/attempt-challenge.ts';
 import type { BotPolicy } from './bot-checks/bot-policy.ts';
@@ -90,20 +89,6 @@ export function createFestivalAttempts(deps: {
   }
 
   return {
-    /** Staff: the board's figures and, per item, units sold (durable) and left (the gate). Cost: 2 queries, one gate read per item. */
-    async board(ctx: Ctx, festivalId: string): Promise<FestivalBoardDto> {
-      requireStaff(ctx);
-      const f = await repo.findById(ctx.db, festivalId);
-      if (!f) throw notFound('festival.not_found');
-      const [figures, items] = await Promise.all([stats.figures(f.id, ctx.now(), 60), repo.itemsOf(ctx.db, [f.id])]);
-      const remaining = await Promise.all(items.map((i) => gate.remaining(i.id)));
-      return {
-        festivalId: f.id,
-        figures,
-        items: items.map((i, n) => ({ id: i.id, quota: i.quota, sold: i.sold, remaining: remaining[n] ?? i.quota - i.sold })),
-      };
-    },
-
     /**
      * One fan's try for `quantity` units of one item, keyed by the fan's Idempotency-Key: the same
      * key again answers the order it made (also from another server process: looked up by key).

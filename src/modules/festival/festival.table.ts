@@ -122,3 +122,25 @@ export const festivalReservations = pgTable(
     index('festival_reservations_festival_idx').on(t.festivalId, t.itemId),
   ],
 );
+
+/**
+ * Attempts the bot checks refused, per festival, fan and kind (the reason: `fan_rate`,
+ * `visitor_rate`, a challenge answer that failed…): the after-festival report's refusals by tier
+ * and level. The attempt path only adds to a buffer in memory; the buffer is upserted here every
+ * few seconds (board/refusal-log.ts), so a crash loses at most those seconds of refusals.
+ */
+export const festivalRefusals = pgTable(
+  'festival_refusals',
+  {
+    festivalId: uuid('festival_id')
+      .notNull()
+      .references(() => festivals.id, { onDelete: 'cascade' }),
+    fanId: uuid('fan_id')
+      .notNull()
+      .references(() => fans.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    count: integer('count').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.festivalId, t.fanId, t.kind] }), check('festival_refusals_count_check', sql`${t.count} > 0`)],
+);

@@ -39,6 +39,8 @@ const StorePage = lazyPage(() => import('./routes/console/store'), 'StorePage');
 const ProductEditorPage = lazyPage(() => import('./routes/console/product'), 'ProductEditorPage');
 const FestivalsPage = lazyPage(() => import('./routes/console/festivals'), 'FestivalsPage');
 const FestivalEditorPage = lazyPage(() => import('./routes/console/festival'), 'FestivalEditorPage');
+const FestivalBoardPage = lazyPage(() => import('./routes/console/festival-board'), 'FestivalBoardPage');
+const FestivalReportPage = lazyPage(() => import('./routes/console/festival-report'), 'FestivalReportPage');
 const FestivalPage = lazyPage(() => import('./routes/fan/festival'), 'FestivalPage');
 const StoreShelfPage = lazyPage(() => import('./routes/fan/store'), 'StoreShelfPage');
 const StoreProductPage = lazyPage(() => import('./routes/fan/store-product'), 'StoreProductPage');
@@ -97,6 +99,8 @@ export function AppRoutes() {
           <Route path="festivals" element={<FestivalsPage />} />
           <Route path="festivals/new" element={<FestivalEditorPage />} />
           <Route path="festivals/:id" element={<FestivalEditorPage />} />
+          <Route path="festivals/:id/board" element={<FestivalBoardPage />} />
+          <Route path="festivals/:id/report" element={<FestivalReportPage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="*" element={<NotFoundPage home="/console/fans" />} />
         </Route>

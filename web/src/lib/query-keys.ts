@@ -92,6 +92,7 @@ export const queryKeys = {
   consoleFestivals: ['console', 'festivals'] as const,
   consoleFestivalList: (params: Record<string, unknown>) => ['console', 'festivals', 'list', params] as const,
   consoleFestival: (id: string) => ['console', 'festivals', 'detail', id] as const,
+  consoleFestivalReport: (id: string) => ['console', 'festivals', 'report', id] as const,
   /** Membership tiers, archived ones too (staff). */
   /** How far the figures derived from the activity stream are behind. */
   consoleStream: ['console', 'stream'] as const,

@@ -8,7 +8,15 @@
 export const ATTEMPT_ANSWERS = ['won', 'sold_out', 'limit_reached', 'not_started', 'ended', 'not_eligible', 'busy', 'refused'] as const;
 export type AttemptAnswer = (typeof ATTEMPT_ANSWERS)[number];
 
-export type AttemptSample = { answer: AttemptAnswer; ms: number; fanId: string; units?: number; amountMinor?: number };
+export type AttemptSample = {
+  answer: AttemptAnswer;
+  ms: number;
+  fanId: string;
+  units?: number;
+  amountMinor?: number;
+  /** Why a `refused` attempt was refused (the bot check's reason: `fan_rate`, `visitor_rate`…); kept by the report. */
+  reason?: string;
+};
 
 export type SecondFigures = { at: string; attempts: number; won: number; unitsWon: number; byAnswer: Record<AttemptAnswer, number> };
 export type BoardFigures = {

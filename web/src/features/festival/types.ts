@@ -6,7 +6,8 @@ import type {
   FanFestivalItemDto,
   FanFestivalSummaryDto,
 } from '@server/modules/festival/festival.schemas.ts';
-import type { AttemptResultDto, ChallengeAnswerDto } from '@server/modules/festival/festival-attempts.schemas.ts';
+import type { AttemptResultDto, ChallengeAnswerDto, FestivalBoardDto } from '@server/modules/festival/festival-attempts.schemas.ts';
+import type { FestivalReportDto } from '@server/modules/festival/festival-report.schemas.ts';
 
 export const FESTIVAL_STATUSES = ['draft', 'published', 'canceled'] as const;
 export type FestivalStatus = (typeof FESTIVAL_STATUSES)[number];
@@ -36,3 +37,8 @@ export type Page<T> = { items: T[]; total: number; page: number; pageSize: numbe
 export type AttemptResult = AttemptResultDto;
 /** A solved ALTCHA challenge, sent back with the attempt it was asked for. */
 export type ChallengeAnswer = ChallengeAnswerDto;
+
+/** The live board: the attempts' figures (last 60 seconds, totals, answer times), units sold and left per item. */
+export type FestivalBoard = FestivalBoardDto;
+/** The after-festival report: the funnel per item and in total, by tier and loyalty level. */
+export type FestivalReport = FestivalReportDto;

@@ -13,6 +13,7 @@ import { FestivalDemandCard } from '../../../features/festival/components/festiv
 import { FestivalForm } from '../../../features/festival/components/festival-form';
 import { FestivalItemsCard } from '../../../features/festival/components/festival-items-card';
 import { FestivalStatusTag } from '../../../features/festival/components/festival-status-tag';
+import { FestivalTabs } from '../../../features/festival/components/festival-tabs';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { formatInZone } from '../../../lib/zoned-time';
 
@@ -63,6 +64,7 @@ export function FestivalEditorPage() {
         backLabel={t('common.back')}
         extra={f ? <FestivalActions festival={f} beforeOpening={beforeOpening} /> : null}
       />
+      {f ? <FestivalTabs festival={f} active="details" /> : null}
       <Flex vertical gap={16}>
         {f?.status === 'published' ? <Alert type="info" showIcon title={t('festival.heldNotice')} /> : null}
         <Card title={t('festival.details')}>

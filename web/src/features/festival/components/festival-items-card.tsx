@@ -54,7 +54,7 @@ export function FestivalItemsCard({ festival, editable }: { festival: AdminFesti
             title: t('festival.items.sku'),
             key: 'sku',
             render: (_, i) => (
-              <Space direction="vertical" size={0}>
+              <Space orientation="vertical" size={0}>
                 <Typography.Text strong>{i.variant.sku}</Typography.Text>
                 <Typography.Text type="secondary">
                   {i.variant.productTitle} · {i.variant.name}
