@@ -7,7 +7,7 @@ export type BoardSecond = FestivalBoard['figures']['seconds'][number];
 
 /** Seconds of history the charts show (each frame brings the last 60). */
 const KEEP_SECONDS = 300;
-/** After a failed stream (the server went away, the session ended), a new one is opened this much later. */
+/** After a failed stream (the server went away, the sign-in expired), a new one is opened this much later. */
 const REOPEN_MS = 2_000;
 
 export const festivalBoardStreamUrl = (id: string) => `/api/admin/festivals/${encodeURIComponent(id)}/board/stream`;
