@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { attemptOf, boardFestival } from '../../src/modules/festival/board/board-test-kit.ts';
+import { LIFTED_BOT_LIMITS } from '../../src/modules/festival/festival-test-kit.ts';
 import { call, testClock } from '../../src/modules/festival/festival-test-kit.ts';
 import { useTestApp } from '../app.ts';
 import { createOwner, signupFan } from '../factories.ts';
@@ -11,7 +12,8 @@ const cardText = (page: Page, key: string) => page.getByTestId(key).locator('.an
 
 describe.skipIf(!browserEnabled)('browser: the live festival board and the after-festival report', () => {
   const clock = testClock();
-  const t = useTestApp({}, { container: { now: clock.now } });
+  // Eight fans trying every second: the bot checks' limits lifted (refusals are added by hand below).
+  const t = useTestApp({}, { container: { now: clock.now, festivalBotLimits: LIFTED_BOT_LIMITS } });
   const browser = useBrowser(t);
   const attempt = attemptOf(t);
 

@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/rows.ts';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
 import type { LightMyRequestResponse } from 'fastify';
@@ -59,6 +61,14 @@ describe('festival purchase attempts: bot checks', () => {
     const board = (await call(t.app)('GET', `/api/admin/festivals/${f.id}/board`, ownerCookie)).json();
     expect(board.items[0]).toMatchObject({ sold: 4 + 3 });
     expect(board.figures.totals.byAnswer).toMatchObject({ won: 7, refused: 4 });
+    // The report's kinds: one proof of work asked for trying fast, three answers that failed.
+    const kinds = rowsOf<{ kind: string; n: number }>(
+      await t.container.database.db.execute(sql`select kind, sum(count)::int as n from festival_refusals where festival_id = ${f.id} group by kind order by kind`),
+    );
+    expect(kinds).toEqual([
+      { kind: 'challenge_fan_rate', n: 1 },
+      { kind: 'challenge_invalid', n: 3 },
+    ]);
   }, 60_000);
 
   it('past the hard limit a fan is refused with 429 and Retry-After, even with a solved challenge', async () => {

@@ -113,16 +113,18 @@ export function createFestivalAttempts(deps: {
       const item = items.get(itemId);
       if (!item) throw new AppError('festival.item_not_found');
       if (input.quantity > item.row.perFanLimit) throw new AppError('festival.quantity_above_limit', { limit: item.row.perFanLimit });
-      const record = (answer: AttemptAnswer, units?: number) =>
+      const record = (answer: AttemptAnswer, units?: number, reason?: string) =>
         stats.record(
           festival.id,
-          { answer, ms: performance.now() - started, fanId, units, amountMinor: units ? units * item.row.priceMinor : undefined },
+          { answer, ms: performance.now() - started, fanId, units, amountMinor: units ? units * item.row.priceMinor : undefined, ...(reason ? { reason } : {}) },
           ctx.now(),
         );
       const now = ctx.now();
       const verdict = await bots.check({ fanId, visitorId, festivalId: festival.id, ...(input.challenge ? { answer: input.challenge } : {}) }, now);
       if (verdict.kind !== 'allow') {
-        record('refused');
+        // The report's kinds of refusal: refused outright, or a proof of work asked (and why).
+        const rateLimited = verdict.kind === 'challenge' && (verdict.reason === 'fan_rate' || verdict.reason === 'visitor_rate');
+        record('refused', undefined, verdict.kind === 'refuse' ? 'too_many_attempts' : rateLimited ? `challenge_${verdict.reason}` : 'challenge_invalid');
         if (verdict.kind === 'refuse') {
           const windowMs = bots.limits.windowMs;
           throw new AppError('festival.too_many_attempts', { retryAfterSeconds: Math.max(1, Math.ceil((windowMs - (now.getTime() % windowMs)) / 1000)) });

@@ -124,8 +124,9 @@ export const festivalReservations = pgTable(
 );
 
 /**
- * Attempts the bot checks refused, per festival, fan and kind (the reason: `fan_rate`,
- * `visitor_rate`, a challenge answer that failed…): the after-festival report's refusals by tier
+ * Attempts the bot checks refused, per festival, fan and kind (`challenge_fan_rate`,
+ * `challenge_visitor_rate`: a proof of work asked; `challenge_invalid`: an answer that failed;
+ * `too_many_attempts`: refused outright): the after-festival report's refusals by tier
  * and level. The attempt path only adds to a buffer in memory; the buffer is upserted here every
  * few seconds (board/refusal-log.ts), so a crash loses at most those seconds of refusals.
  */

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
@@ -15,6 +16,12 @@ import { useMoneyFormat } from '../../../lib/format-money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
 /** `/console/festivals/:id/report`: after the festival, the funnel per item and in total, by tier and level, and its CSV. */
+const REFUSAL_KINDS = ['challenge_fan_rate', 'challenge_visitor_rate', 'challenge_invalid', 'too_many_attempts', 'refused'] as const;
+type RefusalKind = (typeof REFUSAL_KINDS)[number];
+/** A refusal kind in the reader's language (a kind this page does not know as it is stored). */
+const refusalKindLabel = (t: TFunction, kind: string) =>
+  (REFUSAL_KINDS as readonly string[]).includes(kind) ? t(`festival.report.refusalKinds.${kind as RefusalKind}`) : kind;
+
 export function FestivalReportPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -80,7 +87,7 @@ export function FestivalReportPage() {
               pagination={false}
               dataSource={r.refusalsByKind}
               columns={[
-                { key: 'kind', dataIndex: 'kind', title: t('festival.report.kind') },
+                { key: 'kind', dataIndex: 'kind', title: t('festival.report.kind'), render: (kind: string) => refusalKindLabel(t, kind) },
                 { key: 'refusals', dataIndex: 'refusals', title: t('festival.report.figures.refusals'), align: 'right' },
               ]}
             />
