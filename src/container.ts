@@ -120,6 +120,8 @@ export type ContainerOptions = {
   festivalChallengeSecret?: string;
   /** Work asked by a challenge (SHA-256 steps; default 20,000; specs lower it). */
   festivalChallengeWork?: number;
+  /** How long purchase attempts keep a festival's catalogue entry (default 1 s; a spec counting statements on a busy machine keeps it longer). */
+  festivalCatalogueTtlMs?: number;
 };
 
 /**
@@ -257,6 +259,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     bots,
     paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
     maxPending: options.festivalMaxPending ?? 20_000,
+    catalogueTtlMs: options.festivalCatalogueTtlMs,
   });
   const festivalSite = createFestivalSiteService({ repo: festivalRepository, catalogue, membership: festivalMembership, gate, timeline });
 
