@@ -127,6 +127,8 @@ export type ContainerOptions = {
   festivalChallengeWork?: number;
   /** Between two frames of the console's live festival board (default 1 s; tests shorten it). */
   festivalBoardIntervalMs?: number;
+  /** How long purchase attempts keep a festival's catalogue entry (default 1 s; a spec counting statements on a busy machine keeps it longer). */
+  festivalCatalogueTtlMs?: number;
 };
 
 /**
@@ -271,6 +273,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     bots,
     paymentWindowMinutes: options.orderPaymentWindowMinutes ?? 15,
     maxPending: options.festivalMaxPending ?? 20_000,
+    catalogueTtlMs: options.festivalCatalogueTtlMs,
   });
   const festivalBoard = createFestivalBoard({
     repo: festivalRepository,

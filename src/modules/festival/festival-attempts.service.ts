@@ -45,6 +45,8 @@ export function createFestivalAttempts(deps: {
   paymentWindowMinutes: number;
   /** Attempts waiting for the writer above which new ones are answered `busy` (429). */
   maxPending: number;
+  /** How long the festival, its items and the longest early access are kept (1 s; specs counting statements keep them longer). */
+  catalogueTtlMs?: number;
 }) {
   const { repo, gate, writer, stats, bots } = deps;
   const cache = new Map<string, Entry>();
@@ -55,7 +57,7 @@ export function createFestivalAttempts(deps: {
   /** The festival and its items, at most a second old; `fresh` reads them again (an item not known yet). */
   async function entryOf(ctx: Ctx, slug: string, fresh = false): Promise<Entry> {
     const cached = cache.get(slug);
-    if (!fresh && cached && Date.now() - cached.loadedAt < CATALOGUE_TTL_MS) return cached;
+    if (!fresh && cached && Date.now() - cached.loadedAt < (deps.catalogueTtlMs ?? CATALOGUE_TTL_MS)) return cached;
     const festival = await repo.findBySlug(ctx.db, slug);
     if (!festival || festival.status === 'draft') throw new AppError('festival.not_found');
     const [rows, longestEarlyAccessMinutes] = await Promise.all([repo.itemsOf(ctx.db, [festival.id]), deps.membership.longestEarlyAccessMinutes(ctx)]);

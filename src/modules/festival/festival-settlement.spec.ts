@@ -175,10 +175,12 @@ describe('festival units: canceled and expired orders give them back, the end se
       } finally {
         await second.gate.close();
         await second.attemptStats.close();
+        await second.botStore.close();
       }
     } finally {
       await restarted.gate.close();
       await restarted.attemptStats.close();
+      await restarted.botStore.close();
       // The file's app closes its container's gate again at the end: give it an open one.
       t.container = Object.assign(t.container, { gate: createFestivalGate({ redisUrl: gate.redisUrl, keyPrefix: gate.gateKeyPrefix }) });
     }

@@ -30,7 +30,7 @@ export function OrderView({ order, confirming = false, onExpired }: { order: Ord
   const cancel = useCancelOrder();
   const follow = usePayAction();
   const pending = order.status === 'pending_payment';
-  const needsAddress = pending && order.address === null;
+  const needsAddress = pending && order.canPay && order.address === null;
   const [addressForm] = Form.useForm<{ address: Address }>();
   const startPay = async () => {
     let address: Address | undefined;
