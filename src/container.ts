@@ -121,6 +121,8 @@ export type ContainerOptions = {
   festivalMaxPending?: number;
   /** The festival's bot limits (DEFAULT_BOT_LIMITS unless given: load tests and specs raise them). */
   festivalBotLimits?: BotLimits;
+  /** FESTIVAL_BOT_CHECKS: false lets every attempt through uncounted (benchmark servers); default true. */
+  festivalBotChecks?: boolean;
   /** Signs the festival's proof-of-work challenges (the runtime derives it from the session secret; else one per process). */
   festivalChallengeSecret?: string;
   /** Work asked by a challenge (SHA-256 steps; default 20,000; specs lower it). */
@@ -261,6 +263,7 @@ export function createContainer(database: Database, options: ContainerOptions) {
     store: botStore,
     challenges: createAttemptChallenges(botStore, { secret: options.festivalChallengeSecret ?? newSecret(), work: options.festivalChallengeWork }),
     limits: options.festivalBotLimits,
+    enabled: options.festivalBotChecks ?? true,
   });
   const festivalAttempts = createFestivalAttempts({
     repo: festivalRepository,

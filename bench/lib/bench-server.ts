@@ -4,10 +4,11 @@
  *   POST /bench/insert   the reference: the follow's session lookup, then one INSERT
  *   GET  /bench/stream   consumer lag, unauthenticated (the load generator polls it)
  *   POST /bench/verify   rebuilds every consumer and says whether that changed any figure
- * and the payments benchmark's (payments-routes.ts).
+ * and the payments and festival benchmarks' (payments-routes.ts, festival-routes.ts).
  */
 import { sql } from 'drizzle-orm';
 import { serve } from '../../src/cli/commands/serve.ts';
+import { festivalBenchRoutes } from './festival-routes.ts';
 import { paymentsBenchRoutes } from './payments-routes.ts';
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -31,6 +32,7 @@ await serve(async (app, container) => {
 
   app.get('/bench/stream', { schema: { hide: true } }, async () => container.stream.status(system()));
   paymentsBenchRoutes(app, container);
+  festivalBenchRoutes(app, container);
 
   app.post('/bench/verify', { schema: { hide: true } }, async () => {
     const snapshot = async () =>

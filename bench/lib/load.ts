@@ -1,9 +1,20 @@
 import autocannon from 'autocannon';
 
-export type LoadResult = { rps: number; total: number; p50: number; p99: number; errors: number; non2xx: number; statusCodes: Record<string, number> };
+export type LoadResult = {
+  rps: number;
+  seconds: number;
+  total: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  statusCodes: Record<string, number>;
+};
 
 const summary = (r: autocannon.Result): LoadResult => ({
-  rps: Math.round(r.requests.average),
+  // Answers over the run's own length (autocannon's per-second average counts a partial last second as a whole one).
+  rps: Math.round(r.requests.total / Math.max(r.duration, 0.001)),
+  seconds: r.duration,
   total: r.requests.total,
   p50: r.latency.p50,
   p99: r.latency.p99,

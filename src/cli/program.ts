@@ -81,6 +81,28 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--segment <name>', 'name of a saved segment')
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (opts: { segment?: string; out?: string }) => done((await import('./commands/fans-csv.ts')).fansExport(io, opts)));
+
+  const festival = program.command('festival').description('Fan festival: drive a festival against a running server');
+  festival
+    .command('simulate')
+    .description(
+      'Fans sign up, then arrive over the duration (half in the first tenth) and try for the items: some retry with the same Idempotency-Key, some ask past the per-fan limit; busy answers wait out Retry-After. Prints a summary',
+    )
+    .addOption(required('--url <url>', 'the server, such as http://localhost:3000'))
+    .addOption(required('--festival <slug>', "the festival's slug"))
+    .option('--fans <n>', 'fans taking part', '100')
+    .option('--duration <seconds>', 'seconds over which fans arrive', '30')
+    .option('--retry-share <share>', 'share of fans who retry their attempt with the same key', '0.2')
+    .option('--over-limit-share <share>', 'share of fans who ask past the per-fan limit', '0.1')
+    .option('--concurrency <n>', 'requests in flight at most', '100')
+    .option('--json', 'print the summary as one JSON object')
+    .addHelpText(
+      'after',
+      '\nExit codes:\n  0  the summary printed\n  1  a guarantee broken (a retry answered another order, units won past a quota), or the festival or server unreachable',
+    )
+    .action(async (opts: import('./commands/festival-simulate.ts').SimulateOptions) =>
+      done((await import('./commands/festival-simulate.ts')).festivalSimulate(io, opts)),
+    );
   return program;
 }
 

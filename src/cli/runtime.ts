@@ -47,6 +47,7 @@ export async function openRuntime(role: 'server' | 'command' = 'command'): Promi
     orderPaymentWindowMinutes: config.orderPaymentWindowMinutes,
     redisUrl: config.redisUrl,
     gateKeyPrefix: config.redisKeyPrefix,
+    festivalBotChecks: config.festivalBotChecks,
   });
   return {
     config,

@@ -72,6 +72,15 @@ describe('configuration from environment variables', () => {
       );
   });
 
+  it('keeps the festival bot checks on unless FESTIVAL_BOT_CHECKS=off', () => {
+    expect(parseConfig({}).festivalBotChecks).toBe(true);
+    expect(parseConfig({ FESTIVAL_BOT_CHECKS: 'on' }).festivalBotChecks).toBe(true);
+    expect(parseConfig({ FESTIVAL_BOT_CHECKS: 'off' }).festivalBotChecks).toBe(false);
+    expect(() => parseConfig({ FESTIVAL_BOT_CHECKS: 'no' })).toThrow(
+      'Invalid configuration: FESTIVAL_BOT_CHECKS must be on (the default) or off (benchmarks only) (got "no")',
+    );
+  });
+
   it('never repeats a secret in its error', () => {
     expect(() => parseConfig({ METRICS_TOKEN: 'short-secret' })).toThrow(/^Invalid configuration: METRICS_TOKEN must be at least 16 characters$/);
     expect(parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');

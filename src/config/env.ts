@@ -171,6 +171,7 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxy,
   METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   ORDER_PAYMENT_WINDOW_MINUTES: paymentWindowField,
+  FESTIVAL_BOT_CHECKS: optionalString.pipe(z.enum(['on', 'off'], wanted('must be on (the default) or off (benchmarks only)')).default('on')),
   ...wechatPayVariables(),
   STRIPE_SECRET_KEY: optionalString.pipe(
     z
@@ -229,6 +230,11 @@ export type AppConfig = {
   metricsToken: string | undefined;
   /** Minutes a fan has to pay for an order before it is canceled and its stock released (1–1440). */
   orderPaymentWindowMinutes: number;
+  /**
+   * FESTIVAL_BOT_CHECKS: per-fan and per-visitor attempt rates and the proof of work (on). `off`
+   * is for benchmark servers only, where one load generator plays every fan from one address.
+   */
+  festivalBotChecks: boolean;
   /** WeChat Pay, when its variables are set. */
   wechatpay: WechatPayEnv | undefined;
   /** Stripe payments, when STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET are both set. */
@@ -297,6 +303,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): AppConfig {
     trustProxy: e.TRUST_PROXY,
     metricsToken: e.METRICS_TOKEN,
     orderPaymentWindowMinutes: e.ORDER_PAYMENT_WINDOW_MINUTES,
+    festivalBotChecks: e.FESTIVAL_BOT_CHECKS === 'on',
     wechatpay: wechatPayEnv(e),
     stripe:
       e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET

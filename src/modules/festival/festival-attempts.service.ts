@@ -54,10 +54,24 @@ export function createFestivalAttempts(deps: {
   const reservations = createReservationBook(repo);
   const recent = createRecentOrders();
 
-  /** The festival and its items, at most a second old; `fresh` reads them again (an item not known yet). */
-  async function entryOf(ctx: Ctx, slug: string, fresh = false): Promise<Entry> {
+  const loading = new Map<string, Promise<Entry>>();
+
+  /**
+   * The festival and its items, at most a second old; `fresh` reads them again (an item not known
+   * yet). One read per slug at a time: attempts arriving while it runs wait for it (or keep the
+   * stale entry), so a thousand attempts in flight when the entry ages make one read, not a thousand.
+   */
+  function entryOf(ctx: Ctx, slug: string, fresh = false): Promise<Entry> {
     const cached = cache.get(slug);
-    if (!fresh && cached && Date.now() - cached.loadedAt < (deps.catalogueTtlMs ?? CATALOGUE_TTL_MS)) return cached;
+    if (!fresh && cached && Date.now() - cached.loadedAt < (deps.catalogueTtlMs ?? CATALOGUE_TTL_MS)) return Promise.resolve(cached);
+    const running = loading.get(slug);
+    if (running) return !fresh && cached ? Promise.resolve(cached) : running;
+    const read = readEntry(ctx, slug).finally(() => loading.delete(slug));
+    loading.set(slug, read);
+    return !fresh && cached ? read.catch(() => cached) : read;
+  }
+
+  async function readEntry(ctx: Ctx, slug: string): Promise<Entry> {
     const festival = await repo.findBySlug(ctx.db, slug);
     if (!festival || festival.status === 'draft') throw new AppError('festival.not_found');
     const [rows, longestEarlyAccessMinutes] = await Promise.all([repo.itemsOf(ctx.db, [festival.id]), deps.membership.longestEarlyAccessMinutes(ctx)]);

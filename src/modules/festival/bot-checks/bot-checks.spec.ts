@@ -102,4 +102,12 @@ describe.each(stores)('festival bot checks on the $name store', ({ make }) => {
     const answer = { challenge: last.challenge, solution: await solve(last.challenge) };
     expect(await policy.check({ ...source, answer }, at)).toEqual({ kind: 'refuse', reason: 'fan_rate' });
   });
+
+  it('switched off (FESTIVAL_BOT_CHECKS=off) lets every attempt through and counts nothing', async () => {
+    const off = createBotPolicy({ store, challenges, enabled: false });
+    const source = { fanId: randomUUID(), visitorId: 'one-browser', festivalId: festivalId() };
+    for (let i = 0; i < DEFAULT_BOT_LIMITS.fanRefuseAbove + 5; i++) expect(await off.check(source, at)).toEqual({ kind: 'allow' });
+    // Nothing was counted: switched on again, the fan starts from zero.
+    expect(await policy.check(source, at)).toEqual({ kind: 'allow' });
+  });
 });
