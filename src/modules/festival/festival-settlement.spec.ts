@@ -7,26 +7,12 @@ import { TEST_BASE_URL, useTestApp } from '../../../test/app.ts';
 import { createContainer } from '../../container.ts';
 import { createFestivalGate } from './gate/create-gate.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { call, festivalInput, gateOptions, testClock } from './festival-test-kit.ts';
+import { call, gateOptions, setUpFestival, testClock } from './festival-test-kit.ts';
 
 type Owner = Awaited<ReturnType<typeof createOwner>>;
 type T = ReturnType<typeof useTestApp>;
 
-/** A phone (1,000 in stock) on sale at a published festival, 12:00–20:00 on 11 November. */
-async function setUp(t: T, owner: Owner, terms: { quota: number; perFanLimit: number }) {
-  const admin = (method: 'POST', url: string, payload?: object) => call(t.app)(method, `/api/admin${url}`, owner.cookie, payload);
-  const p = await admin('POST', '/store/products', {
-    title: 'Festival phone',
-    slug: 'festival-phone',
-    variants: [{ sku: 'phone-1', name: 'Black', price: { amountMinor: 9_900 }, stock: 1_000 }],
-  });
-  const product = p.json() as { id: string; variants: { id: string }[] };
-  expect((await admin('POST', `/store/products/${product.id}/publish`)).statusCode).toBe(200);
-  const f = (await admin('POST', '/festivals', festivalInput())).json();
-  const res = await admin('POST', `/festivals/${f.id}/items`, { variantId: product.variants[0]!.id, priceMinor: 5_900, ...terms });
-  expect((await admin('POST', `/festivals/${f.id}/publish`)).statusCode).toBe(200);
-  return { id: f.id as string, itemId: (res.json().items as { id: string }[])[0]!.id, variantId: product.variants[0]!.id };
-}
+const setUp = (t: T, owner: Owner, terms: { quota: number; perFanLimit: number }) => setUpFestival(t.app, owner.cookie, terms);
 
 const attemptOf =
   (t: T) =>

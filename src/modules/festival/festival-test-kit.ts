@@ -76,7 +76,7 @@ export async function setUpFestival(app: FastifyInstance, ownerCookie: string, t
   const f = (await admin('POST', '/festivals', festivalInput(over))).json();
   const res = await admin('POST', `/festivals/${f.id}/items`, { variantId: product.variants[0]!.id, priceMinor: 5_900, ...terms });
   expect((await admin('POST', `/festivals/${f.id}/publish`)).statusCode).toBe(200);
-  return { id: f.id as string, itemId: (res.json().items as { id: string }[])[0]!.id };
+  return { id: f.id as string, itemId: (res.json().items as { id: string }[])[0]!.id, variantId: product.variants[0]!.id };
 }
 
 /** A fan's purchase attempt as the fan page sends it (`cookie` may carry the fb_vid visitor cookie too). */
