@@ -251,8 +251,13 @@ describe.skipIf(!browserEnabled)('browser: a fan buys from the store on a phone 
     // A refund of one of the two mugs, confirmed before any money moves.
     await staff.getByTestId('order-row').filter({ hasText: second }).click();
     await staff.getByTestId('order-refund').click();
-    await staff.getByTestId('refund-scope').getByText('Chosen items').click();
-    await staff.getByTestId('refund-lines').locator('.ant-checkbox-input').check();
+    // On a busy machine the drawer's form may take the first click before it is ready: choose again until the lines show.
+    const lines = staff.getByTestId('refund-lines').locator('.ant-checkbox-input');
+    for (let tries = 0; tries < 3 && !(await lines.isVisible()); tries++) {
+      await staff.getByTestId('refund-scope').getByText('Chosen items').click();
+      await lines.waitFor({ timeout: 15_000 }).catch(() => undefined);
+    }
+    await lines.check();
     await staff.getByTestId('refund-lines').locator('input[role=spinbutton]').fill('1');
     await staff.getByTestId('refund-reason').fill('One mug arrived chipped');
     expect(await staff.getByTestId('refund-submit').textContent()).toContain('¥45.00');
