@@ -4,21 +4,12 @@ import type { Ctx } from '../../core/context.ts';
 import { csvWriter } from '../../core/csv.ts';
 import { notFound } from '../../core/errors.ts';
 import type { FestivalCatalogue } from './festival-ports.ts';
-import type { FestivalReportRepository, OrderFigureRow } from './festival-report.repository.ts';
+import type { BuyerKey, FestivalReportRepository, OrderFigureRow, ReservationRow } from './festival-report.repository.ts';
 import { REPORT_CSV_COLUMNS, type FestivalReportDto } from './festival-report.schemas.ts';
 import type { FestivalRepository } from './festival.repository.ts';
 
-type Counts = {
-  reservations: number;
-  reservationsOrdered: number;
-  orders: number;
-  paid: number;
-  expired: number;
-  fanCanceled: number;
-  refunded: number;
-  unitsSold: number;
-  gmvMinor: number;
-};
+/** What a row of the report adds up: the order figures and the reservations, without who and which item. */
+type Counts = Omit<OrderFigureRow, keyof BuyerKey | 'itemId'> & Omit<ReservationRow, keyof BuyerKey | 'itemId'>;
 const LEVELS = [0, 1, 2, 3, 4] as const;
 const zero = (): Counts => ({ reservations: 0, reservationsOrdered: 0, orders: 0, paid: 0, expired: 0, fanCanceled: 0, refunded: 0, unitsSold: 0, gmvMinor: 0 });
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10_000) / 10_000 : null);

@@ -1,15 +1,14 @@
 import { Alert, Flex, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
-import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useAdminFestival } from '../../../features/festival/api/get-admin-festival';
 import { useFestivalBoardStream } from '../../../features/festival/api/watch-festival-board';
 import { FestivalBoardCards } from '../../../features/festival/components/festival-board-cards';
 import { FestivalBoardCharts } from '../../../features/festival/components/festival-board-charts';
 import { FestivalBoardItems } from '../../../features/festival/components/festival-board-items';
-import { FestivalStatusTag } from '../../../features/festival/components/festival-status-tag';
+import { FestivalPageHeader } from '../../../features/festival/components/festival-page-header';
 import { FestivalTabs } from '../../../features/festival/components/festival-tabs';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 
@@ -18,7 +17,6 @@ const CONNECTION_COLORS = { live: 'green', connecting: 'default', reconnecting: 
 /** `/console/festivals/:id/board`: the festival's live board, updated every second over server-sent events. */
 export function FestivalBoardPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { id } = useParams();
   const festival = useAdminFestival(id);
   const live = useFestivalBoardStream(festival.data && festival.data.status !== 'draft' ? id : undefined);
@@ -30,15 +28,9 @@ export function FestivalBoardPage() {
   const currency = f.items[0]?.price.currency ?? 'CNY';
   return (
     <>
-      <PageHeader
-        title={
-          <Flex gap={8} align="center">
-            {f.name} <FestivalStatusTag status={f.status} />
-          </Flex>
-        }
+      <FestivalPageHeader
+        festival={f}
         subtitle={t('festival.board.subtitle')}
-        onBack={() => navigate('/console/festivals')}
-        backLabel={t('common.back')}
         extra={
           f.status === 'draft' ? null : (
             <Tag color={CONNECTION_COLORS[live.connection]} data-testid="board-connection" data-state={live.connection}>

@@ -1,16 +1,15 @@
 import { Alert, Button, Card, Col, Empty, Flex, Row, Statistic, Table, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { ErrorResult } from '../../../components/ui/error-result';
 import { DownloadOutlined } from '../../../components/ui/icons';
-import { PageHeader } from '../../../components/ui/page-header';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { useAdminFestival } from '../../../features/festival/api/get-admin-festival';
 import { festivalReportCsvUrl, useFestivalReport } from '../../../features/festival/api/get-festival-report';
 import { FestivalReportCharts } from '../../../features/festival/components/festival-report-charts';
 import { FestivalReportItems } from '../../../features/festival/components/festival-report-items';
-import { FestivalStatusTag } from '../../../features/festival/components/festival-status-tag';
+import { FestivalPageHeader } from '../../../features/festival/components/festival-page-header';
 import { FestivalTabs } from '../../../features/festival/components/festival-tabs';
 import { useMoneyFormat } from '../../../lib/format-money';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -24,7 +23,6 @@ const refusalKindLabel = (t: TFunction, kind: string) =>
 
 export function FestivalReportPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const money = useMoneyFormat();
   const { id } = useParams();
   const festival = useAdminFestival(id);
@@ -48,15 +46,9 @@ export function FestivalReportPage() {
   ] as const;
   return (
     <>
-      <PageHeader
-        title={
-          <Flex gap={8} align="center">
-            {f.name} <FestivalStatusTag status={f.status} />
-          </Flex>
-        }
+      <FestivalPageHeader
+        festival={f}
         subtitle={t('festival.report.subtitle')}
-        onBack={() => navigate('/console/festivals')}
-        backLabel={t('common.back')}
         extra={
           <Button icon={<DownloadOutlined />} href={festivalReportCsvUrl(f.id)} download data-testid="report-csv">
             {t('festival.report.downloadCsv')}
