@@ -25,6 +25,7 @@ import { startCeiling } from './lib/ceiling.ts';
 import { festivalSetup, MAX_QUOTA, type BenchItems } from './lib/festival-setup.ts';
 import { atRate, maxRate, type LoadResult } from './lib/load.ts';
 import { startServer } from './lib/server.ts';
+import type { WriterStats } from '../src/modules/festival/order-writer.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,6 +73,8 @@ try {
   const items: BenchItems = setup.items;
   const cookies = setup.cookies;
 
+  const writerStats = async () => (await (await fetch(`${server.url}/bench/festival/writer`)).json()) as WriterStats;
+
   /** One phase: attempts for one unit of `itemId`, the fans in turn, closed loop or at a fixed rate. */
   async function phase(design: Run['design'], name: string, itemId: string, opts: { rate?: number }): Promise<Run> {
     const answers: Answers = { won: 0, sold_out: 0, limit_reached: 0, busy: 0, other: 0 };
@@ -97,6 +100,7 @@ try {
       },
     };
     const options: autocannon.Options = { url: server.url, requests: [request] };
+    const writerBefore = await writerStats();
     const load = opts.rate ? await atRate({ ...options, duration: rateSeconds }, opts.rate) : await maxRate({ ...options, duration });
     // autocannon stops sending, but attempts it sent are still queued in the server: wait until
     // the item's units stop moving, so the next phase starts on an idle server and the check is final.
@@ -122,7 +126,13 @@ try {
       undersold: Math.max(0, expected - check.sold),
       lost: Math.max(0, answers.won - check.orders) + (check.sold === check.orderedUnits ? 0 : 1),
     };
-    log(`${design} ${name}: ${load.rps} req/s, p99 ${load.p99} ms, ${JSON.stringify(answers)}, sold ${check.sold} of ${check.quota}`);
+    const writerAfter = await writerStats();
+    const batches = writerAfter.batches - writerBefore.batches;
+    const batchMs = batches ? Math.round(((writerAfter.seconds - writerBefore.seconds) / batches) * 1000 * 10) / 10 : 0;
+    log(
+      `${design} ${name}: ${load.rps} req/s, p99 ${load.p99} ms, ${JSON.stringify(answers)}, sold ${check.sold} of ${check.quota}; ` +
+        `writer: ${batches} batches of ${batches ? Math.round((writerAfter.orders - writerBefore.orders) / batches) : 0} orders, ${batchMs} ms each`,
+    );
     runs.push(r);
     return r;
   }

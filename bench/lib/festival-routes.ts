@@ -3,6 +3,7 @@
  * bench-server.ts:
  *   POST /bench/festival/fans          N fans with a live session each, in two statements: their cookies
  *   GET  /bench/festival/check/:itemId  units sold and ordered, orders, fans over the limit (read from the database)
+ *   GET  /bench/festival/writer        the order writer's batches so far (count, orders, seconds, largest)
  *   POST /bench/festival/rowlock/:itemId the row-lock baseline: one attempt per request, one transaction
  *        each, holding the item's row (SELECT … FOR UPDATE) while it checks the quota and the fan's
  *        units and writes the same rows the order writer does (units, sold, order, line, activity)
@@ -56,6 +57,8 @@ export function festivalBenchRoutes(app: FastifyInstance, container: Container) 
       from jsonb_to_recordset(${JSON.stringify(sessions)}::jsonb) as r(token_hash text, subject_id uuid)`);
     return tokens.map((t) => `${FAN_COOKIE}=${encodeURIComponent(app.signCookie(t))}`);
   });
+
+  app.get('/bench/festival/writer', { schema: { hide: true } }, async () => container.festivalWriter.stats());
 
   app.get<{ Params: { itemId: string } }>('/bench/festival/check/:itemId', { schema: { hide: true } }, async (req) => {
     const [r] = rows<Record<string, string | number | null>>(

@@ -1,4 +1,5 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { pgArray } from '../../db/pg-array.ts';
 import type { Db } from '../../db/client.ts';
 import { sessions } from './auth.table.ts';
 
@@ -8,13 +9,12 @@ export const authRepository = {
   async insert(db: Db, row: typeof sessions.$inferInsert) {
     await db.insert(sessions).values(row);
   },
-  async findLive(db: Db, tokenHash: string, kind: SessionKind, now: Date) {
-    const [row] = await db
-      .select()
+  /** The sessions of these token hashes, live or not (the service checks kind and expiry). */
+  async findByHashes(db: Db, tokenHashes: readonly string[]) {
+    return db
+      .select({ tokenHash: sessions.tokenHash, kind: sessions.kind, subjectId: sessions.subjectId, expiresAt: sessions.expiresAt })
       .from(sessions)
-      .where(and(eq(sessions.tokenHash, tokenHash), eq(sessions.kind, kind), gt(sessions.expiresAt, now)))
-      .limit(1);
-    return row;
+      .where(sql`${sessions.tokenHash} = any(${pgArray(tokenHashes)}::text[])`);
   },
   async delete(db: Db, tokenHash: string) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));

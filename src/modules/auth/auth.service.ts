@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { Ctx } from '../../core/context.ts';
 import { hashSecret, newSecret } from '../../core/ids.ts';
+import { batchedReads } from '../../platform/batching/batched-reads.ts';
 import type { AuthRepository, SessionKind } from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 
@@ -18,6 +19,8 @@ export const FAN_SESSION_CACHE_MS = 5_000;
  */
 export function createAuthService(repo: AuthRepository) {
   const fanSessions = new LRUCache<string, { subjectId: string; expiresAt: Date; readAt: number }>({ max: 200_000 });
+  // Sessions asked for in the same tick are read in one statement (a festival's cold fans arrive together).
+  const sessionByHash = batchedReads(async (db, hashes: readonly string[]) => new Map((await repo.findByHashes(db, hashes)).map((r) => [r.tokenHash, r])));
   return {
     hashPassword,
     /** False for a wrong password or a missing hash, after the same work either way. */
@@ -36,7 +39,8 @@ export function createAuthService(repo: AuthRepository) {
         const known = fanSessions.get(tokenHash);
         if (known && known.expiresAt > now && now.getTime() - known.readAt < FAN_SESSION_CACHE_MS) return known.subjectId;
       }
-      const row = await repo.findLive(ctx.db, tokenHash, kind, now);
+      const found = await sessionByHash(ctx.db, tokenHash);
+      const row = found && found.kind === kind && found.expiresAt > now ? found : undefined;
       if (row && kind === 'fan') fanSessions.set(tokenHash, { subjectId: row.subjectId, expiresAt: row.expiresAt, readAt: now.getTime() });
       return row?.subjectId;
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../../test/app.ts';
+import { TEST_METRICS_TOKEN, useTestApp } from '../../../test/app.ts';
 import { buyMembership, createOwner, createTier, signupFan } from '../../../test/factories.ts';
-import { call, gateOptions, LIFTED_BOT_LIMITS, setUpFestival, testClock } from './festival-test-kit.ts';
+import { attemptWith, call, gateOptions, LIFTED_BOT_LIMITS, setUpFestival, testClock } from './festival-test-kit.ts';
 
 /**
  * The statements one purchase attempt sends, counted: an open-sale attempt by a fan seen before
@@ -20,6 +20,11 @@ describe('cost of a purchase attempt', () => {
       container: { now: clock.now, ...gateOptions(), festivalBotLimits: LIFTED_BOT_LIMITS, festivalCatalogueTtlMs: 600_000 },
     },
   );
+  async function writerMetrics() {
+    const metrics = (await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } })).body;
+    const value = (name: string) => Number(new RegExp(`^fanbase_festival_writer_${name}_total (\\d+)$`, 'm').exec(metrics)?.[1]);
+    return { orders: value('orders'), batches: value('batches') };
+  }
   async function count(fn: () => Promise<unknown>) {
     await t.settle();
     await t.container.stream.stop(); // the consumers' polling is not the attempt's statements
@@ -68,5 +73,29 @@ describe('cost of a purchase attempt', () => {
       expect(await festivalAttempts.attempt(ctx, 'fan-festival', f.itemId, { quantity: 2 }, 'k-2')).toMatchObject({ answer: 'won' }),
     );
     expect(retry).toEqual([]);
+  }, 60_000);
+
+  it('thirty fans not seen for a while attempting at once: their sessions are read in one statement, their memberships in one', async () => {
+    clock.set('2026-11-01T00:00:00.000Z');
+    const owner = await createOwner(t.app);
+    const f = await setUpFestival(t.app, owner.cookie, { quota: 100, perFanLimit: 1 });
+    const fans: { cookie: string }[] = [];
+    for (let i = 0; i < 30; i++) fans.push(await signupFan(t.app));
+    // Past the sale's opening and the 5 s a process remembers a session: every fan is cold.
+    clock.set('2026-11-11T12:00:10.000Z');
+    const attempt = attemptWith(t);
+    const before = await writerMetrics();
+    const statements = await count(async () => {
+      const answers = await Promise.all(fans.map((fan, i) => attempt(fan.cookie, f.itemId, `cold-${i}`)));
+      expect(answers.map((a) => a.json().answer)).toEqual(fans.map(() => 'won'));
+    });
+    const reads = (table: string) => statements.filter((q) => q.startsWith('select') && q.includes(`from "${table}"`));
+    expect(reads('sessions'), statements.join('\n')).toHaveLength(1);
+    expect(reads('memberships'), statements.join('\n')).toHaveLength(1);
+    // The order writer's batches show on /metrics: thirty orders, in fewer batches than orders.
+    const after = await writerMetrics();
+    expect(after.orders - before.orders).toBe(30);
+    expect(after.batches - before.batches).toBeGreaterThan(0);
+    expect(after.batches - before.batches).toBeLessThan(30);
   }, 60_000);
 });

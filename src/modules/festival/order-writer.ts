@@ -48,7 +48,11 @@ export type OrderWriter = {
   existing(fanId: string, key: string): Promise<WrittenOrder | undefined>;
   /** Attempts waiting or being written (admission control). */
   readonly pending: number;
+  /** Since start: batches committed, orders in them, and the time they took (metrics, benchmarks). */
+  stats(): WriterStats;
 };
+
+export type WriterStats = { batches: number; orders: number; seconds: number; largestBatch: number };
 
 /**
  * The festival's order writer: a group commit that writes a batch of won attempts in ONE
@@ -67,8 +71,19 @@ export function createOrderWriter(deps: {
   concurrency?: number;
 }): OrderWriter {
   const { festivals, orders, timeline } = deps;
+  const stats: WriterStats = { batches: 0, orders: 0, seconds: 0, largestBatch: 0 };
 
   async function writeBatch(batch: WonAttempt[]): Promise<WriteResult[]> {
+    const started = performance.now();
+    const written = await writeInTransaction(batch);
+    stats.batches++;
+    stats.orders += batch.length;
+    stats.seconds += (performance.now() - started) / 1000;
+    stats.largestBatch = Math.max(stats.largestBatch, batch.length);
+    return written;
+  }
+
+  async function writeInTransaction(batch: WonAttempt[]): Promise<WriteResult[]> {
     return inTransaction(deps.systemCtx(), async (tx) => {
       await festivals.addFanUnits(
         tx.db,
@@ -147,6 +162,7 @@ export function createOrderWriter(deps: {
     get pending() {
       return commit.pending;
     },
+    stats: () => ({ ...stats }),
   };
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, count, countDistinct, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { pgArray } from '../../db/pg-array.ts';
 import {
   membershipGifts,
   membershipOffers,
@@ -81,6 +82,13 @@ export const membershipsRepository = {
   async findByFan(db: Db, fanId: string): Promise<MembershipRow | undefined> {
     const [row] = await db.select().from(memberships).where(eq(memberships.fanId, fanId));
     return row;
+  },
+  /** The memberships of these fans (at most one each). */
+  async findByFans(db: Db, fanIds: readonly string[]): Promise<MembershipRow[]> {
+    return db
+      .select()
+      .from(memberships)
+      .where(sql`${memberships.fanId} = any(${pgArray(fanIds)}::uuid[])`);
   },
   async findMembership(db: Db, id: string): Promise<MembershipRow | undefined> {
     const [row] = await db.select().from(memberships).where(eq(memberships.id, id));

@@ -4,6 +4,7 @@ import { inTransaction, type Ctx } from '../../core/context.ts';
 import { AppError } from '../../core/errors.ts';
 import { newId } from '../../core/ids.ts';
 import { offsetOf, type Page } from '../../core/pagination.ts';
+import { batchedReads } from '../../platform/batching/batched-reads.ts';
 import type { PaymentsService, SettledEvent } from '../payments/payments.service.ts';
 import type { FansService } from '../fans/fans.service.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
@@ -94,9 +95,12 @@ export function createMembershipsService(deps: {
     return m ? toMembershipDto(m, await tierOf(ctx, m.tierId)) : null;
   }
 
+  // Fans' memberships asked for in the same tick are read in one statement (a festival's opening second).
+  const membershipOf = batchedReads(async (db, fanIds: readonly string[]) => new Map((await repo.findByFans(db, fanIds)).map((m) => [m.fanId, m])));
+
   async function heldTier(ctx: Ctx): Promise<TierRow | null> {
     if (ctx.actor.kind !== 'fan') return null;
-    const m = await repo.findByFan(ctx.db, ctx.actor.fanId);
+    const m = await membershipOf(ctx.db, ctx.actor.fanId);
     if (!m || !(m.status === 'past_due' || live(m, ctx.now()))) return null;
     return tierOf(ctx, m.tierId);
   }

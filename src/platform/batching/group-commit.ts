@@ -39,16 +39,17 @@ export function createGroupCommit<I, O>(options: GroupCommitOptions<I, O>): Grou
   function take(): Waiting<I, O>[] {
     const batch: Waiting<I, O>[] = [];
     const keys = new Set<string>();
-    for (let i = 0; i < queue.length && batch.length < maxBatch;) {
+    let kept = 0;
+    // One pass: taken items leave, the rest keep their order (a splice per item would be quadratic
+    // in the queue's length, and under load the queue holds thousands).
+    for (let i = 0; i < queue.length; i++) {
       const w = queue[i]!;
-      if (busyKeys.has(w.key) || keys.has(w.key)) {
-        i++;
-        continue;
-      }
-      keys.add(w.key);
-      batch.push(w);
-      queue.splice(i, 1);
+      if (batch.length < maxBatch && !busyKeys.has(w.key) && !keys.has(w.key)) {
+        keys.add(w.key);
+        batch.push(w);
+      } else queue[kept++] = w;
     }
+    queue.length = kept;
     return batch;
   }
 

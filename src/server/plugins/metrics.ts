@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import client from 'prom-client';
 import type { Container } from '../../container.ts';
 import { AppError } from '../../core/errors.ts';
+import type { WriterStats } from '../../modules/festival/order-writer.ts';
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
@@ -75,6 +76,22 @@ export function registerMetrics(app: FastifyInstance, container: Container, opts
     },
   });
   registry.registerMetric(lag);
+
+  // The festival's order writer: batches committed and the orders in them (orders ÷ batches is
+  // the group commit's batch size; seconds ÷ batches its time per batch).
+  const writerMetric = (name: string, help: string, pick: (s: WriterStats) => number) =>
+    new client.Counter({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(pick(container.festivalWriter.stats()));
+      },
+    });
+  writerMetric('fanbase_festival_writer_batches_total', 'Batches the festival order writer committed', (s) => s.batches);
+  writerMetric('fanbase_festival_writer_orders_total', 'Festival orders written in those batches', (s) => s.orders);
+  writerMetric('fanbase_festival_writer_seconds_total', 'Time the festival order writer spent in its batches', (s) => s.seconds);
 
   app.addHook('onResponse', async (req, reply) => {
     const route = req.routeOptions.url ?? 'unmatched';
