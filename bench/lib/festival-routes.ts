@@ -1,14 +1,14 @@
 /**
  * The festival benchmark's reference routes (bench:festival), added to `fanbase serve` by
  * bench-server.ts:
- *   POST /bench/festival/fans          N fans with a live session each, in two statements: their cookies
+ *   POST /bench/festival/fans          N fans with a live session each, in two statements: their cookies (session and visitor)
  *   GET  /bench/festival/check/:itemId  units sold and ordered, orders, fans over the limit (read from the database)
  *   GET  /bench/festival/writer        the order writer's batches so far (count, orders, seconds, largest)
  *   POST /bench/festival/rowlock/:itemId the row-lock baseline: one attempt per request, one transaction
  *        each, holding the item's row (SELECT … FOR UPDATE) while it checks the quota and the fan's
  *        units and writes the same rows the order writer does (units, sold, order, line, activity)
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../src/container.ts';
@@ -16,7 +16,7 @@ import { inTransaction } from '../../src/core/context.ts';
 import { hashSecret, newId } from '../../src/core/ids.ts';
 import { festivalRepository } from '../../src/modules/festival/festival.repository.ts';
 import { ordersRepository } from '../../src/modules/orders/orders.repository.ts';
-import { FAN_COOKIE } from '../../src/server/plugins/auth.ts';
+import { FAN_COOKIE, VISITOR_COOKIE } from '../../src/server/plugins/auth.ts';
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -55,7 +55,8 @@ export function festivalBenchRoutes(app: FastifyInstance, container: Container) 
     await db.execute(sql`insert into sessions (token_hash, kind, subject_id, expires_at)
       select token_hash, 'fan', subject_id, now() + interval '1 day'
       from jsonb_to_recordset(${JSON.stringify(sessions)}::jsonb) as r(token_hash text, subject_id uuid)`);
-    return tokens.map((t) => `${FAN_COOKIE}=${encodeURIComponent(app.signCookie(t))}`);
+    // A browser keeps the visitor cookie the first attempt sets: each fan sends one.
+    return tokens.map((t) => `${FAN_COOKIE}=${encodeURIComponent(app.signCookie(t))}; ${VISITOR_COOKIE}=${encodeURIComponent(app.signCookie(randomUUID()))}`);
   });
 
   app.get('/bench/festival/writer', { schema: { hide: true } }, async () => container.festivalWriter.stats());
