@@ -1,10 +1,12 @@
-import { and, asc, count, countDistinct, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, countDistinct, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '../../db/rows.ts';
 import type { Db } from '../../db/client.ts';
 import { festivalFanUnits, festivalItems, festivalReservations, festivals, type FestivalStatus } from './festival.table.ts';
 
 export type FestivalRow = typeof festivals.$inferSelect;
 export type FestivalItemRow = typeof festivalItems.$inferSelect;
+/** Units a fan takes of an item, refused past the item's per-fan limit (festival_fan_units_limit_check). */
+export type FanUnits = { itemId: string; fanId: string; units: number; perFanLimit: number };
 
 /** The festival tables only; the variants they sell are read through the store (FestivalCatalogue). */
 export const festivalRepository = {
@@ -145,14 +147,18 @@ export const festivalRepository = {
    * Adds units to each (item, fan) in one statement; a row past its per-fan limit fails the whole
    * statement (festival_fan_units_limit_check). One row per (item, fan) per call.
    */
-  async addFanUnits(db: Db, rows: { itemId: string; fanId: string; units: number; perFanLimit: number }[]): Promise<void> {
+  async addFanUnits(db: Db, rows: FanUnits[]): Promise<void> {
     if (rows.length === 0) return;
+    await db.execute(festivalRepository.addFanUnitsWrite(rows));
+  },
+  /** addFanUnits as a write for one statement with others (src/db/one-statement.ts). */
+  addFanUnitsWrite(rows: FanUnits[]): SQL {
     const json = rows.map((r) => ({ item_id: r.itemId, fan_id: r.fanId, units: r.units, per_fan_limit: r.perFanLimit }));
-    await db.execute(sql`
+    return sql`
       insert into festival_fan_units (item_id, fan_id, units, per_fan_limit)
       select item_id, fan_id, units, per_fan_limit
       from jsonb_to_recordset(${JSON.stringify(json)}::jsonb) as r(item_id uuid, fan_id uuid, units int, per_fan_limit int)
-      on conflict (item_id, fan_id) do update set units = festival_fan_units.units + excluded.units`);
+      on conflict (item_id, fan_id) do update set units = festival_fan_units.units + excluded.units`;
   },
   /**
    * Takes units back from each (item, fan) in one statement, deleting rows that reach zero (a row
@@ -215,12 +221,15 @@ export const festivalRepository = {
    */
   async addSold(db: Db, perItem: Map<string, number>): Promise<number> {
     if (perItem.size === 0) return 0;
-    const result = await db.execute(sql`
+    return rowsOf(await db.execute(festivalRepository.addSoldWrite(perItem))).length;
+  },
+  /** addSold as a write for one statement with others: returns a row per item changed. */
+  addSoldWrite(perItem: Map<string, number>): SQL {
+    return sql`
       update festival_items fi set sold = fi.sold + d.n
       from jsonb_to_recordset(${JSON.stringify([...perItem].map(([item_id, n]) => ({ item_id, n })))}::jsonb) as d(item_id uuid, n int)
       where fi.id = d.item_id
-      returning fi.id`);
-    return rowsOf(result).length;
+      returning fi.id`;
   },
   /** An item's durable counts: units sold and each fan's units (the gate's state at start-up). */
   async unitsOf(db: Db, itemId: string): Promise<{ sold: number; byFan: Map<string, number> }> {

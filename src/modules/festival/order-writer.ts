@@ -1,16 +1,20 @@
-import { inTransaction, type Ctx } from '../../core/context.ts';
+import type { Ctx } from '../../core/context.ts';
 import { newId } from '../../core/ids.ts';
 import { violatedConstraint, isUniqueViolation } from '../../db/errors.ts';
+import { runAsOneStatement, type Write } from '../../db/one-statement.ts';
 import { createGroupCommit, type GroupCommit } from '../../platform/batching/group-commit.ts';
 import type { Db } from '../../db/client.ts';
 import type { FestivalOrderRow } from '../orders/orders.schemas.ts';
 import type { TimelineService } from '../timeline/timeline.service.ts';
 import type { FestivalRepository } from './festival.repository.ts';
+import { createOrderNumbers } from './order-numbers.ts';
 
 /** What the writer asks of orders (wired in src/container.ts to the orders repository). */
 export type FestivalOrderStore = {
-  /** Many orders with one line each, each table one multi-row INSERT; answers their numbers in order. */
-  insertFestivalOrders(db: Db, rows: FestivalOrderRow[]): Promise<number[]>;
+  /** Numbers from the orders' sequence, taken ahead of their orders. */
+  takeNumbers(db: Db, n: number): Promise<number[]>;
+  /** Many orders with one line each, numbered, as two writes (orders, lines) for one statement. */
+  festivalOrdersWrites(rows: (FestivalOrderRow & { number: number })[]): { orders: Write; lines: Write };
   /** The order a fan's idempotency key made. */
   findByKey(db: Db, fanId: string, key: string): Promise<{ id: string; number: number; paymentDeadline: Date | null } | undefined>;
 };
@@ -56,9 +60,9 @@ export type WriterStats = { batches: number; orders: number; seconds: number; la
 
 /**
  * The festival's order writer: a group commit that writes a batch of won attempts in ONE
- * transaction — the fans' units (festival_fan_units, refusing rows past the per-fan limit),
- * units sold per item (refusing past the quota), then orders, order lines and `order_placed`
- * activities, each a single multi-row INSERT. A batch the database refuses is retried attempt by
+ * statement (atomic by itself) — the fans' units (festival_fan_units, refusing rows past the
+ * per-fan limit), units sold per item (refusing past the quota), orders (numbered from numbers in
+ * hand, order-numbers.ts), order lines and `order_placed` activities, each a multi-row write. A batch the database refuses is retried attempt by
  * attempt (the group commit does), so a unit past the limit or the quota fails only its own attempt.
  * Attempts of one fan on one item never share a batch (their units rows would collide).
  */
@@ -72,10 +76,11 @@ export function createOrderWriter(deps: {
 }): OrderWriter {
   const { festivals, orders, timeline } = deps;
   const stats: WriterStats = { batches: 0, orders: 0, seconds: 0, largestBatch: 0 };
+  const numbersInHand = createOrderNumbers((n) => orders.takeNumbers(deps.systemCtx().db, n));
 
   async function writeBatch(batch: WonAttempt[]): Promise<WriteResult[]> {
     const started = performance.now();
-    const written = await writeInTransaction(batch);
+    const written = await writeInOneStatement(batch);
     stats.batches++;
     stats.orders += batch.length;
     stats.seconds += (performance.now() - started) / 1000;
@@ -83,51 +88,55 @@ export function createOrderWriter(deps: {
     return written;
   }
 
-  async function writeInTransaction(batch: WonAttempt[]): Promise<WriteResult[]> {
-    return inTransaction(deps.systemCtx(), async (tx) => {
-      await festivals.addFanUnits(
-        tx.db,
-        batch.map((a) => ({ itemId: a.item.id, fanId: a.fanId, units: a.quantity, perFanLimit: a.item.perFanLimit })),
-      );
-      const perItem = new Map<string, number>();
-      for (const a of batch) perItem.set(a.item.id, (perItem.get(a.item.id) ?? 0) + a.quantity);
-      const changed = await festivals.addSold(tx.db, perItem);
-      if (changed !== perItem.size) throw new Error('order writer: a festival item is gone');
-      const rows: FestivalOrderRow[] = batch.map((a) => ({
-        id: newId(),
-        lineId: newId(),
-        fanId: a.fanId,
-        festivalItemId: a.item.id,
-        idempotencyKey: a.key,
-        currency: a.item.currency,
-        variantId: a.item.variantId,
-        productId: a.item.product.id,
-        productSlug: a.item.product.slug,
-        productTitle: a.item.product.title,
-        variantName: a.item.variantName,
-        sku: a.item.sku,
-        image: a.item.product.image,
-        quantity: a.quantity,
-        listPriceMinor: a.item.listPriceMinor,
-        unitPriceMinor: a.item.priceMinor,
-        paymentDeadline: a.paymentDeadline,
-        at: a.at,
-      }));
-      const numbers = await orders.insertFestivalOrders(tx.db, rows);
-      await timeline.recordMany(
-        tx,
-        rows.map((r, i) => ({
-          fanId: r.fanId,
-          kind: 'order_placed' as const,
-          data: { orderId: r.id, number: String(numbers[i]), totalMinor: r.unitPriceMinor * r.quantity, currency: r.currency, items: r.quantity },
-          at: r.at,
-        })),
-      );
-      return rows.map((r, i) => ({
-        kind: 'written' as const,
-        order: { id: r.id, number: String(numbers[i]), paymentDeadline: r.paymentDeadline.toISOString() },
-      }));
-    });
+  /**
+   * The whole batch as ONE statement (src/db/one-statement.ts), atomic without BEGIN/COMMIT and
+   * one round trip: under load each round trip waits behind the event loop's other work, so eight
+   * of them (begin, five writes, commit) made a batch several times longer.
+   */
+  async function writeInOneStatement(batch: WonAttempt[]): Promise<WriteResult[]> {
+    const ctx = deps.systemCtx();
+    const perItem = new Map<string, number>();
+    for (const a of batch) perItem.set(a.item.id, (perItem.get(a.item.id) ?? 0) + a.quantity);
+    const numbers = await numbersInHand.take(batch.length);
+    const rows = batch.map((a, i) => ({
+      id: newId(),
+      lineId: newId(),
+      number: numbers[i]!,
+      fanId: a.fanId,
+      festivalItemId: a.item.id,
+      idempotencyKey: a.key,
+      currency: a.item.currency,
+      variantId: a.item.variantId,
+      productId: a.item.product.id,
+      productSlug: a.item.product.slug,
+      productTitle: a.item.product.title,
+      variantName: a.item.variantName,
+      sku: a.item.sku,
+      image: a.item.product.image,
+      quantity: a.quantity,
+      listPriceMinor: a.item.listPriceMinor,
+      unitPriceMinor: a.item.priceMinor,
+      paymentDeadline: a.paymentDeadline,
+      at: a.at,
+    }));
+    const placed = rows.map((r) => ({
+      fanId: r.fanId,
+      kind: 'order_placed' as const,
+      data: { orderId: r.id, number: String(r.number), totalMinor: r.unitPriceMinor * r.quantity, currency: r.currency, items: r.quantity },
+      at: r.at,
+    }));
+    const written = orders.festivalOrdersWrites(rows);
+    // An item deleted meanwhile fails the whole statement on the units' and the orders' foreign keys.
+    await timeline.recordManyWith(ctx, placed, (activities) =>
+      runAsOneStatement(ctx.db, [
+        ['units', festivals.addFanUnitsWrite(batch.map((a) => ({ itemId: a.item.id, fanId: a.fanId, units: a.quantity, perFanLimit: a.item.perFanLimit })))],
+        ['sold', festivals.addSoldWrite(perItem)],
+        ['placed', written.orders],
+        ['lines', written.lines],
+        ['recorded', activities],
+      ]),
+    );
+    return rows.map((r) => ({ kind: 'written' as const, order: { id: r.id, number: String(r.number), paymentDeadline: r.paymentDeadline.toISOString() } }));
   }
 
   async function writeOne(a: WonAttempt): Promise<WriteResult> {

@@ -19,6 +19,19 @@ export type AdminOrderFilter = {
   to?: Date;
 };
 
+/** The one line of each festival order (an INSERT from `unnest`, one array parameter per column). */
+function festivalLinesWrite(rows: FestivalOrderRow[]): SQL {
+  const col = (f: (r: FestivalOrderRow) => string | number | null) => pgArray(rows.map(f));
+  return sql`
+      insert into order_lines (id, order_id, position, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price_minor, unit_price_minor, line_total_minor)
+      select id, order_id, 0, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price, unit_price, quantity * unit_price
+      from unnest(${col((r) => r.lineId)}::uuid[], ${col((r) => r.id)}::uuid[], ${col((r) => r.variantId)}::uuid[], ${col((r) => r.productId)}::uuid[],
+        ${col((r) => r.productSlug)}::text[], ${col((r) => r.productTitle)}::text[], ${col((r) => r.variantName)}::text[], ${col((r) => r.sku)}::text[],
+        ${col((r) => (r.image ? JSON.stringify(r.image) : null))}::jsonb[], ${col((r) => r.quantity)}::int[], ${col((r) => r.listPriceMinor)}::bigint[],
+        ${col((r) => r.unitPriceMinor)}::bigint[])
+        as r(id, order_id, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price, unit_price)`;
+}
+
 /** The only file that queries orders, order_lines and cart_lines. */
 export const ordersRepository = {
   // ——— Cart ———
@@ -71,16 +84,29 @@ export const ordersRepository = {
           as r(id, fan_id, currency, total, festival_item_id, payment_deadline, idempotency_key, at)
         returning id, number`),
     );
-    await db.execute(sql`
-      insert into order_lines (id, order_id, position, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price_minor, unit_price_minor, line_total_minor)
-      select id, order_id, 0, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price, unit_price, quantity * unit_price
-      from unnest(${col((r) => r.lineId)}::uuid[], ${col((r) => r.id)}::uuid[], ${col((r) => r.variantId)}::uuid[], ${col((r) => r.productId)}::uuid[],
-        ${col((r) => r.productSlug)}::text[], ${col((r) => r.productTitle)}::text[], ${col((r) => r.variantName)}::text[], ${col((r) => r.sku)}::text[],
-        ${col((r) => (r.image ? JSON.stringify(r.image) : null))}::jsonb[], ${col((r) => r.quantity)}::int[], ${col((r) => r.listPriceMinor)}::bigint[],
-        ${col((r) => r.unitPriceMinor)}::bigint[])
-        as r(id, order_id, variant_id, product_id, product_slug, product_title, variant_name, sku, image, quantity, list_price, unit_price)`);
+    await db.execute(festivalLinesWrite(rows));
     const numbers = new Map(created.map((c) => [c.id, Number(c.number)]));
     return rows.map((r) => numbers.get(r.id)!);
+  },
+  /**
+   * Order numbers taken from the sequence ahead of their orders (the festival's writer keeps a
+   * few thousand in hand, so its batch is one statement that already knows every number).
+   */
+  async takeNumbers(db: Db, n: number): Promise<number[]> {
+    const rows = rowsOf<{ n: string | number }>(await db.execute(sql`select nextval('orders_number_seq') as n from generate_series(1, ${n}::int)`));
+    return rows.map((r) => Number(r.n));
+  },
+  /** Festival orders with numbers already taken, as two writes (orders, lines) for one statement with others. */
+  festivalOrdersWrites(rows: (FestivalOrderRow & { number: number })[]): { orders: SQL; lines: SQL } {
+    const col = (f: (r: FestivalOrderRow & { number: number }) => string | number | null) => pgArray(rows.map(f));
+    const orders = sql`
+        insert into orders (id, number, fan_id, channel, currency, subtotal_minor, total_minor, festival_item_id, payment_deadline, idempotency_key, created_at, updated_at)
+        select id, number, fan_id, 'festival', currency, total, total, festival_item_id, payment_deadline, idempotency_key, at, at
+        from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.number)}::bigint[], ${col((r) => r.fanId)}::uuid[], ${col((r) => r.currency)}::text[],
+          ${col((r) => r.unitPriceMinor * r.quantity)}::bigint[], ${col((r) => r.festivalItemId)}::uuid[],
+          ${col((r) => r.paymentDeadline.toISOString())}::timestamptz[], ${col((r) => r.idempotencyKey)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[])
+          as r(id, number, fan_id, currency, total, festival_item_id, payment_deadline, idempotency_key, at)`;
+    return { orders, lines: festivalLinesWrite(rows) };
   },
   /** Festival orders holding units of an item, not canceled: units per fan (start-up checks, the crash test). */
   async festivalUnits(db: Db, itemId: string): Promise<Map<string, number>> {

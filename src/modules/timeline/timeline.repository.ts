@@ -49,29 +49,32 @@ const activityQueries = {
       ),
     );
   },
-  /** Multi-row INSERTs of up to 5,000 rows each (a statement holds at most 65,535 parameters). */
+  /** Multi-row INSERTs of up to 5,000 rows each. */
   async insertMany(db: Db, rows: NewActivity[]): Promise<ActivityRow[]> {
     const written: ActivityRow[] = [];
     for (let i = 0; i < rows.length; i += 5_000) {
-      // One JSON parameter for the whole chunk, not six per row.
-      const json = JSON.stringify(
-        rows.slice(i, i + 5_000).map((r) => ({
-          fan_id: r.fanId,
-          kind: r.kind,
-          source: r.source ?? null,
-          article_id: r.articleId ?? null,
-          data: r.data ?? {},
-          occurred_at: r.occurredAt ?? new Date(),
-        })),
-      );
-      const result = await db.execute(sql`
-        insert into fan_activities (fan_id, kind, source, article_id, data, occurred_at)
-        select fan_id, kind, source, article_id, data, occurred_at
-        from jsonb_to_recordset(${json}::jsonb) as r(fan_id uuid, kind text, source text, article_id uuid, data jsonb, occurred_at timestamptz)
-        returning *`);
+      const result = await db.execute(sql`${activityQueries.insertManyWrite(rows.slice(i, i + 5_000))} returning *`);
       written.push(...rowsOf<Record<string, unknown>>(result).map(toActivityRow));
     }
     return written;
+  },
+  /** The activities' multi-row INSERT, as a write for one statement with others (src/db/one-statement.ts). */
+  insertManyWrite(rows: NewActivity[]): SQL {
+    // One JSON parameter for all the rows, not six per row (a statement holds at most 65,535 parameters).
+    const json = JSON.stringify(
+      rows.map((r) => ({
+        fan_id: r.fanId,
+        kind: r.kind,
+        source: r.source ?? null,
+        article_id: r.articleId ?? null,
+        data: r.data ?? {},
+        occurred_at: r.occurredAt ?? new Date(),
+      })),
+    );
+    return sql`
+        insert into fan_activities (fan_id, kind, source, article_id, data, occurred_at)
+        select fan_id, kind, source, article_id, data, occurred_at
+        from jsonb_to_recordset(${json}::jsonb) as r(fan_id uuid, kind text, source text, article_id uuid, data jsonb, occurred_at timestamptz)`;
   },
   /** Uses fan_activities_fan_time_idx: walks only this fan's activities inside the window. */
   async lastArticleRead(db: Db, fanId: string, since: Date, before: Date): Promise<string | undefined> {

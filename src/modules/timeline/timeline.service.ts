@@ -2,6 +2,7 @@ import { afterCommit, type Ctx } from '../../core/context.ts';
 import type { CursorPage, CursorQuery } from '../../core/pagination.ts';
 import type { StreamPosition } from '../../platform/stream/stream.repository.ts';
 import type { StreamSource } from '../../platform/stream/stream.runner.ts';
+import type { Write } from '../../db/one-statement.ts';
 import type { StateChange } from '../../db/state-change.ts';
 import type { ActivityRow, LastReadAttribution, TimelineRepository } from './timeline.repository.ts';
 import { activityData, toActivityDto, type ActivityData, type ActivityDataInput, type ActivityDto, type ActivityKind } from './timeline.schemas.ts';
@@ -110,6 +111,19 @@ export function createTimelineService(repo: TimelineRepository) {
       const rows = await repo.insertMany(ctx.db, values);
       wake(ctx);
       return rows;
+    },
+
+    /**
+     * Activities as a write for one statement with the caller's own writes (src/db/one-statement.ts):
+     * checked and completed like recordMany's; `run` executes the statement, then the stream's
+     * consumers are told (after commit). The festival's order writer: a batch is one round trip.
+     */
+    async recordManyWith<T>(ctx: Ctx, inputs: ActivityInput[], run: (write: Write) => Promise<T>): Promise<T> {
+      const values = [];
+      for (const input of inputs) values.push(await prepareResolved(ctx, input));
+      const result = await run(repo.insertManyWrite(values));
+      if (values.length) wake(ctx);
+      return result;
     },
 
     /**
