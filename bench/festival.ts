@@ -12,7 +12,10 @@
  *   latency: p50/p99 at a fixed arrival rate of 80 % of (a)'s and of (b)'s measured maximum
  *       (autocannon's overallRate, pipelining 1) — goal p99 ≤ 25 ms;
  *   the same phases through the row-lock baseline (bench/lib/festival-routes.ts: SELECT … FOR
- *       UPDATE on the item's row, then the same rows written, one transaction per attempt).
+ *       UPDATE on the item's row, then the same rows written, one transaction per attempt);
+ *   references (what bounds the ratios here): the ceiling's route driven with the attempts'
+ *       requests (a cookie pair, a new key and a body per request, each answer read: the load
+ *       generator's own limit), and the product's bare route /api/ping through every plugin.
  * After every run, read from the database: units sold == min(quota, demand) (demand: fans whose
  * attempt was answered), never above the quota, no fan over the limit, every `won` answer an order.
  * Fans are written in bulk (bench/lib/festival-routes.ts), not signed up; the server runs with
@@ -55,50 +58,69 @@ type Run = {
   lost: number;
 };
 
+/**
+ * An attempt as autocannon sends it: each request its own fan's cookies and a new key, each
+ * answer's body read and counted. Building and reading them costs the load generator (which
+ * shares this machine with the server) much more than the ceiling's one fixed request.
+ */
+function attemptRequest(path: string, cookies: string[], run: string, answers: Answers): autocannon.Request {
+  let next = 0;
+  let seq = 0;
+  return {
+    method: 'POST',
+    path,
+    setupRequest: (req) => ({
+      ...req,
+      headers: { 'content-type': 'application/json', cookie: cookies[next++ % cookies.length]!, 'idempotency-key': `${run}-${seq++}` },
+      body: '{"quantity":1}',
+    }),
+    onResponse: (status, body) => {
+      if (status === 429) answers.busy++;
+      else if (status !== 200) answers.other++;
+      else if (body.includes('"won"')) answers.won++;
+      else if (body.includes('"sold_out"')) answers.sold_out++;
+      else if (body.includes('"limit_reached"')) answers.limit_reached++;
+      else answers.other++;
+    },
+  };
+}
+const noAnswers = (): Answers => ({ won: 0, sold_out: 0, limit_reached: 0, busy: 0, other: 0 });
+
 const ceilingServer = await startCeiling();
 let ceiling: LoadResult;
+/** The ceiling's route driven the way the phases drive the festival's: the most any server could answer here with this client. */
+let clientLimit: LoadResult;
 try {
   await maxRate({ url: ceilingServer.url, duration: quick ? 0.5 : 2 });
   ceiling = await maxRate({ url: ceilingServer.url, duration });
   log(`ceiling: ${ceiling.rps} req/s`);
+  const fakeCookies = Array.from({ length: 1000 }, (_, i) => `fb_fan=${'t'.repeat(48)}${i}.${'s'.repeat(43)}; fb_vid=${'v'.repeat(36)}.${'s'.repeat(43)}`);
+  clientLimit = await maxRate({ url: ceilingServer.url, requests: [attemptRequest('/attempt', fakeCookies, 'client', noAnswers())], duration });
+  log(`ceiling with the attempts' requests (the load generator's limit): ${clientLimit.rps} req/s`);
 } finally {
   await ceilingServer.stop();
 }
 
 const server = await startServer('postgres', adminUrl, { withBenchRoutes: true, env: { FESTIVAL_BOT_CHECKS: 'off', LOG_LEVEL: 'warn' } });
 const runs: Run[] = [];
+let appRoute: LoadResult = { rps: 0, seconds: 0, total: 0, p50: 0, p99: 0, errors: 0, non2xx: 0, statusCodes: {} };
 try {
   const setup = await festivalSetup(server.url, { fans: fanCount, soldOutQuota });
   log(`${setup.cookies.length} fans written, festival open`);
   const items: BenchItems = setup.items;
   const cookies = setup.cookies;
+  // The product's own bare route (/api/ping: no I/O) through every plugin the attempts pass.
+  await maxRate({ url: `${server.url}/api/ping`, duration: quick ? 0.5 : 1 });
+  appRoute = await maxRate({ url: `${server.url}/api/ping`, duration });
+  log(`the product's bare route /api/ping: ${appRoute.rps} req/s`);
 
   const writerStats = async () => (await (await fetch(`${server.url}/bench/festival/writer`)).json()) as WriterStats;
 
   /** One phase: attempts for one unit of `itemId`, the fans in turn, closed loop or at a fixed rate. */
   async function phase(design: Run['design'], name: string, itemId: string, opts: { rate?: number }): Promise<Run> {
-    const answers: Answers = { won: 0, sold_out: 0, limit_reached: 0, busy: 0, other: 0 };
-    let next = 0;
-    let seq = 0;
+    const answers = noAnswers();
     const path = design === 'row lock' ? `/bench/festival/rowlock/${itemId}` : `/api/fan/festivals/${setup.slug}/items/${itemId}/attempts`;
-    const run = `${name}-${Date.now().toString(36)}`;
-    const request: autocannon.Request = {
-      method: 'POST',
-      path,
-      setupRequest: (req) => ({
-        ...req,
-        headers: { 'content-type': 'application/json', cookie: cookies[next++ % cookies.length]!, 'idempotency-key': `${run}-${seq++}` },
-        body: '{"quantity":1}',
-      }),
-      onResponse: (status, body) => {
-        if (status === 429) answers.busy++;
-        else if (status !== 200) answers.other++;
-        else if (body.includes('"won"')) answers.won++;
-        else if (body.includes('"sold_out"')) answers.sold_out++;
-        else if (body.includes('"limit_reached"')) answers.limit_reached++;
-        else answers.other++;
-      },
-    };
+    const request = attemptRequest(path, cookies, `${name}-${Date.now().toString(36)}`, answers);
     const options: autocannon.Options = { url: server.url, requests: [request] };
     const writerBefore = await writerStats();
     const load = opts.rate ? await atRate({ ...options, duration: rateSeconds }, opts.rate) : await maxRate({ ...options, duration });
@@ -186,6 +208,13 @@ const goals = [
 ] as const;
 for (const [goal, met] of goals) console.log(`${met ? 'met    ' : 'not met'}  ${goal}`);
 if (rowlock.load.rps > 0) console.log(`gate + group commit accepts ${ratio(accepted.load.rps, rowlock.load.rps)} × the row-lock baseline's attempts/s`);
+// What bounds the ratios on this machine, measured in the same run: the load generator's own
+// limit with the attempts' requests, and the product's bare route through the same plugins.
+console.log(
+  `references: the ceiling's route with the attempts' requests ${clientLimit.rps} req/s (${ratio(clientLimit.rps, ceiling.rps)} × ceiling: ` +
+    `the most any server answers with this load generator); the product's bare route /api/ping ${appRoute.rps} req/s (${ratio(appRoute.rps, ceiling.rps)} × ceiling); ` +
+    `sold out = ${ratio(soldOut.load.rps, appRoute.rps)} × /api/ping, accepted = ${ratio(accepted.load.rps, appRoute.rps)} × /api/ping`,
+);
 const oversold = runs.reduce((s, r) => s + r.oversold, 0);
 const undersold = runs.reduce((s, r) => s + r.undersold, 0);
 const lost = runs.reduce((s, r) => s + r.lost, 0);
@@ -201,6 +230,8 @@ console.log(
     oversold,
     undersold,
     rowlock_accepted_rps: rowlock.load.rps,
+    client_limit_rps: clientLimit.rps,
+    app_route_rps: appRoute.rps,
   }),
 );
 if (oversold || undersold || lost) {
