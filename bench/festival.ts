@@ -103,7 +103,7 @@ try {
 
 const server = await startServer('postgres', adminUrl, { withBenchRoutes: true, env: { FESTIVAL_BOT_CHECKS: 'off', LOG_LEVEL: 'warn' } });
 const runs: Run[] = [];
-let appRoute: LoadResult = { rps: 0, seconds: 0, total: 0, p50: 0, p99: 0, errors: 0, non2xx: 0, statusCodes: {} };
+let appRoute: LoadResult | undefined;
 try {
   const setup = await festivalSetup(server.url, { fans: fanCount, soldOutQuota });
   log(`${setup.cookies.length} fans written, festival open`);
@@ -212,8 +212,8 @@ if (rowlock.load.rps > 0) console.log(`gate + group commit accepts ${ratio(accep
 // limit with the attempts' requests, and the product's bare route through the same plugins.
 console.log(
   `references: the ceiling's route with the attempts' requests ${clientLimit.rps} req/s (${ratio(clientLimit.rps, ceiling.rps)} × ceiling: ` +
-    `the most any server answers with this load generator); the product's bare route /api/ping ${appRoute.rps} req/s (${ratio(appRoute.rps, ceiling.rps)} × ceiling); ` +
-    `sold out = ${ratio(soldOut.load.rps, appRoute.rps)} × /api/ping, accepted = ${ratio(accepted.load.rps, appRoute.rps)} × /api/ping`,
+    `the most any server answers with this load generator); the product's bare route /api/ping ${appRoute!.rps} req/s (${ratio(appRoute!.rps, ceiling.rps)} × ceiling); ` +
+    `sold out = ${ratio(soldOut.load.rps, appRoute!.rps)} × /api/ping, accepted = ${ratio(accepted.load.rps, appRoute!.rps)} × /api/ping`,
 );
 const oversold = runs.reduce((s, r) => s + r.oversold, 0);
 const undersold = runs.reduce((s, r) => s + r.undersold, 0);
@@ -231,7 +231,7 @@ console.log(
     undersold,
     rowlock_accepted_rps: rowlock.load.rps,
     client_limit_rps: clientLimit.rps,
-    app_route_rps: appRoute.rps,
+    app_route_rps: appRoute!.rps,
   }),
 );
 if (oversold || undersold || lost) {
