@@ -45,6 +45,7 @@ export function CheckoutPage() {
   const follow = usePayAction();
   const [form] = Form.useForm<CheckoutForm>();
   const attempt = useRef(newIdempotencyKey());
+  const submitting = useRef(false);
   const [priceChanged, setPriceChanged] = useState<{ from: number; to: number | null } | null>(null);
   const [leaving, setLeaving] = useState(false);
   useDocumentTitle(t('orders.checkout.title'), channel.data?.name);
@@ -84,7 +85,11 @@ export function CheckoutPage() {
   }
 
   const place = (values: CheckoutForm) => {
-    if (checkout.isPending || leaving) return;
+    // A double tap submits twice before the mutation's pending state renders: the ref stops the
+    // second at once (a second request with the same key would be answered 409 in_progress, and
+    // only the last call's callbacks run, so the page would show that error instead of paying).
+    if (submitting.current || checkout.isPending || leaving) return;
+    submitting.current = true;
     const shown = data.totalMinor;
     checkout.mutate(
       { input: { address: values.address, note: values.note ?? '', expectedTotalMinor: shown }, idempotencyKey: attempt.current },
@@ -94,6 +99,7 @@ export function CheckoutPage() {
           follow(result);
         },
         onError: (error) => {
+          submitting.current = false;
           // An answer that refused the order made nothing: the next try is a new attempt.
           // No answer (network, 5xx): the order may exist, so the retry keeps the key.
           if (isApiError(error) && error.status >= 400 && error.status < 500) attempt.current = newIdempotencyKey();
