@@ -134,6 +134,9 @@ async function measure(engine: Engine, adminUrl?: string): Promise<Result> {
       connections: storm,
       pipelining: 1,
       amount: bodies.length,
+      // A notification queued behind a storm on PGlite can wait past autocannon's 10 s default:
+      // slow, not lost (its p99 is reported); a timeout would count it as an error.
+      timeout: 60,
       requests: [
         {
           method: 'POST',
