@@ -14,6 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Container } from '../../src/container.ts';
 import { inTransaction } from '../../src/core/context.ts';
 import { hashSecret, newId } from '../../src/core/ids.ts';
+import { runAsOneStatement } from '../../src/db/one-statement.ts';
 import { festivalRepository } from '../../src/modules/festival/festival.repository.ts';
 import { ordersRepository } from '../../src/modules/orders/orders.repository.ts';
 import { FAN_COOKIE, VISITOR_COOKIE } from '../../src/server/plugins/auth.ts';
@@ -121,7 +122,12 @@ export function festivalBenchRoutes(app: FastifyInstance, container: Container) 
         paymentDeadline: new Date(now.getTime() + 15 * 60_000),
         at: now,
       };
-      const [number] = await ordersRepository.insertFestivalOrders(tx.db, [row]);
+      const [number] = await ordersRepository.takeNumbers(tx.db, 1);
+      const written = ordersRepository.festivalOrdersWrites([{ ...row, number: number! }]);
+      await runAsOneStatement(tx.db, [
+        ['placed', written.orders],
+        ['lines', written.lines],
+      ]);
       await container.services.timeline.recordMany(tx, [
         {
           fanId,
